@@ -1,0 +1,47 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+
+/** A `twolevel` sub-command: parses its own flags, calls the library, prints. */
+export interface Command {
+  name: string;
+  /** One line for `twolevel --help`. */
+  summary: string;
+  /** The full `--help` text: usage line, flags, an example. */
+  help: string;
+  run(argv: string[]): Promise<void> | void;
+}
+
+/**
+ * An error the user caused (a bad flag, a bad scenario): printed as its message alone,
+ * never with a stack trace, and the process exits with status 2.
+ */
+export class UserError extends Error {
+  override name = 'UserError';
+}
+
+/**
+ * Parses a command's flags with `node:util.parseArgs`, turning its errors into a
+ * {@link UserError} that names the command and points to `--help`.
+ */
+export function parseFlags<T extends NonNullable<ParseArgsConfig['options']>>(
+  command: string,
+  argv: string[],
+  options: T,
+) {
+  try {
+    return parseArgs({ args: argv, options, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new UserError(
+      `twolevel ${command}: ${(error as Error).message}\nRun 'twolevel ${command} --help' for the valid flags.`,
+    );
+  }
+}
+
+/** Parses a flag that must be an integer at least `min`, naming the flag when it is not. */
+export function integerFlag(flag: string, value: string | undefined, fallback: number, min = 0) {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min) {
+    throw new UserError(`--${flag}: expected an integer >= ${min}, got '${value}'`);
+  }
+  return n;
+}
