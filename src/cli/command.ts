@@ -1,4 +1,5 @@
-import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { type ParseArgsConfig, parseArgs } from 'node:util';
+import { UserError } from '../errors.ts';
 
 /** A `twolevel` sub-command: parses its own flags, calls the library, prints. */
 export interface Command {
@@ -10,13 +11,6 @@ export interface Command {
   run(argv: string[]): Promise<void> | void;
 }
 
-/**
- * An error the user caused (a bad flag, a bad scenario): printed as its message alone,
- * never with a stack trace, and the process exits with status 2.
- */
-export class UserError extends Error {
-  override name = 'UserError';
-}
 
 /**
  * Parses a command's flags with `node:util.parseArgs`, turning its errors into a

@@ -1,5 +1,5 @@
+import { UserError } from '../errors.ts';
 import type { Command } from './command.ts';
-import { UserError } from './command.ts';
 
 /** Every command, in the order `twolevel --help` lists them. Each lives in its own file. */
 const commands: Record<string, () => Promise<Command>> = {
