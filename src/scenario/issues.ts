@@ -1,0 +1,167 @@
+import type { z } from 'zod';
+
+/** A JSON Schema node, as `z.toJSONSchema` writes it (the parts read here). */
+interface SchemaNode {
+  type?: string | string[];
+  properties?: Record<string, SchemaNode>;
+  items?: SchemaNode;
+  prefixItems?: SchemaNode[];
+  anyOf?: SchemaNode[];
+  oneOf?: SchemaNode[];
+  enum?: unknown[];
+  const?: unknown;
+  minimum?: number;
+  maximum?: number;
+  exclusiveMinimum?: number;
+  exclusiveMaximum?: number;
+  minItems?: number;
+}
+
+/** Writes a config path the way a user reads it: `countries[1].constituents.count`. */
+export function formatPath(path: readonly PropertyKey[], prefix = '') {
+  let out = prefix;
+  for (const key of path) {
+    out += typeof key === 'number' ? `[${key}]` : out === '' ? String(key) : `.${String(key)}`;
+  }
+  return out === '' ? '(top level)' : out;
+}
+
+function show(value: unknown) {
+  if (value === undefined) return 'nothing';
+  const text = JSON.stringify(value);
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}
+
+function getIn(value: unknown, path: readonly PropertyKey[]) {
+  return path.reduce<unknown>(
+    (v, key) => (v as Record<PropertyKey, unknown> | undefined)?.[key],
+    value,
+  );
+}
+
+function variants(node: SchemaNode) {
+  return node.oneOf ?? node.anyOf;
+}
+
+/** The schema nodes that may describe the value at `path`, following unions by the input. */
+function nodesAt(root: SchemaNode, path: readonly PropertyKey[], input: unknown): SchemaNode[] {
+  let nodes = [root];
+  let value = input;
+  for (const key of path) {
+    const next: SchemaNode[] = [];
+    const expand = (n: SchemaNode): SchemaNode[] =>
+      (variants(n) ?? [n]).flatMap((v) => (variants(v) ? expand(v) : [v]));
+    for (const node of nodes.flatMap(expand)) {
+      const kind = (value as { kind?: unknown } | undefined)?.kind;
+      const tag = node.properties?.kind?.const;
+      if (tag !== undefined && kind !== undefined && tag !== kind) continue;
+      if (typeof key === 'number') {
+        const item = node.prefixItems?.[key] ?? node.items;
+        if (item) next.push(item);
+      } else if (node.properties?.[key as string]) next.push(node.properties[key as string]!);
+    }
+    nodes = next;
+    value = (value as Record<PropertyKey, unknown> | undefined)?.[key as never];
+  }
+  return nodes;
+}
+
+/** Says in words what a schema node accepts, e.g. "a positive integer". */
+export function describeNode(node: SchemaNode): string {
+  const alternatives = variants(node);
+  if (alternatives) {
+    const kinds = alternatives.map((v) => v.properties?.kind?.const).filter((k) => k !== undefined);
+    if (kinds.length === alternatives.length) {
+      return `an object with kind ${kinds.map((k) => `'${k}'`).join(', ')}`;
+    }
+    return [...new Set(alternatives.map(describeNode))].join(' or ');
+  }
+  if (node.const !== undefined) return show(node.const);
+  if (node.enum) return `one of ${node.enum.map(show).join(', ')}`;
+  const type = Array.isArray(node.type) ? node.type[0] : node.type;
+  if (type === 'integer' || type === 'number') {
+    const noun = type === 'integer' ? 'n integer' : ' number';
+    const { minimum: min, exclusiveMinimum: xmin, exclusiveMaximum: xmax } = node;
+    const max =
+      node.maximum !== undefined && node.maximum < Number.MAX_SAFE_INTEGER
+        ? node.maximum
+        : undefined;
+    if (type === 'integer' && min === 1 && max === undefined) return 'a positive integer';
+    if (type === 'integer' && min === 0 && max === undefined) return 'a non-negative integer';
+    if (min !== undefined && max !== undefined) return `a${noun} from ${min} to ${max}`;
+    const bounds = [
+      min !== undefined ? `>= ${min}` : xmin !== undefined ? `> ${xmin}` : '',
+      max !== undefined ? `<= ${max}` : xmax !== undefined ? `< ${xmax}` : '',
+    ].filter(Boolean);
+    return `a${noun}${bounds.length ? ` ${bounds.join(' and ')}` : ''}`;
+  }
+  if (type === 'array') {
+    const item = node.items ? describeNode(node.items).replace(/^an? /, '') : 'value';
+    const size = node.minItems === 1 ? 'non-empty ' : '';
+    const more = node.minItems && node.minItems > 1 ? ` (at least ${node.minItems})` : '';
+    return `a ${size}list of ${item.replace(/\b(number|integer|string|object|value)\b/, '$1s')}${more}`;
+  }
+  if (type === 'object') return 'an object';
+  if (type === 'string') return 'a string';
+  if (type === 'boolean') return 'true or false';
+  return 'a valid value';
+}
+
+function nearest(word: string, candidates: string[]) {
+  const distance = (a: string, b: string) => {
+    const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+      let diagonal = row[0]!;
+      row[0] = i;
+      for (let j = 1; j <= b.length; j++) {
+        const above = row[j]!;
+        row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
+        diagonal = above;
+      }
+    }
+    return row[b.length]!;
+  };
+  const best = candidates
+    .map((c) => ({ c, d: distance(word.toLowerCase(), c.toLowerCase()) }))
+    .sort((x, y) => x.d - y.d)[0];
+  return best && best.d <= Math.max(2, word.length / 3) ? best.c : undefined;
+}
+
+/**
+ * Turns a zod validation error into one line per mistake, each saying where (the config
+ * path), what was wrong and what would be valid, e.g.
+ * `countries[1].constituents.count: expected a positive integer, got -3`.
+ * What is valid is read from the JSON Schema of the same zod schema, so the message
+ * follows the schema without a second list of rules.
+ */
+export function describeIssues(
+  error: z.ZodError,
+  jsonSchema: object,
+  input: unknown,
+  prefix = '',
+): string[] {
+  return error.issues.map((issue) => {
+    const where = formatPath(issue.path, prefix);
+    const nodes = nodesAt(jsonSchema as SchemaNode, issue.path, input);
+    const got = (issue as { input?: unknown }).input;
+    if (issue.code === 'custom') return `${where}: ${issue.message}`;
+    const options = (issue as { options?: unknown[] }).options;
+    if (issue.code === 'invalid_union' && options) {
+      return `${where}: expected one of ${options.map(show).join(', ')}, got ${show(getIn(input, issue.path))}`;
+    }
+    if (issue.code === 'unrecognized_keys') {
+      const valid = [...new Set(nodes.flatMap((n) => Object.keys(n.properties ?? {})))];
+      return issue.keys
+        .map((key) => {
+          const guess = nearest(key, valid);
+          return `${formatPath([...issue.path, key], prefix)}: unknown key${guess ? ` (did you mean '${guess}'?)` : ''}; valid keys here: ${valid.join(', ')}`;
+        })
+        .join('\n');
+    }
+    if (issue.code === 'invalid_type' && (issue as { received?: string }).received) {
+      return `${where}: expected ${nodes.length ? describeNode(nodes[0]!) : issue.expected}, got ${(issue as { received?: string }).received}`;
+    }
+    const expected = nodes.length ? nodes.map(describeNode).join(' or ') : issue.message;
+    return `${where}: expected ${expected}, got ${show(got)}`;
+  });
+}
