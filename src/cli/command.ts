@@ -11,7 +11,6 @@ export interface Command {
   run(argv: string[]): Promise<void> | void;
 }
 
-
 /**
  * Parses a command's flags with `node:util.parseArgs`, turning its errors into a
  * {@link UserError} that names the command and points to `--help`.

@@ -1,32 +1,41 @@
+import { readdirSync } from 'node:fs';
 import { UserError } from '../errors.ts';
 import type { Command } from './command.ts';
 
-/** Every command, in the order `twolevel --help` lists them. Each lives in its own file. */
-const commands: Record<string, () => Promise<Command>> = {
-  schema: async () => (await import('./schema.ts')).schemaCommand,
-};
+/**
+ * The commands are the files of this folder (one command per file, each exporting
+ * `command`); `--help` lists them in this order, then any others by name.
+ */
+const order = ['simulate', 'winset', 'run', 'merge', 'summarize', 'plot', 'report', 'schema'];
+const folder = new URL('.', import.meta.url);
+const names = readdirSync(folder)
+  .filter((f) => f.endsWith('.ts') && f !== 'main.ts' && f !== 'command.ts')
+  .map((f) => f.slice(0, -3))
+  .sort((a, b) => {
+    const rank = (n: string) => (order.includes(n) ? order.indexOf(n) : order.length);
+    return rank(a) - rank(b) || a.localeCompare(b);
+  });
+
+async function load(name: string): Promise<Command> {
+  return ((await import(new URL(`${name}.ts`, folder).href)) as { command: Command }).command;
+}
 
 async function main(argv: string[]) {
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
-    const lines = await Promise.all(
-      Object.values(commands).map(async (load) => {
-        const c = await load();
-        return `  ${c.name.padEnd(10)} ${c.summary}`;
-      }),
-    );
+    const commands = await Promise.all(names.map(load));
+    const lines = commands.map((c) => `  ${c.name.padEnd(10)} ${c.summary}`);
     console.log(
       `twolevel: Monte Carlo simulation of Putnam's two-level games\n\nUsage: twolevel <command> [options]\n\nCommands:\n${lines.join('\n')}\n\nRun 'twolevel <command> --help' for a command's options.`,
     );
     return;
   }
-  const load = commands[name];
-  if (!load) {
+  if (!names.includes(name)) {
     throw new UserError(
-      `twolevel: unknown command '${name}'. Valid commands: ${Object.keys(commands).join(', ')}.`,
+      `twolevel: unknown command '${name}'. Valid commands: ${names.join(', ')}.`,
     );
   }
-  const command = await load();
+  const command = await load(name);
   if (rest.includes('--help') || rest.includes('-h')) {
     console.log(command.help);
     return;

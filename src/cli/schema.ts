@@ -2,7 +2,7 @@ import { scenarioJsonSchema } from '../scenario/parse.ts';
 import type { Command } from './command.ts';
 
 /** `twolevel schema`: prints the scenario JSON Schema, for editors' completion and checking. */
-export const schemaCommand: Command = {
+export const command: Command = {
   name: 'schema',
   summary: 'print the JSON Schema of a scenario file (for editors)',
   help: `Usage: twolevel schema
