@@ -1,0 +1,197 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadScenario, parseScenario, ScenarioError } from '../../src/scenario/parse.ts';
+
+/** The problems reported for an input, one per line, without the header. */
+function problems(input: unknown): string[] {
+  try {
+    parseScenario(input, 'test.json');
+  } catch (error) {
+    expect(error).toBeInstanceOf(ScenarioError);
+    return (error as ScenarioError).problems;
+  }
+  throw new Error('expected the scenario to be rejected');
+}
+
+describe('parseScenario defaults', () => {
+  it('turns {} into two countries A and B in the unit interval', () => {
+    const s = parseScenario({});
+    expect(s.form).toBe('spatial');
+    expect(s.space).toEqual({ D: 1, lo: 0, hi: 1 });
+    expect(s.countries.map((c) => c.name)).toEqual(['A', 'B']);
+    expect(s.countries.map((c) => c.reversion)).toEqual([0, 1]);
+    expect(s.countries[0]!.constituents.count).toBe(101);
+    expect(s.countries[0]!.ratification).toEqual({ quota: 0.5, discipline: 0 });
+    expect(s.protocol).toEqual({
+      name: 'alternating',
+      deadline: 50,
+      candidates: 201,
+      threshold: 0.5,
+      proposer: 0,
+    });
+  });
+
+  it('names countries by position and counts explicit ideal points', () => {
+    const s = parseScenario({
+      countries: [
+        { constituents: { idealPoints: { kind: 'explicit', values: [0.1, 0.2, 0.3] } } },
+        { name: 'Bonn' },
+        {},
+      ],
+    });
+    expect(s.countries.map((c) => c.name)).toEqual(['A', 'Bonn', 'C']);
+    expect(s.countries[0]!.constituents.count).toBe(3);
+  });
+
+  it('is JSON-serialisable as it comes out (workers receive it)', () => {
+    const s = parseScenario({ form: 'divide' });
+    expect(parseScenario(JSON.parse(JSON.stringify(s)))).toEqual(s);
+  });
+});
+
+describe('parseScenario errors: path, what was wrong, what is valid', () => {
+  it('a non-positive count', () => {
+    expect(problems({ countries: [{}, { constituents: { count: -3 } }] })).toEqual([
+      'countries[1].constituents.count: expected a positive integer, got -3',
+    ]);
+  });
+
+  it('a misspelt key, with a suggestion and the valid keys', () => {
+    expect(problems({ countries: [{ constituents: { cont: 3 } }, {}] })).toEqual([
+      "countries[0].constituents.cont: unknown key (did you mean 'count'?); valid keys here: count, idealPoints, kappa, weights, reservations, salience",
+    ]);
+  });
+
+  it('an unknown enum value', () => {
+    expect(problems({ form: 'divid' })).toEqual([
+      'form: expected one of "spatial", "divide", got "divid"',
+    ]);
+  });
+
+  it('an unknown generator kind', () => {
+    expect(problems({ countries: [{ constituents: { kappa: { kind: 'gauss' } } }, {}] })).toEqual([
+      'countries[0].constituents.kappa.kind: expected one of "constant", "normal", "mix", got "gauss"',
+    ]);
+  });
+
+  it('a number out of range', () => {
+    expect(
+      problems({
+        countries: [{ constituents: { kappa: { kind: 'mix', isolationistShare: 1.5 } } }, {}],
+      }),
+    ).toEqual([
+      'countries[0].constituents.kappa.isolationistShare: expected a number from 0 to 1, got 1.5',
+    ]);
+  });
+
+  it('a quota of zero and negative voter noise', () => {
+    expect(problems({ countries: [{ tau: -1 }, { ratification: { quota: 0 } }] })).toEqual([
+      'countries[0].tau: expected a number >= 0, got -1',
+      'countries[1].ratification.quota: expected a number > 0 and <= 1, got 0',
+    ]);
+  });
+
+  it('a wrong type', () => {
+    expect(problems({ countries: [{ reversion: 'x' }, {}] })).toEqual([
+      "countries[0].reversion: expected a number or a non-empty list of numbers or an object with kind 'uniform', 'normal', got \"x\"",
+    ]);
+  });
+
+  it('a non-integer where an integer is required', () => {
+    expect(problems({ protocol: { deadline: 2.5 } })).toEqual([
+      'protocol.deadline: expected a positive integer, got 2.5',
+    ]);
+  });
+
+  it('a vector of the wrong dimension', () => {
+    expect(problems({ space: { D: 2 }, countries: [{ reversion: [0, 0, 0] }, {}] })).toEqual([
+      'countries[0].reversion: expected a number or 2 number(s) (space.D = 2), got 3',
+    ]);
+  });
+
+  it('a chamber member that does not exist', () => {
+    expect(
+      problems({ countries: [{ ratification: { chambers: [{ members: [0, 200] }] } }, {}] }),
+    ).toEqual([
+      'countries[0].ratification.chambers[0].members[1]: expected a constituent index from 0 to 100, got 200',
+    ]);
+  });
+
+  it('a count that contradicts explicit ideal points', () => {
+    expect(
+      problems({
+        countries: [
+          { constituents: { count: 5, idealPoints: { kind: 'explicit', values: [0.1, 0.2] } } },
+          {},
+        ],
+      }),
+    ).toEqual([
+      'countries[0].constituents.count: expected 2 (the number of explicit idealPoints) or no count, got 5',
+    ]);
+  });
+
+  it('repeated country names', () => {
+    expect(problems({ countries: [{ name: 'A' }, { name: 'A' }] })).toEqual([
+      "countries[1].name: country names must be unique; 'A' repeats",
+    ]);
+  });
+
+  it('the divide form with three countries or two dimensions', () => {
+    expect(problems({ form: 'divide', space: { D: 2 }, countries: [{}, {}, {}] })).toEqual([
+      'countries: the divide form has exactly 2 countries, got 3',
+      'space.D: the divide form is one-dimensional (D = 1), got 2',
+    ]);
+  });
+
+  it('an empty box', () => {
+    expect(problems({ space: { lo: 1, hi: 1 } })).toEqual([
+      'space.hi: expected hi > lo (= 1), got 1',
+    ]);
+  });
+
+  it('a proposer index past the last country', () => {
+    expect(problems({ protocol: { proposer: 2 } })).toEqual([
+      'protocol.proposer: expected a country index from 0 to 1, got 2',
+    ]);
+  });
+
+  it('a party list of the wrong length', () => {
+    expect(
+      problems({
+        countries: [{ ratification: { parties: { kind: 'explicit', of: [0, 1] } } }, {}],
+      }),
+    ).toEqual([
+      'countries[0].ratification.parties.of: expected one party per constituent (101), got 2',
+    ]);
+  });
+
+  it('several mistakes at once, one line each', () => {
+    expect(problems({ form: 'x', space: { D: 0 }, reopen: -1 })).toHaveLength(3);
+  });
+});
+
+describe('loadScenario', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'twolevel-scenario-'));
+
+  it('reports bad JSON with the file name', () => {
+    const file = join(dir, 'bad.json');
+    writeFileSync(file, '{ "form": ');
+    expect(() => loadScenario(file)).toThrow(/bad\.json: not valid JSON/);
+  });
+
+  it('reports a missing file', () => {
+    expect(() => loadScenario(join(dir, 'none.json'))).toThrow(
+      /none\.json: cannot read the scenario file/,
+    );
+  });
+
+  it('puts the file name before the problems', () => {
+    const file = join(dir, 'count.json');
+    writeFileSync(file, JSON.stringify({ countries: [{}, { constituents: { count: 0 } }] }));
+    expect(() => loadScenario(file)).toThrow(
+      `${file}: 1 problem(s) in the scenario:\n  countries[1].constituents.count: expected a positive integer, got 0`,
+    );
+  });
+});
