@@ -1,0 +1,287 @@
+/**
+ * The columns a sweep writes: one row per run in `runs/*.arrow` (or `.csv`), one row per
+ * cell in `cells.arrow` / `cells.csv`. For a scenario with countries named `A`, `B`, ...
+ * (column names use the scenario's country names) in an agreement space of dimension `D`:
+ *
+ * **Per-run columns** (`runs/`), rows ordered by cell, then replication:
+ *
+ * | column | type | meaning |
+ * |---|---|---|
+ * | `cell` | int32 | index of the cell in the design (0, 1, ...) |
+ * | `replication` | int32 | replication index `r` within the cell (0, 1, ...) |
+ * | `seed` | utf8 | the run's seed (16 hex digits); `twolevel simulate` replays the game |
+ * | `outcome` | uint8 | outcome code: 0 `agreement`, 1 `no_agreement`, 2 `involuntary_defection`, 3 `voluntary_defection` |
+ * | `defector` | int32 | index of the country that defected (position in `countries`), -1 when none |
+ * | `rounds` | int32 | Level I rounds played (all reopenings included) |
+ * | `reopenings` | int32 | times Level I reopened after a failed ratification |
+ * | `x_1` .. `x_D` | float64 | the (last tentative) agreement point, NaN when none was reached |
+ * | `gain_<c>` | float64 | country c's median constituent: utility at x minus at no agreement |
+ * | `negotiator_gain_<c>` | float64 | country c's chief negotiator: utility at x minus at no agreement |
+ * | `winset_<c>` | float64 | size of country c's true win-set `|W_c|` (measure inside the box) |
+ * | `side_payments_<c>` | float64 | side payments spent by country c's negotiator |
+ * | `true_overlap` | float64 | size of the intersection of the true win-sets |
+ * | `believed_overlap` | float64 | size of the believed intersection of the win-sets |
+ *
+ * **Per-cell running sums** (`cells.arrow`), one row per cell, ordered by `cell`:
+ *
+ * | column | type | meaning |
+ * |---|---|---|
+ * | `cell` | int32 | index of the cell in the design |
+ * | `key` | utf8 | the cell key (canonical JSON of its parameter values, see seeds.ts) |
+ * | `<parameter path>` | float64, utf8 or bool | the cell's value of each varied parameter |
+ * | `runs` | int32 | runs done |
+ * | `agreement`, `no_agreement`, `involuntary_defection`, `voluntary_defection` | int32 | runs ending in each outcome |
+ * | `tentative` | int32 | runs that reached a tentative agreement at Level I at least once (outcome not `no_agreement`, or reopened) |
+ * | `ratified` | int32 | runs whose agreement was ratified: `agreement` + `voluntary_defection` |
+ * | `n_<m>` | int32 | runs counted in metric m's sums (see below) |
+ * | `sum_<m>` | float64 | sum of metric m over those runs |
+ * | `sumsq_<m>` | float64 | sum of squares of metric m over those runs |
+ *
+ * The metrics m are `rounds`, `reopenings`, `winset_<c>`, `side_payments_<c>`,
+ * `true_overlap`, `believed_overlap` (over all runs) and `x_<d>`, `gain_<c>`,
+ * `negotiator_gain_<c>` (over ratified runs only: the terms of an agreement that held at
+ * Level II). Within those runs a NaN value is left out, so `n_<m>` is the count of finite
+ * values. The ratification failure rate is `involuntary_defection / tentative`; a mean is
+ * `sum / n`, a variance `(sumsq - sum^2 / n) / (n - 1)`.
+ *
+ * Sums are added run by run in replication order within a batch, and batches in order
+ * within a cell, so they are bit-identical whatever the worker count, shard or resume.
+ * @module
+ */
+
+/** The outcome of a run, in code order: `outcome` column value `k` is `OUTCOMES[k]`. */
+export const OUTCOMES = [
+  'agreement',
+  'no_agreement',
+  'involuntary_defection',
+  'voluntary_defection',
+] as const;
+
+/** A run's outcome (MODEL.md section 6). */
+export type Outcome = (typeof OUTCOMES)[number];
+
+/** What fixes the columns of a sweep: the country names (in order) and the dimension `D`. */
+export interface RunLayout {
+  countries: readonly string[];
+  dimensions: number;
+}
+
+/** A column's storage type: Arrow int32, uint8, float64, utf8 or bool. */
+export type ColumnType = 'int32' | 'uint8' | 'float64' | 'utf8' | 'bool';
+
+/** A column of an output table: its name, storage type and meaning (for the README). */
+export interface ColumnSpec {
+  name: string;
+  type: ColumnType;
+  meaning: string;
+}
+
+/** A numeric per-run quantity summed per cell, and over which runs. */
+export interface Metric {
+  name: string;
+  over: 'all' | 'ratified';
+  meaning: string;
+}
+
+/** The fields of a played game that the engine stores (a structural view of GameRecord). */
+export interface RunRecord {
+  outcome: Outcome;
+  /** Index of the defecting country, or -1 / null / undefined when none. */
+  defector?: number | null;
+  rounds: number;
+  reopenings: number;
+  /** The agreement point, `D` numbers; null or NaN entries when none was reached. */
+  agreement: ArrayLike<number> | null;
+  gains: ArrayLike<number>;
+  negotiatorGains: ArrayLike<number>;
+  winSetSizes: ArrayLike<number>;
+  sidePayments: ArrayLike<number>;
+  trueOverlap: number;
+  believedOverlap: number;
+}
+
+/** The metrics summed per cell, in storage order: whole-run ones, then per dimension and country. */
+export function cellMetrics(layout: RunLayout): Metric[] {
+  const metrics: Metric[] = [
+    { name: 'rounds', over: 'all', meaning: 'Level I rounds played' },
+    { name: 'reopenings', over: 'all', meaning: 'times Level I reopened' },
+  ];
+  for (let d = 1; d <= layout.dimensions; d++) {
+    metrics.push({ name: `x_${d}`, over: 'ratified', meaning: `agreement point, dimension ${d}` });
+  }
+  for (const c of layout.countries) {
+    metrics.push(
+      { name: `gain_${c}`, over: 'ratified', meaning: `gain of ${c}'s median constituent` },
+      { name: `negotiator_gain_${c}`, over: 'ratified', meaning: `gain of ${c}'s negotiator` },
+      { name: `winset_${c}`, over: 'all', meaning: `size of ${c}'s true win-set` },
+      { name: `side_payments_${c}`, over: 'all', meaning: `side payments spent by ${c}` },
+    );
+  }
+  metrics.push(
+    { name: 'true_overlap', over: 'all', meaning: 'size of the true win-sets intersection' },
+    { name: 'believed_overlap', over: 'all', meaning: 'size of the believed intersection' },
+  );
+  return metrics;
+}
+
+/** The per-run columns, in file order (see the module comment). */
+export function runColumns(layout: RunLayout): ColumnSpec[] {
+  const codes = OUTCOMES.map((o, k) => `${k} ${o}`).join(', ');
+  return [
+    { name: 'cell', type: 'int32', meaning: 'index of the cell in the design' },
+    { name: 'replication', type: 'int32', meaning: 'replication index within the cell' },
+    { name: 'seed', type: 'utf8', meaning: "the run's seed; `twolevel simulate` replays it" },
+    { name: 'outcome', type: 'uint8', meaning: `outcome code: ${codes}` },
+    { name: 'defector', type: 'int32', meaning: 'index of the defecting country, -1 when none' },
+    ...cellMetrics(layout).map((m) => ({
+      name: m.name,
+      type: (m.name === 'rounds' || m.name === 'reopenings' ? 'int32' : 'float64') as ColumnType,
+      meaning: m.meaning + (m.name.startsWith('x_') ? ' (NaN when none was reached)' : ''),
+    })),
+  ];
+}
+
+/** The per-cell columns, in file order, for the varied parameters given with their types. */
+export function cellColumns(
+  layout: RunLayout,
+  parameters: readonly { path: string; type: ColumnType }[],
+): ColumnSpec[] {
+  const columns: ColumnSpec[] = [
+    { name: 'cell', type: 'int32', meaning: 'index of the cell in the design' },
+    { name: 'key', type: 'utf8', meaning: 'cell key: canonical JSON of its parameter values' },
+    ...parameters.map((p) => ({ name: p.path, type: p.type, meaning: 'varied parameter value' })),
+    { name: 'runs', type: 'int32', meaning: 'runs done' },
+    ...OUTCOMES.map((o) => ({ name: o, type: 'int32' as const, meaning: `runs ending in ${o}` })),
+    { name: 'tentative', type: 'int32', meaning: 'runs that reached a tentative agreement' },
+    { name: 'ratified', type: 'int32', meaning: 'runs whose agreement was ratified' },
+  ];
+  for (const m of cellMetrics(layout)) {
+    const over = m.over === 'all' ? 'all runs' : 'ratified runs';
+    columns.push(
+      { name: `n_${m.name}`, type: 'int32', meaning: `${over} with a finite ${m.name}` },
+      { name: `sum_${m.name}`, type: 'float64', meaning: `sum of ${m.meaning}` },
+      { name: `sumsq_${m.name}`, type: 'float64', meaning: `sum of squares of ${m.meaning}` },
+    );
+  }
+  return columns;
+}
+
+/** Offsets into a cell's sums vector: runs, the outcome counts, tentative, ratified, metrics. */
+export const SUM_RUNS = 0;
+const SUM_OUTCOMES = 1;
+const SUM_TENTATIVE = SUM_OUTCOMES + OUTCOMES.length;
+const SUM_RATIFIED = SUM_TENTATIVE + 1;
+const SUM_METRICS = SUM_RATIFIED + 1;
+
+/** Length of a cell's sums vector: the counts, then `(n, sum, sumsq)` per metric. */
+export function sumsLength(layout: RunLayout) {
+  return SUM_METRICS + 3 * cellMetrics(layout).length;
+}
+
+/**
+ * Adds a batch's sums into a cell's, element by element (`total[k] += batch[k]`); done
+ * in batch order, the totals are the same bits wherever the batches ran.
+ */
+export function addSums(total: Float64Array, batch: Float64Array) {
+  for (let k = 0; k < total.length; k++) total[k]! += batch[k]!;
+}
+
+const OUTCOME_CODE: Record<Outcome, number> = {
+  agreement: 0,
+  no_agreement: 1,
+  involuntary_defection: 2,
+  voluntary_defection: 3,
+};
+
+/**
+ * The columns and running sums of a batch of consecutive replications of one cell.
+ * Columns are preallocated typed arrays (none with `keepRuns = false`, for `--runs none`);
+ * {@link RunBatch.record} writes one run without allocating.
+ */
+export class RunBatch {
+  readonly sums: Float64Array;
+  readonly outcome: Uint8Array;
+  readonly defector: Int32Array;
+  readonly rounds: Int32Array;
+  readonly reopenings: Int32Array;
+  /** The float64 metric columns other than rounds and reopenings, in {@link cellMetrics} order. */
+  readonly values: Float64Array[];
+  private readonly countries: number;
+  private readonly dimensions: number;
+  private readonly ratifiedOnly: Uint8Array;
+  private readonly scratch: Float64Array;
+
+  constructor(
+    readonly layout: RunLayout,
+    readonly size: number,
+    readonly keepRuns: boolean,
+  ) {
+    const metrics = cellMetrics(layout);
+    const n = keepRuns ? size : 0;
+    this.sums = new Float64Array(sumsLength(layout));
+    this.outcome = new Uint8Array(n);
+    this.defector = new Int32Array(n);
+    this.rounds = new Int32Array(n);
+    this.reopenings = new Int32Array(n);
+    this.values = metrics.slice(2).map(() => new Float64Array(n));
+    this.countries = layout.countries.length;
+    this.dimensions = layout.dimensions;
+    this.ratifiedOnly = Uint8Array.from(metrics, (m) => (m.over === 'ratified' ? 1 : 0));
+    this.scratch = new Float64Array(metrics.length);
+  }
+
+  /** Stores run `i` of the batch (0-based) and adds it to the sums. */
+  record(i: number, run: RunRecord) {
+    const code = OUTCOME_CODE[run.outcome];
+    const ratified = code === 0 || code === 3;
+    const tentative = code !== 1 || run.reopenings > 0;
+    const defector = run.defector ?? -1;
+    const s = this.sums;
+    s[SUM_RUNS]! += 1;
+    s[SUM_OUTCOMES + code]! += 1;
+    if (tentative) s[SUM_TENTATIVE]! += 1;
+    if (ratified) s[SUM_RATIFIED]! += 1;
+    const v = this.scratch;
+    v[0] = run.rounds;
+    v[1] = run.reopenings;
+    let k = 2;
+    for (let d = 0; d < this.dimensions; d++) v[k++] = run.agreement?.[d] ?? Number.NaN;
+    for (let c = 0; c < this.countries; c++) {
+      v[k++] = run.gains[c]!;
+      v[k++] = run.negotiatorGains[c]!;
+      v[k++] = run.winSetSizes[c]!;
+      v[k++] = run.sidePayments[c]!;
+    }
+    v[k++] = run.trueOverlap;
+    v[k++] = run.believedOverlap;
+    for (let m = 0; m < k; m++) {
+      const x = v[m]!;
+      if ((this.ratifiedOnly[m] === 1 && !ratified) || !Number.isFinite(x)) continue;
+      const at = SUM_METRICS + 3 * m;
+      s[at]! += 1;
+      s[at + 1]! += x;
+      s[at + 2]! += x * x;
+    }
+    if (!this.keepRuns) return;
+    this.outcome[i] = code;
+    this.defector[i] = defector < 0 ? -1 : defector;
+    this.rounds[i] = run.rounds;
+    this.reopenings[i] = run.reopenings;
+    for (let m = 2; m < k; m++) this.values[m - 2]![i] = v[m]!;
+  }
+
+  /** The numeric run columns by name (without `cell`, `replication`, `seed`), for `n` runs. */
+  columns(n = this.size): Record<string, Uint8Array | Int32Array | Float64Array> {
+    const metrics = cellMetrics(this.layout);
+    const out: Record<string, Uint8Array | Int32Array | Float64Array> = {
+      outcome: this.outcome.subarray(0, n),
+      defector: this.defector.subarray(0, n),
+      rounds: this.rounds.subarray(0, n),
+      reopenings: this.reopenings.subarray(0, n),
+    };
+    for (let m = 2; m < metrics.length; m++) {
+      out[metrics[m]!.name] = this.values[m - 2]!.subarray(0, n);
+    }
+    return out;
+  }
+}

@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import {
+  cellColumns,
+  cellMetrics,
+  OUTCOMES,
+  RunBatch,
+  type RunRecord,
+  runColumns,
+  sumsLength,
+} from '../../src/engine/columns.ts';
+
+const layout = { countries: ['A', 'B'], dimensions: 1 };
+
+function run(outcome: RunRecord['outcome'], x: number, gainA: number, rounds: number): RunRecord {
+  return {
+    outcome,
+    defector: outcome === 'involuntary_defection' ? 1 : null,
+    rounds,
+    reopenings: 0,
+    agreement: Float64Array.of(x),
+    gains: [gainA, 1 - gainA],
+    negotiatorGains: [0, 0],
+    winSetSizes: [0.4, 0.2],
+    sidePayments: [0, 0],
+    trueOverlap: 0.1,
+    believedOverlap: Number.NaN,
+  };
+}
+
+describe('columns', () => {
+  it('names every run column once, per country and dimension', () => {
+    const names = runColumns({ countries: ['A', 'B'], dimensions: 2 }).map((c) => c.name);
+    expect(names.slice(0, 7)).toEqual([
+      'cell',
+      'replication',
+      'seed',
+      'outcome',
+      'defector',
+      'rounds',
+      'reopenings',
+    ]);
+    expect(names).toContain('x_2');
+    expect(names).toContain('negotiator_gain_B');
+    expect(new Set(names).size).toBe(names.length);
+    // 2 + 2 dimensions + 4 per country + 2 overlaps
+    expect(cellMetrics({ countries: ['A', 'B'], dimensions: 2 })).toHaveLength(14);
+  });
+
+  it('lays out cell columns: counts, then n/sum/sumsq per metric', () => {
+    const names = cellColumns(layout, [
+      { path: 'countries.B.ratification.quota', type: 'float64' },
+    ]);
+    expect(names.map((c) => c.name).slice(0, 10)).toEqual([
+      'cell',
+      'key',
+      'countries.B.ratification.quota',
+      'runs',
+      ...OUTCOMES,
+      'tentative',
+      'ratified',
+    ]);
+    // 7 counts, then 13 metrics: rounds, reopenings, x_1, 4 per country, 2 overlaps
+    expect(sumsLength(layout)).toBe(7 + 3 * 13);
+  });
+
+  it('sums each metric over the runs where it counts', () => {
+    const batch = new RunBatch(layout, 3, true);
+    batch.record(0, run('agreement', 0.5, 0.25, 3));
+    batch.record(1, run('no_agreement', Number.NaN, 0, 50));
+    batch.record(2, run('involuntary_defection', 0.7, 0.75, 4));
+    const s = batch.sums;
+    // runs, agreement, no_agreement, involuntary, voluntary, tentative, ratified
+    expect(Array.from(s.subarray(0, 7))).toEqual([3, 1, 1, 1, 0, 2, 1]);
+    // rounds over all runs: n 3, sum 57, sumsq 9 + 2500 + 16
+    expect(Array.from(s.subarray(7, 10))).toEqual([3, 57, 2525]);
+    // x_1 over ratified runs only: the agreement at 0.5
+    expect(Array.from(s.subarray(13, 16))).toEqual([1, 0.5, 0.25]);
+    // gain_A over ratified runs only
+    expect(Array.from(s.subarray(16, 19))).toEqual([1, 0.25, 0.0625]);
+    // winset_A over all runs: 3 x 0.4
+    expect(s[22]).toBe(3);
+    expect(s[23]).toBeCloseTo(1.2, 12);
+    // believed_overlap is NaN throughout: no run counts
+    expect(Array.from(s.subarray(s.length - 3))).toEqual([0, 0, 0]);
+    const columns = batch.columns();
+    expect(Array.from(columns.outcome!)).toEqual([0, 1, 2]);
+    expect(Array.from(columns.defector!)).toEqual([-1, -1, 1]);
+    expect(Array.from(columns.x_1!)).toEqual([0.5, Number.NaN, 0.7]);
+  });
+
+  it('keeps no columns for --runs none but the same sums', () => {
+    const kept = new RunBatch(layout, 2, true);
+    const bare = new RunBatch(layout, 2, false);
+    for (const b of [kept, bare]) {
+      b.record(0, run('agreement', 0.5, 0.25, 3));
+      b.record(1, run('voluntary_defection', 0.6, 0.5, 7));
+    }
+    expect(bare.sums).toEqual(kept.sums);
+    expect(bare.columns().outcome).toHaveLength(0);
+  });
+});
