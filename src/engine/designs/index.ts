@@ -1,0 +1,95 @@
+import seedrandom from 'seedrandom';
+import { UserError } from '../../errors.ts';
+import { designSeed } from '../seeds.ts';
+import { gridCells } from './grid.ts';
+import { lhsCells } from './lhs.ts';
+import { oatCells } from './oat.ts';
+import { randomCells } from './random.ts';
+import { sobolCells } from './sobol.ts';
+import type { Cell, Design, VariedParameter } from './types.ts';
+import { checkCellCount, checkParameters, shown } from './validate.ts';
+
+export type {
+  Cell,
+  Design,
+  GridDesign,
+  LatinHypercubeDesign,
+  OneAtATimeDesign,
+  RandomDesign,
+  SobolDesign,
+  VariedParameter,
+} from './types.ts';
+
+/** The fields each design kind accepts besides `kind`. */
+const FIELDS: Record<Design['kind'], readonly string[]> = {
+  grid: [],
+  random: ['cells'],
+  lhs: ['cells'],
+  sobol: ['cells', 'skip'],
+  oat: [],
+};
+
+/**
+ * The cells of a sweep: checks the parameters and the design, then builds its cells
+ * (`grid`, `random`, `lhs`, `sobol` or `oat`; see each kind's type). Random and Latin
+ * hypercube designs draw from `seedrandom.alea(designSeed(seed))`, so the same seed gives
+ * the same cells; grid, Sobol and one-at-a-time designs need no seed.
+ *
+ * @param parameters the varied parameters, in the order the design treats them
+ * @param design the design
+ * @param seed the experiment's master seed (needed by `random` and `lhs`)
+ * @returns the cells, indexed 0..n-1
+ * @throws UserError naming the parameter or design field at fault and what would be valid
+ * @example
+ * designCells([{ path: 'q', values: [0.5, 0.6] }], { kind: 'grid' });
+ * // [{index: 0, values: {q: 0.5}}, {index: 1, values: {q: 0.6}}]
+ */
+export function designCells(
+  parameters: readonly VariedParameter[],
+  design: Design,
+  seed?: string | number,
+): Cell[] {
+  if (typeof design !== 'object' || design === null || !Object.hasOwn(FIELDS, design.kind)) {
+    const kinds = Object.keys(FIELDS).map((kind) => `'${kind}'`);
+    const got = shown((design as { kind?: unknown } | null)?.kind);
+    throw new UserError(`design.kind: expected one of ${kinds.join(', ')}, got ${got}`);
+  }
+  const allowed = FIELDS[design.kind];
+  for (const field of Object.keys(design)) {
+    if (field !== 'kind' && !allowed.includes(field)) {
+      throw new UserError(
+        `design.${field}: not a field of a '${design.kind}' design (its fields: ${['kind', ...allowed].join(', ')})`,
+      );
+    }
+  }
+  checkParameters(parameters);
+  switch (design.kind) {
+    case 'grid':
+      return gridCells(parameters);
+    case 'oat':
+      return oatCells(parameters);
+    case 'sobol': {
+      const skip = design.skip ?? 0;
+      const cells = checkCellCount(design.cells);
+      if (!Number.isInteger(skip) || skip < 0 || skip + cells > 2 ** 32) {
+        throw new UserError(
+          `design.skip: expected an integer >= 0 with skip + cells <= 2^32, got ${shown(skip)}`,
+        );
+      }
+      return sobolCells(parameters, cells, skip);
+    }
+    case 'random':
+    case 'lhs': {
+      const cells = checkCellCount(design.cells);
+      if (seed === undefined) {
+        throw new UserError(
+          `seed: a '${design.kind}' design draws its cells at random and needs the experiment's seed (a string or a number)`,
+        );
+      }
+      const random = seedrandom.alea(designSeed(seed));
+      return design.kind === 'random'
+        ? randomCells(parameters, cells, random)
+        : lhsCells(parameters, cells, random);
+    }
+  }
+}

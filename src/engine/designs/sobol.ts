@@ -1,0 +1,44 @@
+import { UserError } from '../../errors.ts';
+import { SOBOL_MAX_DIMENSIONS, sobolPoints } from '../../model/sobol.ts';
+import type { CellValue } from '../seeds.ts';
+import { parameterAt } from './parameterAt.ts';
+import type { Cell, VariedParameter } from './types.ts';
+
+/**
+ * The Sobol design: cell `i` is point `skip + i` of the Sobol sequence with one
+ * dimension per parameter (in parameter order), each coordinate mapped to its
+ * parameter's range or values. Deterministic: needs no seed. The first 2^k points
+ * (skip 0) put exactly one point in each of 2^k equal strata of every parameter.
+ *
+ * @param parameters checked parameters, each with a `range` or `values`; at most 32
+ * @param cells number of cells, a positive integer
+ * @param skip index of the first Sobol point used, an integer >= 0
+ * @returns the cells, indexed 0..cells-1
+ * @throws UserError when there are more parameters than Sobol dimensions
+ * @example
+ * sobolCells([{ path: 'q', range: [0, 2] }, { path: 'r', range: [0, 4] }], 4, 0);
+ * // q: 0, 1, 1.5, 0.5; r: 0, 2, 1, 3
+ */
+export function sobolCells(
+  parameters: readonly VariedParameter[],
+  cells: number,
+  skip: number,
+): Cell[] {
+  const dims = parameters.length;
+  if (dims > SOBOL_MAX_DIMENSIONS) {
+    throw new UserError(
+      `parameters: a sobol design varies at most ${SOBOL_MAX_DIMENSIONS} parameters, got ${dims} (use 'lhs' or 'random' for more)`,
+    );
+  }
+  const points = dims > 0 ? sobolPoints(cells, dims, skip) : new Float64Array(0);
+  const out: Cell[] = [];
+  for (let index = 0; index < cells; index++) {
+    const values: Record<string, CellValue> = {};
+    for (let d = 0; d < dims; d++) {
+      const parameter = parameters[d]!;
+      values[parameter.path] = parameterAt(parameter, points[index * dims + d]!);
+    }
+    out.push({ index, values });
+  }
+  return out;
+}
