@@ -12,15 +12,16 @@
  * | `seed` | utf8 | the run's seed (16 hex digits); `twolevel simulate` replays the game |
  * | `outcome` | uint8 | outcome code: 0 `agreement`, 1 `no_agreement`, 2 `involuntary_defection`, 3 `voluntary_defection` |
  * | `defector` | int32 | index of the country that defected (position in `countries`), -1 when none |
+ * | `defection_period` | int32 | period h (1..H) in which a ratified agreement was reneged on, 0 otherwise |
  * | `rounds` | int32 | Level I rounds played (all reopenings included) |
  * | `reopenings` | int32 | times Level I reopened after a failed ratification |
- * | `x_1` .. `x_D` | float64 | the (last tentative) agreement point, NaN when none was reached |
- * | `gain_<c>` | float64 | country c's median constituent: utility at x minus at no agreement |
- * | `negotiator_gain_<c>` | float64 | country c's chief negotiator: utility at x minus at no agreement |
- * | `winset_<c>` | float64 | size of country c's true win-set `|W_c|` (measure inside the box) |
+ * | `x_1` .. `x_D` | float64 | the last tentative agreement point, ratified or not; NaN when none was reached |
+ * | `gain_<c>` | float64 | country c's median constituent: utility at the ratified x minus at no agreement (0 when none was ratified) |
+ * | `negotiator_gain_<c>` | float64 | country c's chief negotiator: the same gain (0 when none was ratified) |
+ * | `winset_<c>` | float64 | size of country c's true win-set `|W_c|` as first drawn |
  * | `side_payments_<c>` | float64 | side payments spent by country c's negotiator |
- * | `true_overlap` | float64 | size of the intersection of the true win-sets |
- * | `believed_overlap` | float64 | size of the believed intersection of the win-sets |
+ * | `true_overlap` | float64 | measure of the intersection of the true win-sets |
+ * | `believed_overlap` | float64 | measure of the agreements the first proposer believes every country ratifies |
  *
  * **Per-cell running sums** (`cells.arrow`), one row per cell, ordered by `cell`:
  *
@@ -48,17 +49,9 @@
  * within a cell, so they are bit-identical whatever the worker count, shard or resume.
  * @module
  */
+import { type GameRecord, OUTCOMES, type Outcome } from '../negotiation/record.ts';
 
-/** The outcome of a run, in code order: `outcome` column value `k` is `OUTCOMES[k]`. */
-export const OUTCOMES = [
-  'agreement',
-  'no_agreement',
-  'involuntary_defection',
-  'voluntary_defection',
-] as const;
-
-/** A run's outcome (MODEL.md section 6). */
-export type Outcome = (typeof OUTCOMES)[number];
+export { OUTCOMES, type Outcome };
 
 /** What fixes the columns of a sweep: the country names (in order) and the dimension `D`. */
 export interface RunLayout {
@@ -81,23 +74,6 @@ export interface Metric {
   name: string;
   over: 'all' | 'ratified';
   meaning: string;
-}
-
-/** The fields of a played game that the engine stores (a structural view of GameRecord). */
-export interface RunRecord {
-  outcome: Outcome;
-  /** Index of the defecting country, or -1 / null / undefined when none. */
-  defector?: number | null;
-  rounds: number;
-  reopenings: number;
-  /** The agreement point, `D` numbers; null or NaN entries when none was reached. */
-  agreement: ArrayLike<number> | null;
-  gains: ArrayLike<number>;
-  negotiatorGains: ArrayLike<number>;
-  winSetSizes: ArrayLike<number>;
-  sidePayments: ArrayLike<number>;
-  trueOverlap: number;
-  believedOverlap: number;
 }
 
 /** The metrics summed per cell, in storage order: whole-run ones, then per dimension and country. */
@@ -133,6 +109,11 @@ export function runColumns(layout: RunLayout): ColumnSpec[] {
     { name: 'seed', type: 'utf8', meaning: "the run's seed; `twolevel simulate` replays it" },
     { name: 'outcome', type: 'uint8', meaning: `outcome code: ${codes}` },
     { name: 'defector', type: 'int32', meaning: 'index of the defecting country, -1 when none' },
+    {
+      name: 'defection_period',
+      type: 'int32',
+      meaning: 'period h (1..H) of a voluntary defection, 0 otherwise',
+    },
     ...cellMetrics(layout).map((m) => ({
       name: m.name,
       type: (m.name === 'rounds' || m.name === 'reopenings' ? 'int32' : 'float64') as ColumnType,
@@ -202,6 +183,7 @@ export class RunBatch {
   readonly sums: Float64Array;
   readonly outcome: Uint8Array;
   readonly defector: Int32Array;
+  readonly defectionPeriod: Int32Array;
   readonly rounds: Int32Array;
   readonly reopenings: Int32Array;
   /** The float64 metric columns other than rounds and reopenings, in {@link cellMetrics} order. */
@@ -221,6 +203,7 @@ export class RunBatch {
     this.sums = new Float64Array(sumsLength(layout));
     this.outcome = new Uint8Array(n);
     this.defector = new Int32Array(n);
+    this.defectionPeriod = new Int32Array(n);
     this.rounds = new Int32Array(n);
     this.reopenings = new Int32Array(n);
     this.values = metrics.slice(2).map(() => new Float64Array(n));
@@ -231,11 +214,10 @@ export class RunBatch {
   }
 
   /** Stores run `i` of the batch (0-based) and adds it to the sums. */
-  record(i: number, run: RunRecord) {
+  record(i: number, run: GameRecord) {
     const code = OUTCOME_CODE[run.outcome];
     const ratified = code === 0 || code === 3;
     const tentative = code !== 1 || run.reopenings > 0;
-    const defector = run.defector ?? -1;
     const s = this.sums;
     s[SUM_RUNS]! += 1;
     s[SUM_OUTCOMES + code]! += 1;
@@ -245,26 +227,28 @@ export class RunBatch {
     v[0] = run.rounds;
     v[1] = run.reopenings;
     let k = 2;
-    for (let d = 0; d < this.dimensions; d++) v[k++] = run.agreement?.[d] ?? Number.NaN;
+    const x = run.agreement;
+    for (let d = 0; d < this.dimensions; d++) v[k++] = d < x.length ? x[d]! : Number.NaN;
     for (let c = 0; c < this.countries; c++) {
-      v[k++] = run.gains[c]!;
-      v[k++] = run.negotiatorGains[c]!;
-      v[k++] = run.winSetSizes[c]!;
+      v[k++] = run.medianGain[c]!;
+      v[k++] = run.negotiatorGain[c]!;
+      v[k++] = run.winSetSize[c]!;
       v[k++] = run.sidePayments[c]!;
     }
-    v[k++] = run.trueOverlap;
-    v[k++] = run.believedOverlap;
+    v[k++] = run.overlapSize;
+    v[k++] = run.believedOverlapSize;
     for (let m = 0; m < k; m++) {
-      const x = v[m]!;
-      if ((this.ratifiedOnly[m] === 1 && !ratified) || !Number.isFinite(x)) continue;
+      const value = v[m]!;
+      if ((this.ratifiedOnly[m] === 1 && !ratified) || !Number.isFinite(value)) continue;
       const at = SUM_METRICS + 3 * m;
       s[at]! += 1;
-      s[at + 1]! += x;
-      s[at + 2]! += x * x;
+      s[at + 1]! += value;
+      s[at + 2]! += value * value;
     }
     if (!this.keepRuns) return;
     this.outcome[i] = code;
-    this.defector[i] = defector < 0 ? -1 : defector;
+    this.defector[i] = run.defector;
+    this.defectionPeriod[i] = run.defectionPeriod;
     this.rounds[i] = run.rounds;
     this.reopenings[i] = run.reopenings;
     for (let m = 2; m < k; m++) this.values[m - 2]![i] = v[m]!;
@@ -276,6 +260,7 @@ export class RunBatch {
     const out: Record<string, Uint8Array | Int32Array | Float64Array> = {
       outcome: this.outcome.subarray(0, n),
       defector: this.defector.subarray(0, n),
+      defection_period: this.defectionPeriod.subarray(0, n),
       rounds: this.rounds.subarray(0, n),
       reopenings: this.reopenings.subarray(0, n),
     };

@@ -4,38 +4,36 @@ import {
   cellMetrics,
   OUTCOMES,
   RunBatch,
-  type RunRecord,
   runColumns,
   sumsLength,
 } from '../../src/engine/columns.ts';
+import { createRecord, type GameRecord } from '../../src/negotiation/record.ts';
 
 const layout = { countries: ['A', 'B'], dimensions: 1 };
 
-function run(outcome: RunRecord['outcome'], x: number, gainA: number, rounds: number): RunRecord {
-  return {
-    outcome,
-    defector: outcome === 'involuntary_defection' ? 1 : null,
-    rounds,
-    reopenings: 0,
-    agreement: Float64Array.of(x),
-    gains: [gainA, 1 - gainA],
-    negotiatorGains: [0, 0],
-    winSetSizes: [0.4, 0.2],
-    sidePayments: [0, 0],
-    trueOverlap: 0.1,
-    believedOverlap: Number.NaN,
-  };
+function run(outcome: GameRecord['outcome'], x: number, gainA: number, rounds: number) {
+  const record = createRecord('s', 2, 1);
+  record.outcome = outcome;
+  record.defector = outcome === 'involuntary_defection' ? 1 : -1;
+  record.rounds = rounds;
+  record.agreement[0] = x;
+  record.medianGain.set([gainA, 1 - gainA]);
+  record.winSetSize.set([0.4, 0.2]);
+  record.overlapSize = 0.1;
+  record.believedOverlapSize = Number.NaN;
+  return record;
 }
 
 describe('columns', () => {
   it('names every run column once, per country and dimension', () => {
     const names = runColumns({ countries: ['A', 'B'], dimensions: 2 }).map((c) => c.name);
-    expect(names.slice(0, 7)).toEqual([
+    expect(names.slice(0, 8)).toEqual([
       'cell',
       'replication',
       'seed',
       'outcome',
       'defector',
+      'defection_period',
       'rounds',
       'reopenings',
     ]);
