@@ -1,12 +1,12 @@
 import { gammaln } from 'simple-statistics';
 import { tTwoSidedP } from './tTwoSidedP.ts';
 
-/**
- * Newton stops when a step changes t by less than this fraction of |t|, or earlier when small
- * steps stop shrinking (the rounding noise of the incomplete beta has been reached, as for huge df).
- */
+/** Newton stops when a step changes t by less than this fraction of |t|. */
 const RELATIVE_TOLERANCE = 1e-13;
-/** Steps smaller than this fraction of |t| that stop shrinking are rounding noise. */
+/**
+ * Steps below this fraction of |t| that stop shrinking are rounding noise of the incomplete beta
+ * (as for huge df), so Newton stops there too.
+ */
 const NOISE_FLOOR = 1e-7;
 const MAX_ITERATIONS = 200;
 /** Largest Newton step in ln|t|: at most a factor e per iteration, so far starts stay stable. */
@@ -24,15 +24,15 @@ const MIN_START = 1e-8;
  * {@link tTwoSidedP}), started at the normal quantile (Abramowitz and Stegun 26.2.23). Working
  * in logs makes the heavy tails almost linear (`ln F ~ -df ln|t|`), so far quantiles take a
  * few steps, and p keeps its relative accuracy. Upper quantiles use the symmetry
- * `t_p = -t_(1-p)`. Accurate to about 1e-12 relative for df up to 1e4, 1e-9 at df = 1e6 (see
- * {@link regularizedIncompleteBeta}), for p down to about 1e-200.
+ * `t_p = -t_(1-p)`. Accurate to about 1e-12 relative for df up to 1e4, 1e-9 at df = 1e6 (the
+ * log-gamma cancellation in the incomplete beta), for p down to about 1e-200.
  *
  * @param p probability, in [0, 1] (0 and 1 give -Infinity and Infinity)
  * @param df degrees of freedom, > 0 (need not be an integer)
  * @returns the p-quantile of t(df)
  * @throws RangeError when p is outside [0, 1] or df is not positive and finite
  * @example
- * tQuantile(0.975, 10); // => 2.2281388519649385 (tables: t(0.975, 10) = 2.228)
+ * tQuantile(0.975, 10); // => 2.228138851986274 (tables: t(0.975, 10) = 2.228139)
  * tQuantile(0.75, 1); // => 1 (Cauchy: tan(pi / 4))
  */
 export function tQuantile(p: number, df: number): number {
