@@ -56,6 +56,14 @@ export function gainsChart(rows: readonly GainRow[], options: GainsChartOptions)
       `gainsChart rows: ${groups.length} groups, but at most ${CATEGORY_COLORS.length} have distinct colours`,
     );
   }
+  // An explicit domain (always holding 0, the no-agreement line) spares vega an extent over
+  // the outlier layer, which warns when there are no outliers.
+  let low = 0;
+  let high = 0;
+  for (const v of values) {
+    low = Math.min(low, v.gain);
+    high = Math.max(high, v.gain);
+  }
   const size = figureSize(options);
   const group = grouped
     ? {
@@ -105,6 +113,7 @@ export function gainsChart(rows: readonly GainRow[], options: GainsChartOptions)
             field: 'gain',
             type: 'quantitative',
             title: options.gainTitle ?? 'Gain over no agreement',
+            scale: { domain: [low, high], nice: true },
           },
           ...group,
         },
