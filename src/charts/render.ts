@@ -108,7 +108,12 @@ export function svgToPDF(svg: string): Promise<Buffer> {
   const doc = new PDFDocument({
     size: [width, height],
     margin: 0,
-    info: { Producer: 'twolevel (PDFKit, SVG-to-PDFKit)', Creator: 'twolevel' },
+    // A fixed date, so the same figure gives the same bytes.
+    info: {
+      Producer: 'twolevel (PDFKit, SVG-to-PDFKit)',
+      Creator: 'twolevel',
+      CreationDate: new Date(0),
+    },
   });
   doc.registerFont(FONT_FAMILY, PLEX_SANS_FILES.regular);
   doc.registerFont(`${FONT_FAMILY}-Bold`, PLEX_SANS_FILES.bold);

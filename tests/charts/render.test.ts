@@ -74,6 +74,13 @@ describe('svgToPDF', () => {
     expect(texts).toContain('Share of runs');
     expect(texts).toContain('Agreement falls');
   });
+
+  it('gives identical bytes for the same spec twice (fixed creation date)', async () => {
+    const svg = await toSVG(spec);
+    const a = await svgToPDF(svg);
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    expect(a.equals(await svgToPDF(svg))).toBe(true);
+  });
 });
 
 describe('renderFigure', () => {
