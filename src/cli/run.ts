@@ -1,0 +1,86 @@
+import { loadExperiment } from '../engine/load.ts';
+import { parseShard, type RunsFormat } from '../engine/plan.ts';
+import { runExperiment } from '../engine/run.ts';
+import { UserError } from '../errors.ts';
+import { type Command, integerFlag, parseFlags } from './command.ts';
+
+const RUNS_FORMATS: readonly RunsFormat[] = ['arrow', 'csv', 'none'];
+
+/** `twolevel run`: runs an experiment's sweep into a results folder (resuming it if unfinished). */
+export const command: Command = {
+  name: 'run',
+  summary: 'run an experiment (a sweep of games) into results/<name>/',
+  help: `Usage: twolevel run <experiment.ts|experiment.json> [options]
+
+Plays every cell of the experiment's design, its replications each, on a pool of worker
+threads, and writes results/<name>/: manifest.json, runs/ (per-run rows), cells.arrow and
+cells.csv (per-cell sums), README.md (every column). Running it again into the same folder
+resumes an interrupted sweep; a changed experiment is refused unless --force.
+
+Options:
+  --workers N        worker threads (default: one per core)
+  --replications R   replications per cell (overrides the experiment's)
+  --seed S           master seed (overrides the experiment's)
+  --out DIR          output folder (default: results/<experiment name>)
+  --runs FORMAT      per-run rows as arrow (default), csv, or none
+  --shard i/n        run only the i-th of n deterministic parts of the cells
+                     (combine the parts with 'twolevel merge')
+  --force            discard results of a different definition in the output folder
+  --quiet            no progress output
+
+Example:
+  twolevel run experiments/winset-size.ts --workers 2 --replications 500`,
+  async run(argv) {
+    const { values, positionals } = parseFlags('run', argv, {
+      workers: { type: 'string' },
+      replications: { type: 'string' },
+      seed: { type: 'string' },
+      out: { type: 'string' },
+      runs: { type: 'string', default: 'arrow' },
+      shard: { type: 'string' },
+      force: { type: 'boolean', default: false },
+      quiet: { type: 'boolean', default: false },
+    });
+    if (positionals.length !== 1) {
+      throw new UserError(
+        `twolevel run: expected one experiment file, got ${positionals.length}. Run 'twolevel run --help'.`,
+      );
+    }
+    const runs = values.runs as RunsFormat;
+    if (!RUNS_FORMATS.includes(runs)) {
+      throw new UserError(
+        `--runs: expected one of ${RUNS_FORMATS.join(', ')}, got '${values.runs}'`,
+      );
+    }
+    const { experiment, baseDir, file } = await loadExperiment(positionals[0]!);
+    if (values.replications !== undefined) {
+      experiment.replications = integerFlag('replications', values.replications, 1, 1);
+    }
+    if (values.seed !== undefined) {
+      const asNumber = Number(values.seed);
+      experiment.seed = String(asNumber) === values.seed ? asNumber : values.seed;
+    }
+    const summary = await runExperiment(experiment, {
+      baseDir,
+      source: file,
+      out: values.out,
+      workers:
+        values.workers === undefined ? undefined : integerFlag('workers', values.workers, 1, 1),
+      runs,
+      shard: values.shard === undefined ? null : parseShard(values.shard),
+      force: values.force,
+      progress: values.quiet ? 'quiet' : undefined,
+    });
+    if (!values.quiet) {
+      const rate =
+        summary.runsThisSession > 0 ? `, ${summary.runsPerSecond.toFixed(0)} runs/s` : '';
+      console.error(
+        summary.runsThisSession === 0
+          ? `already complete: ${summary.runsDone} runs`
+          : `${summary.runsDone}/${summary.runsTotal} runs done in ${summary.seconds.toFixed(1)} s${rate}`,
+      );
+    }
+    // The sweep's results folder; later steps of the pipeline (summaries, figures, report) start here.
+    console.log(summary.out);
+  },
+};

@@ -1,0 +1,171 @@
+/**
+ * Parameter paths: where an experiment's varied parameter sits in the scenario, e.g.
+ * `countries.B.ratification.quota`, `countries[1].ratification.quota` or
+ * `countries.1.ratification.quota` (a country by name or by position), `protocol.name`,
+ * `space.D`. A path must end at a value of the scenario schema (a number, string,
+ * boolean or list of numbers, or one entry of such a list); an unknown path is refused
+ * with the nearest valid paths by edit distance.
+ * @module
+ */
+import { UserError } from '../errors.ts';
+import { scenarioJsonSchema } from '../scenario/parse.ts';
+import type { Scenario } from '../scenario/schema.ts';
+
+/** A resolved path: object keys and array indices, e.g. `['countries', 1, 'tau']`. */
+export type PathSegments = (string | number)[];
+
+interface SchemaNode {
+  type?: string | string[];
+  properties?: Record<string, SchemaNode>;
+  items?: SchemaNode;
+  anyOf?: SchemaNode[];
+  oneOf?: SchemaNode[];
+}
+
+/** A schema node's alternatives with nested unions flattened. */
+function alternatives(node: SchemaNode): SchemaNode[] {
+  const variants = node.anyOf ?? node.oneOf;
+  return variants ? variants.flatMap(alternatives) : [node];
+}
+
+let leafPatterns: Set<string> | undefined;
+
+/**
+ * The scenario's value paths as patterns, array positions written `*`
+ * (`countries.*.ratification.quota`), read from the scenario JSON Schema.
+ */
+function scenarioLeafPatterns(): Set<string> {
+  if (leafPatterns) return leafPatterns;
+  const out = new Set<string>();
+  const walk = (node: SchemaNode, path: string[]) => {
+    for (const variant of alternatives(node)) {
+      if (variant.properties) {
+        for (const [key, child] of Object.entries(variant.properties)) walk(child, [...path, key]);
+      } else if (variant.items && alternatives(variant.items).some((v) => v.properties)) {
+        walk(variant.items, [...path, '*']);
+      } else if (path.length > 0) {
+        out.add(path.join('.'));
+        if (variant.items) out.add([...path, '*'].join('.'));
+      }
+    }
+  };
+  walk(scenarioJsonSchema() as SchemaNode, []);
+  leafPatterns = out;
+  return out;
+}
+
+/** Levenshtein distance between two strings (insertions, deletions, substitutions). */
+function editDistance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let diagonal = row[0]!;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const above = row[j]!;
+      row[j] = Math.min(above + 1, row[j - 1]! + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diagonal = above;
+    }
+  }
+  return row[b.length]!;
+}
+
+/**
+ * Every valid parameter path of a scenario as a user writes it: countries by name,
+ * other list entries as `[0]` (e.g. `countries.A.ratification.chambers[0].quota`).
+ */
+export function scenarioParameterPaths(scenario: Scenario): string[] {
+  const names = scenario.countries.map((c) => c.name);
+  const paths: string[] = [];
+  for (const pattern of scenarioLeafPatterns()) {
+    const written = pattern.replace(/\.\*/g, '[0]');
+    if (pattern.startsWith('countries.*')) {
+      for (const name of names)
+        paths.push(`countries.${name}${written.slice('countries[0]'.length)}`);
+    } else paths.push(written);
+  }
+  return paths;
+}
+
+/**
+ * The `count` valid paths nearest to `path` by edit distance (ties in schema order).
+ *
+ * @example
+ * nearestParameterPaths('countries.B.ratification.qouta', scenario, 1);
+ * // ['countries.B.ratification.quota'] (distance 2)
+ */
+export function nearestParameterPaths(path: string, scenario: Scenario, count = 5): string[] {
+  return scenarioParameterPaths(scenario)
+    .map((p, order) => ({ p, order, d: editDistance(path, p) }))
+    .sort((x, y) => x.d - y.d || x.order - y.order)
+    .slice(0, count)
+    .map((x) => x.p);
+}
+
+/** Splits `a.b[1].c` into `['a', 'b', '1', 'c']`. */
+function splitPath(path: string): string[] {
+  return path
+    .replace(/\[(\d+)\]/g, '.$1')
+    .split('.')
+    .filter((s) => s !== '');
+}
+
+/**
+ * Resolves a parameter path against a validated scenario: a country segment becomes its
+ * position (by name or number), other numeric segments list positions.
+ *
+ * @throws UserError when the path is not a value of the scenario, listing the nearest valid paths
+ * @example
+ * resolveParameterPath('countries.B.ratification.quota', scenario);
+ * // ['countries', 1, 'ratification', 'quota'] when B is the second country
+ */
+export function resolveParameterPath(path: string, scenario: Scenario): PathSegments {
+  const parts = splitPath(path);
+  const segments: PathSegments = [];
+  const pattern: string[] = [];
+  let valid = parts.length > 0;
+  for (let i = 0; i < parts.length && valid; i++) {
+    const part = parts[i]!;
+    if (i === 1 && parts[0] === 'countries') {
+      const byName = scenario.countries.findIndex((c) => c.name === part);
+      const index = byName >= 0 ? byName : /^\d+$/.test(part) ? Number(part) : -1;
+      valid = index >= 0 && index < scenario.countries.length;
+      segments.push(index);
+      pattern.push('*');
+    } else if (/^\d+$/.test(part)) {
+      segments.push(Number(part));
+      pattern.push('*');
+    } else {
+      segments.push(part);
+      pattern.push(part);
+    }
+  }
+  if (valid && scenarioLeafPatterns().has(pattern.join('.'))) return segments;
+  const near = nearestParameterPaths(path, scenario);
+  throw new UserError(
+    `parameter path '${path}' is not a value of the scenario. Nearest valid paths:\n  ${near.join('\n  ')}\n(countries may be named or numbered: countries.${scenario.countries[1]!.name}.tau or countries[1].tau)`,
+  );
+}
+
+/**
+ * Returns a copy of `target` with the value at `segments` replaced (objects and lists on
+ * the way are copied, missing objects created), leaving `target` untouched.
+ *
+ * @example
+ * withParameter({ a: { b: 1 } }, ['a', 'b'], 2); // { a: { b: 2 } }
+ */
+export function withParameter<T>(target: T, segments: PathSegments, value: unknown): T {
+  if (segments.length === 0) return value as T;
+  const [head, ...rest] = segments as [string | number, ...PathSegments];
+  const node = target as Record<string | number, unknown> | unknown[] | undefined;
+  const copy = (
+    Array.isArray(node)
+      ? [...node]
+      : typeof node === 'object' && node !== null
+        ? { ...node }
+        : typeof head === 'number'
+          ? []
+          : {}
+  ) as Record<string | number, unknown>;
+  copy[head] = withParameter(copy[head], rest, value);
+  return copy as T;
+}

@@ -1,0 +1,213 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { isAbsolute, resolve } from 'node:path';
+import { UserError } from '../errors.ts';
+import { parseScenario } from '../scenario/parse.ts';
+import type { Scenario, ScenarioInput } from '../scenario/schema.ts';
+import type { ColumnType, RunLayout } from './columns.ts';
+import { type Cell, designCells } from './designs/index.ts';
+import type { Experiment } from './experiment.ts';
+import { type PathSegments, resolveParameterPath, withParameter } from './paths.ts';
+import { type CellValue, cellKey } from './seeds.ts';
+
+/** Largest number of replications of one cell in a task and in one run file. */
+export const MAX_BATCH = 200;
+
+/** How per-run rows are written: Arrow IPC files, CSV files, or not at all. */
+export type RunsFormat = 'arrow' | 'csv' | 'none';
+
+/** Part `index` (1-based) of `count` shards: the cells whose index is `index - 1` mod `count`. */
+export interface Shard {
+  index: number;
+  count: number;
+}
+
+/** A design cell with its key and its scenario's resolved parameter paths. */
+export interface PlannedCell extends Cell {
+  key: string;
+}
+
+/** Everything a sweep needs, resolved and validated before any game is played. */
+export interface Plan {
+  experiment: Experiment;
+  /** The validated base scenario (defaults filled in). */
+  scenario: Scenario;
+  /** Each varied parameter's resolved path into the scenario. */
+  segments: PathSegments[];
+  /** Each varied parameter's column type in `cells.arrow`. */
+  parameterTypes: ColumnType[];
+  /** Every cell of the design (all shards). */
+  cells: PlannedCell[];
+  /** The cells this run plays (its shard, or all). */
+  mine: PlannedCell[];
+  layout: RunLayout;
+  /** Replications per task and per run file; the last batch of a cell may be shorter. */
+  batchSize: number;
+  batchesPerCell: number;
+  runs: RunsFormat;
+  shard: Shard | null;
+  /**
+   * SHA-256 of what determines the outputs, the shard aside (so shards of one sweep share
+   * it); a folder written with another is refused.
+   */
+  fingerprint: string;
+}
+
+/** Options that change what a sweep computes or writes. */
+export interface PlanOptions {
+  /** Folder that relative paths in the experiment (scenario file, protocol module) start from. */
+  baseDir?: string;
+  runs?: RunsFormat;
+  shard?: Shard | null;
+  /** Where the experiment came from, for messages. */
+  source?: string;
+}
+
+/** The scenario input of an experiment: inline, or read from a JSON file. */
+function scenarioInput(experiment: Experiment, baseDir: string, source: string): ScenarioInput {
+  if (typeof experiment.scenario !== 'string') return experiment.scenario;
+  const file = resolve(baseDir, experiment.scenario);
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as ScenarioInput;
+  } catch (error) {
+    throw new UserError(
+      `${source}: scenario: cannot read the scenario file ${file} (${(error as Error).message})`,
+    );
+  }
+}
+
+/** A protocol module path made absolute (relative to the experiment's folder). */
+function absoluteModule(scenario: Scenario, baseDir: string): Scenario {
+  const module = scenario.protocol.module;
+  if (module === undefined || isAbsolute(module)) return scenario;
+  return { ...scenario, protocol: { ...scenario.protocol, module: resolve(baseDir, module) } };
+}
+
+/** The storage type of a parameter's values: float64 if all numbers, bool if all booleans. */
+function parameterType(values: CellValue[]): ColumnType {
+  if (values.every((v) => typeof v === 'number')) return 'float64';
+  if (values.every((v) => typeof v === 'boolean')) return 'bool';
+  return 'utf8';
+}
+
+/**
+ * The scenario of one cell: the base scenario with the cell's values at their paths,
+ * validated again (a value the schema rejects is reported with the cell and the path).
+ */
+export function cellScenario(
+  base: Scenario,
+  segments: readonly PathSegments[],
+  paths: readonly string[],
+  cell: Cell,
+  source = 'experiment',
+): Scenario {
+  let input: unknown = base;
+  paths.forEach((path, p) => {
+    input = withParameter(input, segments[p]!, cell.values[path]);
+  });
+  const where = `${source}, cell ${cell.index} ${cellKey(cell.values)}`;
+  return parseScenario(input, where, 'scenario.');
+}
+
+/** Checks that `--shard i/n` is well formed. */
+export function parseShard(text: string): Shard {
+  const match = /^(\d+)\/(\d+)$/.exec(text);
+  const index = Number(match?.[1]);
+  const count = Number(match?.[2]);
+  if (!match || count < 1 || index < 1 || index > count) {
+    throw new UserError(`--shard: expected i/n with 1 <= i <= n (e.g. 2/4), got '${text}'`);
+  }
+  return { index, count };
+}
+
+/**
+ * Resolves an experiment into a plan: base scenario, parameter paths, cells with their
+ * keys, every cell's scenario validated, the column layout, batches and the fingerprint.
+ *
+ * Batches: `ceil(R / MAX_BATCH)` per cell, of `ceil(R / batches)` replications each, so
+ * the files and the order of summation depend on the experiment alone.
+ *
+ * @throws UserError for an unknown parameter path (with the nearest valid ones), a value
+ * the scenario schema rejects (naming the cell and the path), or cells that change the
+ * countries' names
+ */
+export function planExperiment(experiment: Experiment, options: PlanOptions = {}): Plan {
+  const baseDir = options.baseDir ?? process.cwd();
+  const source = options.source ?? `experiment '${experiment.name}'`;
+  const runs = options.runs ?? 'arrow';
+  const shard = options.shard ?? null;
+  const input = scenarioInput(experiment, baseDir, source);
+  const scenario = absoluteModule(parseScenario(input, source, 'scenario.'), baseDir);
+  const paths = experiment.parameters.map((p) => p.path);
+  const segments = paths.map((path) => {
+    try {
+      return resolveParameterPath(path, scenario);
+    } catch (error) {
+      throw new UserError(`${source}: ${(error as Error).message}`);
+    }
+  });
+  const cells = designCells(experiment.parameters, experiment.design, experiment.seed).map(
+    (cell) => ({ ...cell, key: cellKey(cell.values) }),
+  );
+  const names = scenario.countries.map((c) => c.name);
+  let dimensions = scenario.space.D;
+  for (const cell of cells) {
+    const s = cellScenario(scenario, segments, paths, cell, source);
+    const cellNames = s.countries.map((c) => c.name);
+    if (cellNames.join('\u0000') !== names.join('\u0000')) {
+      throw new UserError(
+        `${source}, cell ${cell.index} ${cell.key}: the countries must be the same in every cell (${names.join(', ')}), got ${cellNames.join(', ')}`,
+      );
+    }
+    dimensions = Math.max(dimensions, s.space.D);
+  }
+  const keys = new Set(cells.map((c) => c.key));
+  if (keys.size !== cells.length) {
+    throw new UserError(
+      `${source}: the design repeats a cell (${cells.length} cells, ${keys.size} distinct); give each parameter distinct values`,
+    );
+  }
+  const parameterTypes = paths.map((path) => parameterType(cells.map((c) => c.values[path]!)));
+  const R = experiment.replications;
+  const batchesPerCell = Math.ceil(R / MAX_BATCH);
+  const batchSize = Math.ceil(R / batchesPerCell);
+  const mine = shard ? cells.filter((c) => c.index % shard.count === shard.index - 1) : cells;
+  const moduleFile = scenario.protocol.module;
+  const fingerprint = createHash('sha256')
+    .update(
+      JSON.stringify({
+        format: 1,
+        name: experiment.name,
+        scenario,
+        protocolSource:
+          moduleFile && existsSync(moduleFile) ? readFileSync(moduleFile, 'utf8') : null,
+        parameters: experiment.parameters,
+        design: experiment.design,
+        replications: R,
+        seed: experiment.seed,
+        crn: experiment.crn,
+        runs,
+      }),
+    )
+    .digest('hex');
+  return {
+    experiment,
+    scenario,
+    segments,
+    parameterTypes,
+    cells,
+    mine,
+    layout: { countries: names, dimensions },
+    batchSize,
+    batchesPerCell,
+    runs,
+    shard,
+    fingerprint,
+  };
+}
+
+/** The replications `[first, first + count)` of batch `b` of a cell. */
+export function batchRange(plan: Plan, batch: number): { first: number; count: number } {
+  const first = batch * plan.batchSize;
+  return { first, count: Math.min(plan.batchSize, plan.experiment.replications - first) };
+}

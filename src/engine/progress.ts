@@ -1,0 +1,75 @@
+/** How a sweep reports progress: a live bar on a terminal, plain lines otherwise, or nothing. */
+export type ProgressMode = 'bar' | 'lines' | 'quiet';
+
+/** Receives the count of runs done as batches finish. */
+export interface Progress {
+  update(done: number): void;
+  finish(done: number): void;
+}
+
+function duration(seconds: number) {
+  if (!Number.isFinite(seconds)) return '?';
+  const s = Math.round(seconds);
+  const h = Math.floor(s / 3600);
+  const m = Math.floor((s % 3600) / 60);
+  const rest = String(s % 60).padStart(2, '0');
+  return h > 0 ? `${h}h${String(m).padStart(2, '0')}m` : `${m}m${rest}s`;
+}
+
+/**
+ * A progress reporter for `total` runs, of which `already` were done before this session.
+ * The rate counts this session's runs over its wall time; the ETA is the remaining runs
+ * over that rate. `bar` redraws one line at most 10 times a second; `lines` prints a line
+ * every `every` seconds; `quiet` prints nothing.
+ *
+ * @param mode how to report
+ * @param total runs in the sweep (this shard)
+ * @param already runs done before this session started
+ * @param stream where to write (standard error by default)
+ * @param every seconds between plain lines
+ */
+export function createProgress(
+  mode: ProgressMode,
+  total: number,
+  already: number,
+  stream: NodeJS.WritableStream = process.stderr,
+  every = 10,
+): Progress {
+  const start = performance.now();
+  let last = mode === 'lines' ? start : 0;
+  const describe = (done: number) => {
+    const seconds = (performance.now() - start) / 1000;
+    const rate = seconds > 0 ? (done - already) / seconds : 0;
+    const eta = rate > 0 ? (total - done) / rate : Number.POSITIVE_INFINITY;
+    const percent = total > 0 ? (100 * done) / total : 100;
+    return { rate, eta, percent };
+  };
+  const line = (done: number) => {
+    const { rate, eta, percent } = describe(done);
+    return `${done}/${total} runs (${percent.toFixed(1)}%), ${rate.toFixed(0)} runs/s, ETA ${duration(eta)}`;
+  };
+  const draw = (done: number) => {
+    const { percent } = describe(done);
+    const width = 30;
+    const filled = Math.round((width * percent) / 100);
+    stream.write(`\r[${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${line(done)}\x1b[K`);
+  };
+  return {
+    update(done) {
+      const now = performance.now();
+      if (mode === 'bar' && now - last >= 100) {
+        last = now;
+        draw(done);
+      } else if (mode === 'lines' && now - last >= every * 1000) {
+        last = now;
+        stream.write(`${line(done)}\n`);
+      }
+    },
+    finish(done) {
+      if (mode === 'bar') {
+        draw(done);
+        stream.write('\n');
+      } else if (mode === 'lines') stream.write(`${line(done)}\n`);
+    },
+  };
+}

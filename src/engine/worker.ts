@@ -1,0 +1,85 @@
+/**
+ * A sweep's worker (a piscina worker thread): plays a batch of replications of one cell
+ * and returns their columns and running sums as typed arrays, moved to the main thread
+ * rather than copied. It keeps the last cell's game (`createGame`), so consecutive
+ * batches of a cell reuse its buffers.
+ * @module
+ */
+import { move, transferableSymbol, valueSymbol, workerData } from 'piscina';
+import { createGame } from '../negotiation/game.ts';
+import { loadProtocolModule } from '../negotiation/protocols/registry.ts';
+import type { Scenario } from '../scenario/schema.ts';
+import { RunBatch, type RunLayout } from './columns.ts';
+import type { PathSegments } from './paths.ts';
+import { cellScenario } from './plan.ts';
+import { type CellValue, runSeed } from './seeds.ts';
+
+/** What every task of a sweep shares, sent once per worker. */
+export interface SweepData {
+  scenario: Scenario;
+  segments: PathSegments[];
+  paths: string[];
+  masterSeed: string | number;
+  crn: boolean;
+  layout: RunLayout;
+  keepRuns: boolean;
+}
+
+/** One task: replications `first .. first + count - 1` of a cell. */
+export interface BatchTask {
+  cell: number;
+  key: string;
+  values: Record<string, CellValue>;
+  first: number;
+  count: number;
+}
+
+/**
+ * What a task returns: the batch's sums and (unless `--runs none`) its run columns and
+ * seeds (16 ASCII hex digits per run, back to back).
+ */
+export interface BatchResult {
+  sums: Float64Array;
+  columns: Record<string, Uint8Array | Int32Array | Float64Array>;
+  seeds: Uint8Array;
+}
+
+const ascii = new TextEncoder();
+
+const sweep = workerData as SweepData;
+let current: { cell: number; game: ReturnType<typeof createGame> } | undefined;
+
+/**
+ * Plays one batch. A game that throws is reported with the cell, replication and seed, so
+ * it can be replayed with `twolevel simulate --seed`.
+ */
+export default async function playBatch(task: BatchTask): Promise<BatchResult> {
+  if (current?.cell !== task.cell) {
+    const scenario = cellScenario(sweep.scenario, sweep.segments, sweep.paths, {
+      index: task.cell,
+      values: task.values,
+    });
+    await loadProtocolModule(scenario);
+    current = { cell: task.cell, game: createGame(scenario) };
+  }
+  const batch = new RunBatch(sweep.layout, task.count, sweep.keepRuns);
+  const seeds = new Uint8Array(sweep.keepRuns ? 16 * task.count : 0);
+  for (let i = 0; i < task.count; i++) {
+    const replication = task.first + i;
+    const seed = runSeed(sweep.masterSeed, task.key, replication, sweep.crn);
+    if (sweep.keepRuns) ascii.encodeInto(seed, seeds.subarray(16 * i));
+    try {
+      batch.record(i, current.game.play(seed));
+    } catch (error) {
+      throw new Error(
+        `replication ${replication} (seed ${seed}): ${(error as Error).message ?? String(error)}`,
+      );
+    }
+  }
+  const result: BatchResult = { sums: batch.sums, columns: batch.columns(), seeds };
+  const buffers = [result.sums, seeds, ...Object.values(result.columns)].map((a) => a.buffer);
+  return move({
+    [transferableSymbol]: buffers,
+    [valueSymbol]: result,
+  } as never) as unknown as BatchResult;
+}
