@@ -1,0 +1,320 @@
+/**
+ * One country's Level II (MODEL.md section 1): its constituents as a struct of typed arrays,
+ * drawn from the scenario's generators with a seeded stream.
+ * @module
+ */
+
+import { UserError } from '../errors.ts';
+import type { Country, Scenario } from '../scenario/schema.ts';
+import { betaDraw, lognormal, normal, type Rng } from './random.ts';
+
+/** A veto player: the indices of its members and its quota `theta`. */
+export interface ProfileChamber {
+  /** Constituent indices `j`; a repeated index counts twice. */
+  members: Int32Array;
+  /** Passes when its yes share of weight is `>= quota` and `> 1/2`. */
+  quota: number;
+}
+
+/**
+ * One country's Level II as a struct of typed arrays (no object per constituent).
+ * Symbols as in MODEL.md: ideal points `v_ij`, reservations `c_ij`, costs of no agreement
+ * `kappa_ij`, weights `w_ij`, salience `s_d`, reversion `q_i`, good will `g_i`, voter noise
+ * `tau`, chambers with quotas `theta`, parties and discipline `d`.
+ */
+export interface Profile {
+  form: 'spatial' | 'divide';
+  /** Divide form: country 0 gets `x`, country 1 gets `1 - x`. */
+  side: 0 | 1;
+  /** `M_i`, the number of constituents. */
+  M: number;
+  /** `D`, the dimension of the agreement space. */
+  D: number;
+  /** `M * D` ideal points `v_ijd`, row-major (spatial form; zeros in the divide form). */
+  ideal: Float64Array;
+  /** `M` reservation shares `c_ij` (divide form; zeros in the spatial form). */
+  reservation: Float64Array;
+  /** `M` costs of no agreement `kappa_ij` (spatial form; zeros in the divide form). */
+  kappa: Float64Array;
+  /** `M` voting weights `w_ij > 0`. */
+  weight: Float64Array;
+  /** `D` saliences `s_d >= 0`, the same for every constituent. */
+  salience: Float64Array;
+  /**
+   * `D` coordinates of the reversion `q_i`. In the divide form no agreement gives every
+   * country 0, so this is the agreement that gives this country nothing: 0 for side 0, 1 for
+   * side 1.
+   */
+  reversion: Float64Array;
+  /** Good will `g_i`, added to every margin. */
+  goodWill: number;
+  /** Voter noise `tau >= 0`. */
+  tau: number;
+  chambers: ProfileChamber[];
+  /** `M` party indices, `-1` for no party. */
+  party: Int32Array;
+  /** Number of parties (party indices run from 0 to `parties - 1`). */
+  parties: number;
+  /** Party discipline `d` in `[0, 1]`. */
+  discipline: number;
+}
+
+/** A vector of the scenario (a number is the same in every dimension), coordinate `d`. */
+function coordinate(v: number | number[], d: number): number {
+  return typeof v === 'number' ? v : v[d]!;
+}
+
+function isVector(v: Country['reversion']): v is number | number[] {
+  return typeof v === 'number' || Array.isArray(v);
+}
+
+/** Draws the reversion `q_i`, fixed or from its distribution, one coordinate at a time. */
+function drawReversion(country: Country, D: number, rng: Rng, out: Float64Array) {
+  const q = country.reversion;
+  for (let d = 0; d < D; d++) {
+    if (isVector(q)) out[d] = coordinate(q, d);
+    else if (q.kind === 'uniform') out[d] = q.lo + (q.hi - q.lo) * rng();
+    else out[d] = normal(rng, q.mean, q.sd);
+  }
+}
+
+/** Draws the ideal points `v_ij` (row-major `M * D`). */
+function drawIdealPoints(scenario: Scenario, country: Country, rng: Rng, out: Float64Array) {
+  const { D, lo, hi } = scenario.space;
+  const M = country.constituents.count;
+  const g = country.constituents.idealPoints;
+  for (let j = 0; j < M; j++) {
+    if (g.kind === 'bimodal') {
+      const mode = rng() < g.share ? g.modes[0] : g.modes[1];
+      for (let d = 0; d < D; d++) out[j * D + d] = normal(rng, coordinate(mode, d), g.sd);
+      continue;
+    }
+    for (let d = 0; d < D; d++) {
+      if (g.kind === 'normal') out[j * D + d] = normal(rng, coordinate(g.mean, d), g.sd);
+      else if (g.kind === 'explicit') out[j * D + d] = coordinate(g.values[j]!, d);
+      else {
+        const a = g.lo === undefined ? lo : coordinate(g.lo, d);
+        const b = g.hi === undefined ? hi : coordinate(g.hi, d);
+        out[j * D + d] = a + (b - a) * rng();
+      }
+    }
+  }
+}
+
+/** Draws the reservation shares `c_ij` of the divide form. */
+function drawReservations(country: Country, rng: Rng, out: Float64Array) {
+  const g = country.constituents.reservations;
+  for (let j = 0; j < out.length; j++) {
+    if (g.kind === 'uniform') out[j] = g.lo + (g.hi - g.lo) * rng();
+    else if (g.kind === 'beta') out[j] = betaDraw(rng, g.alpha, g.beta);
+    else out[j] = g.values[j]!;
+  }
+}
+
+/** Draws the costs of no agreement `kappa_ij`. */
+function drawKappa(country: Country, rng: Rng, out: Float64Array) {
+  const g = country.constituents.kappa;
+  for (let j = 0; j < out.length; j++) {
+    if (g.kind === 'constant') out[j] = g.value;
+    else if (g.kind === 'normal') out[j] = normal(rng, g.mean, g.sd);
+    else out[j] = rng() < g.isolationistShare ? g.isolationist : g.internationalist;
+  }
+}
+
+/** Draws the weights `w_ij`. */
+function drawWeights(country: Country, rng: Rng, out: Float64Array) {
+  const g = country.constituents.weights;
+  for (let j = 0; j < out.length; j++) {
+    out[j] = g.kind === 'constant' ? g.value : lognormal(rng, g.mu, g.sigma);
+  }
+}
+
+/** The chambers of the institution; without `chambers`, one chamber of all with `quota`. */
+function buildChambers(country: Country, M: number): ProfileChamber[] {
+  const all = () => Int32Array.from({ length: M }, (_, j) => j);
+  const r = country.ratification;
+  if (r.chambers === undefined) return [{ members: all(), quota: r.quota }];
+  return r.chambers.map((c) => {
+    const m = c.members;
+    if (m === 'all') return { members: all(), quota: c.quota };
+    if (Array.isArray(m)) return { members: Int32Array.from(m), quota: c.quota };
+    return {
+      members: Int32Array.from({ length: m.to - m.from }, (_, t) => m.from + t),
+      quota: c.quota,
+    };
+  });
+}
+
+/**
+ * Party membership. Ideology parties are `K` blocs by rank of the first coordinate (divide
+ * form: of the reservation): the constituent of rank `r` (0-based, ties by index) joins party
+ * `floor(r K / M)`.
+ */
+function assignParties(p: Profile, country: Country) {
+  const spec = country.ratification.parties;
+  p.party.fill(-1);
+  if (spec === undefined) return;
+  if (spec.kind === 'explicit') {
+    p.party.set(spec.of);
+    p.parties = Math.max(...spec.of) + 1;
+    return;
+  }
+  const key = p.form === 'divide' ? p.reservation : p.ideal;
+  const stride = p.form === 'divide' ? 1 : p.D;
+  const order = Int32Array.from({ length: p.M }, (_, j) => j);
+  order.sort((a, b) => key[a * stride]! - key[b * stride]! || a - b);
+  for (let r = 0; r < p.M; r++) p.party[order[r]!] = Math.floor((r * spec.count) / p.M);
+  p.parties = spec.count;
+}
+
+/**
+ * Draws country `countryIndex`'s Level II from the scenario's generators (MODEL.md section 1).
+ * The stream is consumed in a fixed order: the reversion (when it is a distribution), then
+ * the ideal points constituent by constituent (spatial form; bimodal: one uniform for the
+ * camp, then the coordinates) or the reservations (divide form), then `kappa` (spatial form),
+ * then the weights. Pass each country its own named sub-stream (`levelII/<name>`), so that
+ * changing one country does not reshuffle another's draws.
+ *
+ * @param scenario a validated scenario
+ * @param countryIndex `i`, 0-based
+ * @param rng the country's uniform source
+ * @returns a fresh profile
+ * @throws UserError when a salience is negative (losses must grow with distance)
+ * @example
+ * // explicit ideal points 0.2, 0.5, 0.9 and q = 0: p.ideal = [0.2, 0.5, 0.9], p.reversion = [0]
+ * drawProfile(parseScenario({ countries: [{ constituents: { idealPoints:
+ *   { kind: 'explicit', values: [0.2, 0.5, 0.9] } } }, {}] }), 0, seedrandom.alea('1'));
+ */
+export function drawProfile(scenario: Scenario, countryIndex: number, rng: Rng): Profile {
+  const country = scenario.countries[countryIndex]!;
+  const D = scenario.space.D;
+  const M = country.constituents.count;
+  const salience = new Float64Array(D);
+  for (let d = 0; d < D; d++) {
+    salience[d] = coordinate(country.constituents.salience, d);
+    if (!(salience[d]! >= 0)) {
+      throw new UserError(
+        `countries[${countryIndex}].constituents.salience: expected numbers >= 0, got ${salience[d]}`,
+      );
+    }
+  }
+  const p: Profile = {
+    form: scenario.form,
+    side: countryIndex === 1 ? 1 : 0,
+    M,
+    D,
+    ideal: new Float64Array(M * D),
+    reservation: new Float64Array(M),
+    kappa: new Float64Array(M),
+    weight: new Float64Array(M),
+    salience,
+    reversion: new Float64Array(D),
+    goodWill: country.goodWill,
+    tau: country.tau,
+    chambers: buildChambers(country, M),
+    party: new Int32Array(M),
+    parties: 0,
+    discipline: country.ratification.discipline,
+  };
+  if (p.form === 'divide') {
+    p.reversion[0] = p.side;
+    drawReservations(country, rng, p.reservation);
+  } else {
+    drawReversion(country, D, rng, p.reversion);
+    drawIdealPoints(scenario, country, rng, p.ideal);
+    drawKappa(country, rng, p.kappa);
+  }
+  drawWeights(country, rng, p.weight);
+  assignParties(p, country);
+  return p;
+}
+
+function copyArray<T extends Float64Array | Int32Array>(source: T, target: T | undefined): T {
+  if (target === undefined || target.length !== source.length) return source.slice() as T;
+  target.set(source);
+  return target;
+}
+
+/**
+ * Copies a profile, reusing the target's typed arrays when their lengths fit (belief
+ * particles and reverberation work on copies, without allocating per round).
+ *
+ * @param source the profile to copy
+ * @param target a profile to overwrite, or none for a fresh copy
+ * @returns the copy (`target` when given)
+ * @example
+ * const twin = copyProfile(p); // twin.ideal is a new array equal to p.ideal
+ */
+export function copyProfile(source: Profile, target?: Profile): Profile {
+  const out = target ?? ({ chambers: [] } as unknown as Profile);
+  out.form = source.form;
+  out.side = source.side;
+  out.M = source.M;
+  out.D = source.D;
+  out.ideal = copyArray(source.ideal, target?.ideal);
+  out.reservation = copyArray(source.reservation, target?.reservation);
+  out.kappa = copyArray(source.kappa, target?.kappa);
+  out.weight = copyArray(source.weight, target?.weight);
+  out.salience = copyArray(source.salience, target?.salience);
+  out.reversion = copyArray(source.reversion, target?.reversion);
+  out.goodWill = source.goodWill;
+  out.tau = source.tau;
+  const chambers = source.chambers.map((c, h) => ({
+    members: copyArray(c.members, target?.chambers[h]?.members),
+    quota: c.quota,
+  }));
+  out.chambers = chambers;
+  out.party = copyArray(source.party, target?.party);
+  out.parties = source.parties;
+  out.discipline = source.discipline;
+  return out;
+}
+
+let order = new Int32Array(0);
+let values = new Float64Array(0);
+
+/**
+ * The weighted median constituent, dimension by dimension (divide form: of the reservations,
+ * one number). The weighted median of values `y_j` with weights `w_j` is the smallest `y_k`
+ * (in sorted order) at which the cumulative weight reaches half the total `W / 2`; when it
+ * equals `W / 2` exactly, the midpoint of `y_k` and the next value (so an even number of equal
+ * weights gives the usual median).
+ *
+ * @param p the profile
+ * @param out `D` numbers (1 in the divide form) to write into
+ * @returns `out`
+ * @example
+ * // ideal points 0.2, 0.5, 0.9 with equal weights
+ * medianConstituent(p, new Float64Array(1)); // [0.5]
+ */
+export function medianConstituent(p: Profile, out: Float64Array): Float64Array {
+  const M = p.M;
+  if (order.length < M) {
+    order = new Int32Array(M);
+    values = new Float64Array(M);
+  }
+  const dims = p.form === 'divide' ? 1 : p.D;
+  let total = 0;
+  for (let j = 0; j < M; j++) total += p.weight[j]!;
+  for (let d = 0; d < dims; d++) {
+    for (let j = 0; j < M; j++) {
+      order[j] = j;
+      values[j] = p.form === 'divide' ? p.reservation[j]! : p.ideal[j * p.D + d]!;
+    }
+    const o = order.subarray(0, M);
+    o.sort((a, b) => values[a]! - values[b]!);
+    let cumulative = 0;
+    for (let r = 0; r < M; r++) {
+      const j = o[r]!;
+      cumulative += p.weight[j]!;
+      if (cumulative >= total / 2) {
+        out[d] =
+          cumulative === total / 2 && r + 1 < M
+            ? (values[j]! + values[o[r + 1]!]!) / 2
+            : values[j]!;
+        break;
+      }
+    }
+  }
+  return out;
+}

@@ -1,0 +1,102 @@
+/** Scratch arrays of {@link sortByKey}, grown as needed. */
+let bucketStart = new Int32Array(0);
+let keyCopy = new Float64Array(0);
+let tagCopy = new Int32Array(0);
+
+/** Ranges up to this length are sorted by insertion. */
+const SMALL = 16;
+
+/** Sorts `key[from, to)` ascending, moving `tag` along: quicksort, insertion sort when small. */
+function sortRange(key: Float64Array, tag: Int32Array, from: number, to: number) {
+  let lo = from;
+  let hi = to;
+  while (hi - lo > SMALL) {
+    const a = key[lo]!;
+    const b = key[(lo + hi) >>> 1]!;
+    const c = key[hi - 1]!;
+    const pivot = Math.max(Math.min(a, b), Math.min(Math.max(a, b), c)); // median of three
+    let i = lo;
+    let j = hi - 1;
+    for (;;) {
+      while (key[i]! < pivot) i++;
+      while (key[j]! > pivot) j--;
+      if (i >= j) break;
+      const k = key[i]!;
+      key[i] = key[j]!;
+      key[j] = k;
+      const t = tag[i]!;
+      tag[i] = tag[j]!;
+      tag[j] = t;
+      i++;
+      j--;
+    }
+    if (j + 1 - lo < hi - j - 1) {
+      sortRange(key, tag, lo, j + 1);
+      lo = j + 1;
+    } else {
+      sortRange(key, tag, j + 1, hi);
+      hi = j + 1;
+    }
+  }
+  for (let i = lo + 1; i < hi; i++) {
+    const k = key[i]!;
+    const t = tag[i]!;
+    let j = i - 1;
+    while (j >= lo && key[j]! > k) {
+      key[j + 1] = key[j]!;
+      tag[j + 1] = tag[j]!;
+      j--;
+    }
+    key[j + 1] = k;
+    tag[j + 1] = t;
+  }
+}
+
+/**
+ * Sorts the first `n` keys ascending, each carrying its integer tag along (the order of equal
+ * keys is unspecified). The keys must lie in `[lo, hi]`: they are first spread over `n`
+ * equal-width buckets (a counting pass and a scatter), then each bucket is sorted by
+ * insertion, or by quicksort when it is large, so keys spread over the range sort in about
+ * linear time. V8's built-in typed-array sort is several times slower and cannot carry tags.
+ *
+ * @param key the keys, sorted in place
+ * @param tag one tag per key, permuted with the keys
+ * @param n how many keys (from index 0)
+ * @param lo every key is `>= lo`
+ * @param hi every key is `<= hi`
+ * @example
+ * const key = Float64Array.of(0.7, 0.1, 0.4);
+ * const tag = Int32Array.of(0, 1, 2);
+ * sortByKey(key, tag, 3, 0, 1); // key = [0.1, 0.4, 0.7], tag = [1, 2, 0]
+ */
+export function sortByKey(key: Float64Array, tag: Int32Array, n: number, lo: number, hi: number) {
+  if (n < 2) return;
+  if (bucketStart.length < n + 1) {
+    bucketStart = new Int32Array(2 * n + 1);
+    keyCopy = new Float64Array(2 * n);
+    tagCopy = new Int32Array(2 * n);
+  }
+  const scale = hi > lo ? n / (hi - lo) : 0;
+  const last = n - 1;
+  bucketStart.fill(0, 0, n + 1);
+  for (let i = 0; i < n; i++) {
+    const b = Math.min(last, Math.floor((key[i]! - lo) * scale));
+    bucketStart[b + 1]++;
+    keyCopy[i] = key[i]!;
+    tagCopy[i] = tag[i]!;
+  }
+  for (let b = 0; b < n; b++) bucketStart[b + 1] += bucketStart[b]!;
+  for (let i = 0; i < n; i++) {
+    const b = Math.min(last, Math.floor((keyCopy[i]! - lo) * scale));
+    const at = bucketStart[b]!++;
+    key[at] = keyCopy[i]!;
+    tag[at] = tagCopy[i]!;
+  }
+  // bucketStart[b] now holds the end of bucket b, i.e. the start of bucket b + 1.
+  let from = 0;
+  for (let b = 0; b < n; b++) {
+    const to = bucketStart[b]!;
+    if (to - from > 1) sortRange(key, tag, from, to);
+    from = to;
+  }
+}

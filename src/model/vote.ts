@@ -1,0 +1,161 @@
+/**
+ * The Level II vote (MODEL.md section 2): sincere votes from the margins, party lines,
+ * discipline, voter noise, and each chamber's tally against its quota.
+ * @module
+ */
+
+import { margin, type Point } from './margin.ts';
+import type { Profile } from './profile.ts';
+import type { Rng } from './random.ts';
+
+/** How a vote is cast. */
+export interface VoteOptions {
+  /** Underselling factor `lambda` in `(0, 1]` applied to every margin (default 1). */
+  lambda?: number;
+  /** Side payments `pi_ij`, one per constituent (default none). */
+  payments?: Float64Array | null;
+  /**
+   * A uniform source for a noisy vote: each constituent votes yes with probability
+   * `1 / (1 + exp(-Delta' / tau))` (sincerely, `Delta' >= 0` when `tau = 0`) and a party
+   * member votes its party's line instead with probability `d`. Null or absent: the
+   * expected vote, no noise and each party member's yes weight `d line + (1 - d) sincere`.
+   */
+  rng?: Rng | null;
+}
+
+/**
+ * Whether a chamber passes with yes share `share`: `share >= theta` and `share > 1/2`, so a
+ * tie never passes (MODEL.md section 2).
+ *
+ * @param share yes weight over the chamber's weight
+ * @param quota `theta`
+ * @returns true when the chamber passes
+ * @example
+ * chamberPasses(2 / 3, 2 / 3); // true
+ * chamberPasses(0.5, 0.5); // false: a tie fails
+ */
+export function chamberPasses(share: number, quota: number): boolean {
+  return share >= quota && share > 0.5;
+}
+
+let margins = new Float64Array(0);
+let sincere = new Uint8Array(0);
+let votes = new Uint8Array(0);
+let partyYes = new Float64Array(0);
+let partyTotal = new Float64Array(0);
+let shares = new Float64Array(0);
+
+/** Sizes the module's scratch arrays for `M` constituents and `P` parties. */
+function reserve(M: number, P: number) {
+  if (margins.length < M) {
+    margins = new Float64Array(Math.max(M, 2 * margins.length));
+    sincere = new Uint8Array(margins.length);
+    votes = new Uint8Array(margins.length);
+  }
+  if (partyYes.length < P) {
+    partyYes = new Float64Array(P);
+    partyTotal = new Float64Array(P);
+  }
+}
+
+/**
+ * Each chamber's yes share of its weight when the country votes on `x`.
+ * Sincere vote: yes iff `Delta'_ij(x) >= 0` (an indifferent constituent votes yes).
+ * Party line: yes iff the party's sincere yes weight is more than half its weight (over all
+ * its members in the country, from the sincere votes without noise).
+ * Expected vote (no rng): a chamber's yes weight is `A + (1 - d) B + d C`, with `A` the
+ * sincere yes weight of members without a party, `B` that of party members and `C` the
+ * weight of party members whose line is yes. Noisy vote (rng): every constituent casts one
+ * 0/1 vote, drawn in index order (one uniform for the line when `d > 0` and it has a party,
+ * then one for the sincere vote when `tau > 0`), counted in every chamber it sits in.
+ *
+ * @param p the country's profile
+ * @param x the agreement
+ * @param options underselling, payments, noise
+ * @param out one number per chamber
+ * @returns `out`
+ * @example
+ * // five members, party 0 = {0, 1, 2}; sincere yes: 0 and 1; d = 1/2:
+ * // A = 0, B = 2, C = 3, so (0 + 0.5 * 2 + 0.5 * 3) / 5 = 0.5
+ * chamberYesShares(p, x, {}, new Float64Array(1)); // [0.5]
+ */
+export function chamberYesShares(
+  p: Profile,
+  x: Point,
+  options: VoteOptions,
+  out: Float64Array,
+): Float64Array {
+  const { M, parties: P, discipline: d, weight: w, party } = p;
+  const lambda = options.lambda ?? 1;
+  const payments = options.payments ?? null;
+  const rng = options.rng ?? null;
+  reserve(M, P);
+  partyYes.fill(0, 0, P);
+  partyTotal.fill(0, 0, P);
+  for (let j = 0; j < M; j++) {
+    const m = margin(p, j, x, lambda, payments === null ? 0 : payments[j]!);
+    margins[j] = m;
+    sincere[j] = m >= 0 ? 1 : 0;
+    const k = party[j]!;
+    if (k >= 0) {
+      partyTotal[k] += w[j]!;
+      if (m >= 0) partyYes[k] += w[j]!;
+    }
+  }
+  if (rng !== null) {
+    for (let j = 0; j < M; j++) {
+      const k = party[j]!;
+      if (k >= 0 && d > 0 && rng() < d) votes[j] = partyYes[k]! > partyTotal[k]! / 2 ? 1 : 0;
+      else if (p.tau > 0) votes[j] = rng() < 1 / (1 + Math.exp(-margins[j]! / p.tau)) ? 1 : 0;
+      else votes[j] = sincere[j]!;
+    }
+  }
+  for (let h = 0; h < p.chambers.length; h++) {
+    const members = p.chambers[h]!.members;
+    let total = 0;
+    let a = 0;
+    let b = 0;
+    let c = 0;
+    for (let t = 0; t < members.length; t++) {
+      const j = members[t]!;
+      const wj = w[j]!;
+      total += wj;
+      if (rng !== null) {
+        if (votes[j] === 1) a += wj;
+        continue;
+      }
+      const k = party[j]!;
+      if (k < 0) {
+        if (sincere[j] === 1) a += wj;
+      } else {
+        if (sincere[j] === 1) b += wj;
+        if (partyYes[k]! > partyTotal[k]! / 2) c += wj;
+      }
+    }
+    out[h] = (a + (1 - d) * b + d * c) / total;
+  }
+  return out;
+}
+
+/**
+ * Whether the country ratifies `x`: every chamber's yes share passes
+ * ({@link chamberPasses}: `>= theta` and `> 1/2`). Without an rng this is the expected vote,
+ * i.e. membership of the win-set `W_i`.
+ *
+ * @param p the country's profile
+ * @param x the agreement
+ * @param options underselling, payments, noise
+ * @returns true when every chamber passes
+ * @example
+ * // ideal points 0.1, 0.3, 0.7, q = 0, majority: W = [0, 0.6]
+ * ratifies(p, 0.5, {}); // true
+ * ratifies(p, 0.7, {}); // false
+ */
+export function ratifies(p: Profile, x: Point, options: VoteOptions = {}): boolean {
+  if (shares.length < p.chambers.length) shares = new Float64Array(p.chambers.length);
+  chamberYesShares(p, x, options, shares);
+  for (let h = 0; h < p.chambers.length; h++) {
+    if (!chamberPasses(shares[h]!, p.chambers[h]!.quota)) return false;
+  }
+  return true;
+}

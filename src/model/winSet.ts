@@ -1,0 +1,222 @@
+/**
+ * The exact one-dimensional win-set `W_i` (MODEL.md section 2): a sweep over the breakpoints
+ * of the constituents' acceptance intervals.
+ * @module
+ */
+
+import { type Intervals, pushInterval } from './intervals.ts';
+import type { Profile } from './profile.ts';
+import { sortByKey } from './sortByKey.ts';
+import { chamberPasses } from './vote.ts';
+
+export {
+  createIntervals,
+  type Intervals,
+  intersectIntervals,
+  intervalsContain,
+  intervalsSize,
+  nearestPoint,
+  pushInterval,
+} from './intervals.ts';
+
+/** Margins under which a win-set is computed (the expected vote: no noise). */
+export interface WinSetOptions {
+  /** Underselling factor `lambda` in `(0, 1]` (default 1). */
+  lambda?: number;
+  /** Side payments `pi_ij`, one per constituent (default none). */
+  payments?: Float64Array | null;
+}
+
+/** Scratch arrays reused by every call (grown, never shrunk). */
+let eventAt = new Float64Array(0);
+let eventTag = new Int32Array(0);
+let chamberWeight = new Float64Array(0);
+let state = new Float64Array(0);
+let chamberTotal = new Float64Array(0);
+let partyTotal = new Float64Array(0);
+let lineWeight = new Float64Array(0);
+
+function reserve(M: number, H: number, P: number) {
+  if (eventAt.length < 2 * M) {
+    eventAt = new Float64Array(Math.max(2 * M, 2 * eventAt.length));
+    eventTag = new Int32Array(eventAt.length);
+  }
+  if (chamberWeight.length < M * H)
+    chamberWeight = new Float64Array(Math.max(M * H, 2 * chamberWeight.length));
+  if (state.length < 2 * H + P) state = new Float64Array(2 * H + P);
+  if (chamberTotal.length < H) chamberTotal = new Float64Array(H);
+  if (partyTotal.length < P) partyTotal = new Float64Array(P);
+  if (lineWeight.length < H * P) lineWeight = new Float64Array(H * P);
+}
+
+/**
+ * Writes the two ends of each constituent's acceptance interval `{x : Delta'_ij(x) >= 0}`,
+ * clipped to the box, as events: position in `eventAt`, tag `2 j` (enters) or `2 j + 1`
+ * (leaves after). Constituents that accept nothing inside the box write none.
+ * Spatial: `v +- sqrt(R / s)` with `R = lambda (s (q - v)^2 + kappa + g + pi)` when `R >= 0`
+ * (with `s = 0`, the whole line or nothing); when `lambda = 1` and `kappa + g + pi = 0`, the
+ * interval is written as `[q, 2v - q]` so that `q` is an exact end. Divide: with
+ * `t = (c - g - pi) / lambda`, the half-line `x >= t` (side 0) or `x <= 1 - t` (side 1).
+ * @returns the number of events
+ */
+function acceptanceEvents(
+  p: Profile,
+  lo: number,
+  hi: number,
+  lambda: number,
+  pay: Float64Array | null,
+): number {
+  const g = p.goodWill;
+  const s = p.salience[0]!;
+  const q = p.reversion[0]!;
+  let n = 0;
+  for (let j = 0; j < p.M; j++) {
+    const extra = g + (pay === null ? 0 : pay[j]!);
+    let a: number;
+    let b: number;
+    if (p.form === 'divide') {
+      const t = (p.reservation[j]! - extra) / lambda;
+      a = p.side === 0 ? t : -Infinity;
+      b = p.side === 0 ? Infinity : 1 - t;
+    } else {
+      const v = p.ideal[j]!;
+      const constant = p.kappa[j]! + extra;
+      const radicand = lambda * (s * (q - v) * (q - v) + constant);
+      if (radicand < 0) continue;
+      if (s === 0) {
+        a = -Infinity;
+        b = Infinity;
+      } else if (lambda === 1 && constant === 0) {
+        a = Math.min(q, 2 * v - q);
+        b = Math.max(q, 2 * v - q);
+      } else {
+        const r = Math.sqrt(radicand / s);
+        a = v - r;
+        b = v + r;
+      }
+    }
+    a = Math.max(a, lo);
+    b = Math.min(b, hi);
+    if (a > b) continue;
+    eventAt[n] = a;
+    eventTag[n++] = 2 * j;
+    eventAt[n] = b;
+    eventTag[n++] = 2 * j + 1;
+  }
+  return n;
+}
+
+/**
+ * Per call, the weights the sweep adds: `chamberWeight[j H + h]` is `w_j` times the number of
+ * times `j` sits in chamber `h`; chamber and party totals; `lineWeight[h P + k]`, the weight
+ * of party `k` in chamber `h`.
+ */
+function tallyWeights(p: Profile, H: number, P: number) {
+  const { M, party, weight: w } = p;
+  chamberWeight.fill(0, 0, M * H);
+  chamberTotal.fill(0, 0, H);
+  partyTotal.fill(0, 0, P);
+  lineWeight.fill(0, 0, H * P);
+  for (let j = 0; j < M; j++) if (party[j]! >= 0) partyTotal[party[j]!] += w[j]!;
+  for (let h = 0; h < H; h++) {
+    const members = p.chambers[h]!.members;
+    for (let t = 0; t < members.length; t++) {
+      const j = members[t]!;
+      chamberWeight[j * H + h] += w[j]!;
+      chamberTotal[h] += w[j]!;
+      if (party[j]! >= 0) lineWeight[h * P + party[j]!] += w[j]!;
+    }
+  }
+}
+
+/** Adds (`sign = 1`) or removes (`-1`) constituent `j`'s sincere yes from the sweep state. */
+function applyVote(p: Profile, j: number, sign: number, H: number) {
+  const k = p.party[j]!;
+  const offset = k >= 0 ? H : 0;
+  for (let h = 0; h < H; h++) state[offset + h] += sign * chamberWeight[j * H + h]!;
+  if (k >= 0) state[2 * H + k] += sign * p.weight[j]!;
+}
+
+/** Whether every chamber passes in the current sweep `state` (see {@link winSet}). */
+function statePasses(p: Profile, H: number, P: number): boolean {
+  const d = p.discipline;
+  for (let h = 0; h < H; h++) {
+    let line = 0;
+    for (let k = 0; k < P; k++) {
+      if (state[2 * H + k]! > partyTotal[k]! / 2) line += lineWeight[h * P + k]!;
+    }
+    const yes = state[h]! + (1 - d) * state[H + h]! + d * line;
+    if (!chamberPasses(yes / chamberTotal[h]!, p.chambers[h]!.quota)) return false;
+  }
+  return true;
+}
+
+/**
+ * The win-set `W_i` of a one-dimensional profile inside the box, exactly: the agreements
+ * the country ratifies under the expected vote (no noise; a party member's yes weight is
+ * `d line + (1 - d) sincere`), as a union of closed intervals.
+ *
+ * Each constituent accepts a closed interval (spatial: `v +- sqrt(lambda (L(q) + kappa + g +
+ * pi) / s)` when the radicand is `>= 0`; divide: a half-line). Their at most `2 M` ends,
+ * clipped to the box, are sorted once; a sweep then tallies, at each breakpoint and on each
+ * gap between two, every chamber's sincere yes weight of members without a party (`A`) and
+ * with one (`B`), and every party's sincere yes weight (which sets its line and so `C`), and
+ * keeps the points where every chamber's share `(A + (1 - d) B + d C) / W_h` is `>= theta`
+ * and `> 1/2`. Ends are closed (an indifferent constituent votes yes), so a passing gap
+ * passes at its ends too; isolated passing points are kept as single-point intervals.
+ * O(M log M) time, no allocation once the scratch arrays have grown.
+ *
+ * @param p a profile with `D = 1`
+ * @param box `[lo, hi]`, the agreement space
+ * @param options underselling `lambda`, side payments
+ * @param out the union to overwrite
+ * @returns `out`
+ * @throws Error when `p.D > 1` (use `winSetSize` there)
+ * @example
+ * // ideal points 0.1, 0.3, 0.7, q = 0, kappa = 0, simple majority:
+ * // the median 0.3 gives W = [q, 2m - q] = [0, 0.6]
+ * winSet(p, [0, 1], {}, createIntervals()); // { lo: [0], hi: [0.6], count: 1 }
+ */
+export function winSet(
+  p: Profile,
+  box: readonly [number, number],
+  options: WinSetOptions,
+  out: Intervals,
+): Intervals {
+  if (p.D !== 1) throw new Error(`winSet is one-dimensional; this profile has D = ${p.D}`);
+  const H = p.chambers.length;
+  const P = p.parties;
+  const [lo, hi] = box;
+  reserve(p.M, H, P);
+  const n = acceptanceEvents(p, lo, hi, options.lambda ?? 1, options.payments ?? null);
+  sortByKey(eventAt, eventTag, n, lo, hi);
+  tallyWeights(p, H, P);
+  state.fill(0, 0, 2 * H + P);
+  out.count = 0;
+  let passing = false;
+  let from = 0;
+  while (from < n) {
+    const x = eventAt[from]!;
+    let to = from;
+    let entries = 0;
+    while (to < n && eventAt[to] === x) {
+      if ((eventTag[to]! & 1) === 0) {
+        applyVote(p, eventTag[to]! >> 1, 1, H);
+        entries++;
+      }
+      to++;
+    }
+    // The state changes only where someone enters (at x) or leaves (just after x).
+    if (entries > 0) passing = statePasses(p, H, P);
+    if (passing) pushInterval(out, x, x);
+    if (entries < to - from) {
+      for (let e = from; e < to; e++) {
+        if ((eventTag[e]! & 1) === 1) applyVote(p, eventTag[e]! >> 1, -1, H);
+      }
+      passing = statePasses(p, H, P);
+    }
+    if (passing && to < n) pushInterval(out, x, eventAt[to]!);
+    from = to;
+  }
+  return out;
+}

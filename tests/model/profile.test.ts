@@ -1,0 +1,92 @@
+import seedrandom from 'seedrandom';
+import { describe, expect, it } from 'vitest';
+import { copyProfile, drawProfile, medianConstituent } from '../../src/model/profile.ts';
+import { parseScenario } from '../../src/scenario/parse.ts';
+import { makeProfile } from './makeProfile.ts';
+
+describe('drawProfile', () => {
+  it('takes explicit ideal points, reversion, chambers and parties from the scenario', () => {
+    const s = parseScenario({
+      countries: [
+        {
+          reversion: 0.9,
+          constituents: { idealPoints: { kind: 'explicit', values: [0.2, 0.5, 0.9, 0.1] } },
+          ratification: {
+            chambers: [{ members: { from: 1, to: 3 }, quota: 0.6 }, { members: [0, 3] }],
+            parties: { kind: 'ideology', count: 2 },
+            discipline: 0.5,
+          },
+        },
+        {},
+      ],
+    });
+    const p = drawProfile(s, 0, seedrandom.alea('1'));
+    expect(p.M).toBe(4);
+    expect(Array.from(p.ideal)).toEqual([0.2, 0.5, 0.9, 0.1]);
+    expect(Array.from(p.reversion)).toEqual([0.9]);
+    expect(p.chambers.map((c) => [Array.from(c.members), c.quota])).toEqual([
+      [[1, 2], 0.6],
+      [[0, 3], 0.5],
+    ]);
+    // ranks by ideal point: 0.1 (j=3), 0.2 (j=0) in party 0; 0.5, 0.9 in party 1
+    expect(Array.from(p.party)).toEqual([0, 1, 1, 0]);
+    expect(p.parties).toBe(2);
+    expect(p.discipline).toBe(0.5);
+  });
+
+  it('divide form: reservations; country 1 is side 1 with reversion 1 (its share 0)', () => {
+    const s = parseScenario({
+      form: 'divide',
+      countries: [{}, { constituents: { reservations: { kind: 'explicit', values: [0.3] } } }],
+    });
+    const b = drawProfile(s, 1, seedrandom.alea('1'));
+    expect([b.side, b.M, b.reservation[0], b.reversion[0]]).toEqual([1, 1, 0.3, 1]);
+    const a = drawProfile(s, 0, seedrandom.alea('1'));
+    expect([a.side, a.M, a.reversion[0]]).toEqual([0, 101, 0]);
+  });
+
+  it('draws the same profile from the same seed', () => {
+    const s = parseScenario({});
+    const one = drawProfile(s, 0, seedrandom.alea('seed'));
+    const two = drawProfile(s, 0, seedrandom.alea('seed'));
+    expect(Buffer.from(one.ideal.buffer).equals(Buffer.from(two.ideal.buffer))).toBe(true);
+  });
+
+  it('rejects a negative salience with the field path', () => {
+    const s = parseScenario({ countries: [{}, { constituents: { salience: -1 } }] });
+    expect(() => drawProfile(s, 1, seedrandom.alea('1'))).toThrow(
+      'countries[1].constituents.salience: expected numbers >= 0, got -1',
+    );
+  });
+});
+
+describe('copyProfile', () => {
+  it('copies into fresh arrays, or into the target arrays when given', () => {
+    const p = makeProfile({ ideal: [0.1, 0.3, 0.7], reversion: 0 });
+    const copy = copyProfile(p);
+    expect(copy.ideal).not.toBe(p.ideal);
+    expect(copy).toEqual(p);
+    const target = makeProfile({ ideal: [0, 0, 0], reversion: 1 });
+    const ideal = target.ideal;
+    const into = copyProfile(p, target);
+    expect(into).toBe(target);
+    expect(into.ideal).toBe(ideal);
+    expect(into).toEqual(p);
+  });
+});
+
+describe('medianConstituent', () => {
+  it('is the weighted median per dimension', () => {
+    const out = new Float64Array(1);
+    expect(medianConstituent(makeProfile({ ideal: [0.9, 0.2, 0.5] }), out)[0]).toBe(0.5);
+    // even count, equal weights: midpoint of the middle two
+    expect(medianConstituent(makeProfile({ ideal: [0.25, 0.5, 0.75, 1] }), out)[0]).toBe(0.625);
+    // weight 3 on 0.9 outweighs 0.2 and 0.5 together
+    const heavy = makeProfile({ ideal: [0.9, 0.2, 0.5], weight: [3, 1, 1] });
+    expect(medianConstituent(heavy, out)[0]).toBe(0.9);
+    const two = makeProfile({ D: 2, ideal: [0, 1, 0.5, 0, 1, 0.25] });
+    expect(Array.from(medianConstituent(two, new Float64Array(2)))).toEqual([0.5, 0.25]);
+    const divide = makeProfile({ form: 'divide', reservation: [0.3, 0.1, 0.2] });
+    expect(medianConstituent(divide, out)[0]).toBe(0.2);
+  });
+});
