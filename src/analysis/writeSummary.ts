@@ -1,0 +1,32 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ColumnTable } from 'arquero';
+import * as aq from 'arquero';
+import type { RunLayout } from '../engine/columns.ts';
+import { markdownTable, summaryDisplay } from './summaryDisplay.ts';
+
+/**
+ * Writes a summary ({@link summarize}) into a results folder as `summary.csv` (every column,
+ * full precision), `summary.json` (an array of row objects; NaN written as null) and
+ * `summary.md` (rates and means with their 95% intervals, see {@link summaryDisplay}).
+ *
+ * @returns the three paths written
+ */
+export function writeSummary(
+  dir: string,
+  summary: ColumnTable,
+  by: readonly string[],
+  layout: RunLayout,
+): string[] {
+  const csv = join(dir, 'summary.csv');
+  const json = join(dir, 'summary.json');
+  const md = join(dir, 'summary.md');
+  writeFileSync(csv, aq.toCSV(summary));
+  writeFileSync(json, `${JSON.stringify(summary.objects(), null, 1)}\n`);
+  const grouping = by.length > 0 ? `by ${by.join(', ')}` : 'all cells pooled';
+  writeFileSync(
+    md,
+    `# Summary (${grouping})\n\nRates with Wilson 95% intervals; means with t 95% intervals. ratification_failure = involuntary defections / tentative agreements; gains are over ratified runs.\n\n${markdownTable(summaryDisplay(summary, by, layout))}`,
+  );
+  return [csv, json, md];
+}
