@@ -259,11 +259,14 @@ export function copyProfile(source: Profile, target?: Profile): Profile {
   out.reversion = copyArray(source.reversion, target?.reversion);
   out.goodWill = source.goodWill;
   out.tau = source.tau;
-  const chambers = source.chambers.map((c, h) => ({
-    members: copyArray(c.members, target?.chambers[h]?.members),
-    quota: c.quota,
-  }));
-  out.chambers = chambers;
+  if (target === undefined || target.chambers.length !== source.chambers.length) {
+    out.chambers = source.chambers.map(() => ({ members: new Int32Array(0), quota: 0 }));
+  }
+  for (let h = 0; h < source.chambers.length; h++) {
+    const chamber = out.chambers[h]!;
+    chamber.members = copyArray(source.chambers[h]!.members, chamber.members);
+    chamber.quota = source.chambers[h]!.quota;
+  }
   out.party = copyArray(source.party, target?.party);
   out.parties = source.parties;
   out.discipline = source.discipline;
