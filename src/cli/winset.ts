@@ -1,0 +1,120 @@
+import seedrandom from 'seedrandom';
+import { subSeed } from '../engine/seeds.ts';
+import { UserError } from '../errors.ts';
+import { drawProfile, medianConstituent, type Profile } from '../model/profile.ts';
+import {
+  createIntervals,
+  type Intervals,
+  intersectIntervals,
+  intervalsSize,
+  winSet,
+} from '../model/winSet.ts';
+import { DEFAULT_SIZE_POINTS, overlapSize, winSetSize } from '../model/winSetSize.ts';
+import { loadScenario } from '../scenario/parse.ts';
+import type { Scenario } from '../scenario/schema.ts';
+import { type Command, parseFlags } from './command.ts';
+
+/** One country's realised Level II, as printed. */
+interface CountryWinSet {
+  name: string;
+  constituents: number;
+  reversion: number[];
+  median: number[];
+  /** 1-D only: the win-set's intervals `[lo, hi]`. */
+  intervals?: [number, number][];
+  /** `|W_i|`: length in 1-D, else by the Sobol point set. */
+  size: number;
+}
+
+function pairs(iv: Intervals): [number, number][] {
+  return Array.from({ length: iv.count }, (_, t) => [iv.lo[t]!, iv.hi[t]!]);
+}
+
+/**
+ * Draws one realisation of every country's Level II (country `i` from the sub-stream
+ * `levelII/<name>` of the run seed) and measures the win-sets and their overlap.
+ */
+function realise(scenario: Scenario, seed: string) {
+  const box: [number, number] = [scenario.space.lo, scenario.space.hi];
+  const D = scenario.space.D;
+  const profiles: Profile[] = scenario.countries.map((c, i) =>
+    drawProfile(scenario, i, seedrandom.alea(subSeed(seed, `levelII/${c.name}`))),
+  );
+  const countries: CountryWinSet[] = profiles.map((p, i) => ({
+    name: scenario.countries[i]!.name,
+    constituents: p.M,
+    reversion: Array.from(p.reversion),
+    median: Array.from(medianConstituent(p, new Float64Array(D))),
+    ...(D === 1 ? { intervals: pairs(winSet(p, box, {}, createIntervals())) } : {}),
+    size: winSetSize(p, box),
+  }));
+  if (D > 1) return { countries, overlap: { size: overlapSize(profiles, box) } };
+  let overlap = winSet(profiles[0]!, box, {}, createIntervals());
+  for (const p of profiles.slice(1)) {
+    overlap = intersectIntervals(overlap, winSet(p, box, {}, createIntervals()), createIntervals());
+  }
+  return { countries, overlap: { intervals: pairs(overlap), size: intervalsSize(overlap) } };
+}
+
+const format = (x: number) => (Number.isInteger(x) ? String(x) : x.toPrecision(6));
+const vector = (v: number[]) => (v.length === 1 ? format(v[0]!) : `(${v.map(format).join(', ')})`);
+const union = (list: [number, number][]) =>
+  list.length === 0
+    ? 'empty'
+    : list.map(([lo, hi]) => `[${format(lo)}, ${format(hi)}]`).join(' ∪ ');
+
+/** `twolevel winset`: one realisation of every country's win-set and their overlap. */
+export const command: Command = {
+  name: 'winset',
+  summary: "draw each country's Level II once and print its win-set and the overlap",
+  help: `Usage: twolevel winset <scenario.json> [--seed S] [--json]
+
+Draws one realisation of every country's constituents (country i from the sub-stream
+'levelII/<name>' of the run seed S, as a simulation run with that seed does) and prints, per
+country, its win-set W_i (the agreements its Level II ratifies under the expected vote: the
+intervals in one dimension), the size |W_i| (length; area or volume by ${DEFAULT_SIZE_POINTS}
+Sobol points when D > 1), its median constituent and its reversion q_i; then the overlap of
+all the win-sets and its size.
+
+Options:
+  --seed S   run seed, any string or number (default 1)
+  --json     print the same as JSON
+
+Example:
+  echo '{"countries": [{"reversion": 0}, {"reversion": 1}]}' > two.json
+  twolevel winset two.json --seed 7`,
+  run(argv) {
+    const { values, positionals } = parseFlags('winset', argv, {
+      seed: { type: 'string', default: '1' },
+      json: { type: 'boolean', default: false },
+    });
+    if (positionals.length !== 1) {
+      throw new UserError(
+        `twolevel winset: expected one scenario file, got ${positionals.length === 0 ? 'none' : positionals.join(' ')}\nRun 'twolevel winset --help' for usage.`,
+      );
+    }
+    const file = positionals[0]!;
+    const scenario = loadScenario(file);
+    const seed = values.seed;
+    const result = realise(scenario, seed);
+    if (values.json) {
+      console.log(JSON.stringify({ scenario: file, seed, ...result }, null, 2));
+      return;
+    }
+    const { D, lo, hi } = scenario.space;
+    console.log(
+      `${file}: ${scenario.form} form, D = ${D}, box [${format(lo)}, ${format(hi)}]${D > 1 ? `^${D}` : ''}, seed ${seed}`,
+    );
+    for (const c of result.countries) {
+      console.log(
+        `\n${c.name}: ${c.constituents} constituents, reversion ${vector(c.reversion)}, median constituent ${vector(c.median)}`,
+      );
+      if (c.intervals) console.log(`  win-set  ${union(c.intervals)}`);
+      console.log(`  size     ${format(c.size)}`);
+    }
+    console.log(`\noverlap of all win-sets`);
+    const overlap: { intervals?: [number, number][]; size: number } = result.overlap;
+    if (overlap.intervals) console.log(`  ${union(overlap.intervals)}`);
+    console.log(`  size     ${format(overlap.size)}`);
+  },
+};
