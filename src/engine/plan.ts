@@ -61,6 +61,8 @@ export interface PlanOptions {
   shard?: Shard | null;
   /** Where the experiment came from, for messages. */
   source?: string;
+  /** Largest batch (default {@link MAX_BATCH}); smaller batches mean more, smaller run files. */
+  maxBatch?: number;
 }
 
 /** The scenario input of an experiment: inline, or read from a JSON file. */
@@ -106,7 +108,7 @@ export function cellScenario(
     input = withParameter(input, segments[p]!, cell.values[path]);
   });
   const where = `${source}, cell ${cell.index} ${cellKey(cell.values)}`;
-  return parseScenario(input, where, 'scenario.');
+  return parseScenario(input, where, 'scenario');
 }
 
 /** Checks that `--shard i/n` is well formed. */
@@ -124,7 +126,7 @@ export function parseShard(text: string): Shard {
  * Resolves an experiment into a plan: base scenario, parameter paths, cells with their
  * keys, every cell's scenario validated, the column layout, batches and the fingerprint.
  *
- * Batches: `ceil(R / MAX_BATCH)` per cell, of `ceil(R / batches)` replications each, so
+ * Batches: `ceil(R / maxBatch)` per cell, of `ceil(R / batches)` replications each, so
  * the files and the order of summation depend on the experiment alone.
  *
  * @throws UserError for an unknown parameter path (with the nearest valid ones), a value
@@ -137,7 +139,7 @@ export function planExperiment(experiment: Experiment, options: PlanOptions = {}
   const runs = options.runs ?? 'arrow';
   const shard = options.shard ?? null;
   const input = scenarioInput(experiment, baseDir, source);
-  const scenario = absoluteModule(parseScenario(input, source, 'scenario.'), baseDir);
+  const scenario = absoluteModule(parseScenario(input, source, 'scenario'), baseDir);
   const paths = experiment.parameters.map((p) => p.path);
   const segments = paths.map((path) => {
     try {
@@ -169,7 +171,8 @@ export function planExperiment(experiment: Experiment, options: PlanOptions = {}
   }
   const parameterTypes = paths.map((path) => parameterType(cells.map((c) => c.values[path]!)));
   const R = experiment.replications;
-  const batchesPerCell = Math.ceil(R / MAX_BATCH);
+  const maxBatch = options.maxBatch ?? MAX_BATCH;
+  const batchesPerCell = Math.ceil(R / maxBatch);
   const batchSize = Math.ceil(R / batchesPerCell);
   const mine = shard ? cells.filter((c) => c.index % shard.count === shard.index - 1) : cells;
   const moduleFile = scenario.protocol.module;
@@ -187,6 +190,7 @@ export function planExperiment(experiment: Experiment, options: PlanOptions = {}
         seed: experiment.seed,
         crn: experiment.crn,
         runs,
+        batchSize,
       }),
     )
     .digest('hex');

@@ -15,6 +15,7 @@ import {
   planExperiment,
 } from './plan.ts';
 import { createProgress, type ProgressMode } from './progress.ts';
+import { runSeed } from './seeds.ts';
 import {
   appendJournal,
   clearFolder,
@@ -217,6 +218,18 @@ export async function runExperiment(
       maxThreads: workers,
       idleTimeout: 60_000,
     });
+    /** The first replication of a batch that fails on its own, for a worker that died. */
+    const locate = async (task: BatchTask) => {
+      for (let r = task.first; r < task.first + task.count; r++) {
+        try {
+          await pool.run({ ...task, first: r, count: 1 });
+        } catch (error) {
+          const seed = runSeed(experiment.seed, task.key, r, experiment.crn);
+          return `replication ${r} (seed ${seed}): ${(error as Error).message}`;
+        }
+      }
+      return undefined;
+    };
     let next = 0;
     const lane = async () => {
       while (failure === undefined && next < tasks.length) {
@@ -232,7 +245,7 @@ export async function runExperiment(
             const message = (error as Error).message ?? String(error);
             const where = /^replication \d+ \(seed/.test(message)
               ? message
-              : `replications ${task.first}-${last}: ${message}`;
+              : ((await locate(task)) ?? `replications ${task.first}-${last}: ${message}`);
             failure ??= new RunFailedError(
               `the sweep stopped: cell ${task.cell} ${task.key}, ${where} (failed twice). Replay the game with 'twolevel simulate' and this seed; the finished batches are kept in ${out}, and running again resumes.`,
             );

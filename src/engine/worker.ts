@@ -7,7 +7,8 @@
  */
 import { move, transferableSymbol, valueSymbol, workerData } from 'piscina';
 import { createGame } from '../negotiation/game.ts';
-import { loadProtocolModule } from '../negotiation/protocols/registry.ts';
+import type { Protocol } from '../negotiation/protocols/protocol.ts';
+import { loadProtocolModule, registerProtocol } from '../negotiation/protocols/registry.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { RunBatch, type RunLayout } from './columns.ts';
 import type { PathSegments } from './paths.ts';
@@ -47,6 +48,18 @@ export interface BatchResult {
 const ascii = new TextEncoder();
 
 const sweep = workerData as SweepData;
+
+/**
+ * Loads a scenario's own protocol module (its path is absolute, see plan.ts). Under tsx on
+ * Node 20 a worker thread runs as CommonJS and tsx's ESM hooks do not reach it, so a
+ * TypeScript module is loaded with `require` (tsx's CommonJS hook) when one is present.
+ */
+async function loadProtocol(scenario: Scenario) {
+  const { module, name } = scenario.protocol;
+  if (module === undefined) return;
+  if (typeof require !== 'function') return loadProtocolModule(scenario);
+  registerProtocol((require(module) as { default: Protocol }).default, name);
+}
 let current: { cell: number; game: ReturnType<typeof createGame> } | undefined;
 
 /**
@@ -59,7 +72,7 @@ export default async function playBatch(task: BatchTask): Promise<BatchResult> {
       index: task.cell,
       values: task.values,
     });
-    await loadProtocolModule(scenario);
+    await loadProtocol(scenario);
     current = { cell: task.cell, game: createGame(scenario) };
   }
   const batch = new RunBatch(sweep.layout, task.count, sweep.keepRuns);

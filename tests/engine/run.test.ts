@@ -1,0 +1,243 @@
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as aq from 'arquero';
+import { afterAll, describe, expect, it } from 'vitest';
+import { type Experiment, parseExperiment } from '../../src/engine/experiment.ts';
+import { mergeShards } from '../../src/engine/merge.ts';
+import { planExperiment } from '../../src/engine/plan.ts';
+import { runExperiment } from '../../src/engine/run.ts';
+import resumeFixture from './fixtures/resume.ts';
+import smallFixture from './fixtures/small.ts';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const fixtures = fileURLToPath(new URL('./fixtures/', import.meta.url));
+const scratch = mkdtempSync(join(tmpdir(), 'twolevel-engine-'));
+const small = parseExperiment(smallFixture);
+const quiet = { progress: 'quiet' as const, baseDir: fixtures, maxBatch: 5 };
+
+/**
+ * Every file of a results folder with its bytes; the manifest without its timing and
+ * software (the git commit moves while other work is committed).
+ */
+function snapshot(folder: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const walk = (sub: string) => {
+    for (const name of readdirSync(join(folder, sub), { withFileTypes: true })) {
+      const path = join(sub, name.name);
+      if (name.isDirectory()) walk(path);
+      else if (path === 'manifest.json') {
+        const {
+          timing: _,
+          software: __,
+          ...rest
+        } = JSON.parse(readFileSync(join(folder, path), 'utf8'));
+        out[path] = JSON.stringify(rest);
+      } else out[path] = readFileSync(join(folder, path)).toString('base64');
+    }
+  };
+  walk('');
+  return out;
+}
+
+/** The files whose bytes differ between two snapshots (empty when the folders are equal). */
+function differing(a: Record<string, string>, b: Record<string, string>) {
+  const names = new Set([...Object.keys(a), ...Object.keys(b)]);
+  return [...names].filter((name) => a[name] !== b[name]).sort();
+}
+
+function run(experiment: Experiment, out: string, options = {}) {
+  return runExperiment(experiment, { ...quiet, out: join(scratch, out), ...options });
+}
+
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+describe('runExperiment', () => {
+  it('writes the same bytes with 1, 2 and 4 workers', async () => {
+    const one = await run(small, 'w1', { workers: 1 });
+    expect(one.runsDone).toBe(4 * 12);
+    await run(small, 'w2', { workers: 2 });
+    await run(small, 'w4', { workers: 4 });
+    const reference = snapshot(one.out);
+    // 4 cells x 3 batches of 4 replications
+    expect(Object.keys(reference).filter((f) => f.startsWith('runs/'))).toHaveLength(12);
+    expect(differing(snapshot(join(scratch, 'w2')), reference)).toEqual([]);
+    expect(differing(snapshot(join(scratch, 'w4')), reference)).toEqual([]);
+  });
+
+  it('sums per cell what the run rows hold', async () => {
+    const folder = join(scratch, 'w1');
+    const cells = aq.fromArrow(readFileSync(join(folder, 'cells.arrow'))).objects() as Record<
+      string,
+      number
+    >[];
+    const rows = readdirSync(join(folder, 'runs'))
+      .sort()
+      .flatMap((f) => aq.fromArrow(readFileSync(join(folder, 'runs', f))).objects()) as Record<
+      string,
+      number
+    >[];
+    expect(rows).toHaveLength(48);
+    // rows ordered by run key (cell, replication)
+    expect(rows.map((r) => [r.cell, r.replication])).toEqual(
+      Array.from({ length: 48 }, (_, k) => [Math.floor(k / 12), k % 12]),
+    );
+    for (const cell of cells) {
+      const mine = rows.filter((r) => r.cell === cell.cell);
+      expect(cell.runs).toBe(12);
+      expect(cell.agreement).toBe(mine.filter((r) => r.outcome === 0).length);
+      expect(cell.no_agreement).toBe(mine.filter((r) => r.outcome === 1).length);
+      expect(cell.n_rounds).toBe(12);
+      expect(cell.sum_rounds).toBe(mine.reduce((s, r) => s + r.rounds, 0));
+      const ratified = mine.filter((r) => r.outcome === 0 || r.outcome === 3);
+      expect(cell.n_gain_A).toBe(ratified.length);
+      expect(cell.sum_gain_A).toBeCloseTo(
+        ratified.reduce((s, r) => s + r.gain_A, 0),
+        12,
+      );
+    }
+  });
+
+  it('gives the same results sharded then merged as in one run', async () => {
+    await run(small, 's1', { shard: { index: 1, count: 3 }, workers: 2 });
+    await run(small, 's2', { shard: { index: 2, count: 3 }, workers: 1 });
+    await run(small, 's3', { shard: { index: 3, count: 3 }, workers: 2 });
+    const shard1 = JSON.parse(readFileSync(join(scratch, 's1', 'manifest.json'), 'utf8'));
+    // round robin: shard 1 of 3 holds cells 0 and 3
+    expect(shard1.cellsHere).toBe(2);
+    const folders = ['s3', 's1', 's2'].map((s) => join(scratch, s));
+    expect(() => mergeShards(folders.slice(0, 2), join(scratch, 'partial'))).toThrow(
+      /missing shard\(s\) 2\/3/,
+    );
+    expect(mergeShards(folders, join(scratch, 'merged'))).toBe(48);
+    expect(differing(snapshot(join(scratch, 'merged')), snapshot(join(scratch, 'w1')))).toEqual([]);
+  });
+
+  it('writes CSV runs identical across worker counts', async () => {
+    const a = await run(small, 'csv1', { runs: 'csv', workers: 1 });
+    await run(small, 'csv2', { runs: 'csv', workers: 2 });
+    expect(differing(snapshot(join(scratch, 'csv2')), snapshot(a.out))).toEqual([]);
+    const header = readFileSync(join(a.out, 'runs', 'cell-000000-batch-0000.csv'), 'utf8');
+    expect(header.split('\n')[0]!.split(',').slice(0, 4)).toEqual([
+      'cell',
+      'replication',
+      'seed',
+      'outcome',
+    ]);
+  });
+
+  it('refuses a changed definition in an old folder unless forced', async () => {
+    const changed = { ...small, replications: 13 };
+    await expect(run(changed, 'w1')).rejects.toThrow(
+      /holds results of a different definition of experiment 'small'.*--force/,
+    );
+    const forced = await run(changed, 'w1', { force: true, runs: 'none' });
+    expect(forced.runsDone).toBe(52);
+    expect(existsSync(join(forced.out, 'runs'))).toBe(false);
+    // the same definition again: nothing to do
+    const again = await run(changed, 'w1', { runs: 'none' });
+    expect(again.runsThisSession).toBe(0);
+  });
+
+  it('runs a protocol of the researcher own, loaded by the workers', async () => {
+    const custom = parseExperiment({
+      ...smallFixture,
+      name: 'custom',
+      scenario: {
+        ...(smallFixture.scenario as object),
+        protocol: { name: 'first-best', module: './first-best.ts', candidates: 41 },
+      },
+      parameters: [{ path: 'countries.B.ratification.quota', values: [0.5, 0.67] }],
+    });
+    const done = await run(custom, 'custom', { workers: 2 });
+    expect(done.runsDone).toBe(24);
+    const cells = aq.fromArrow(readFileSync(join(done.out, 'cells.arrow'))).objects() as Record<
+      string,
+      number
+    >[];
+    // first-best makes one offer per session: one round per game
+    expect(cells.map((c) => c.sum_rounds)).toEqual([12, 12]);
+  });
+
+  it('stops on a batch that fails twice, naming cell, replication and seed, keeping finished work', async () => {
+    const failing = parseExperiment({
+      ...smallFixture,
+      name: 'failing',
+      scenario: {
+        ...(smallFixture.scenario as object),
+        protocol: { name: 'first-best', module: './first-best.ts', candidates: 41 },
+      },
+      parameters: [{ path: 'protocol.deadline', values: [20, 7] }],
+    });
+    await expect(run(failing, 'failing', { workers: 1, maxBatch: 12 })).rejects.toThrow(
+      /cell 1 \{"protocol.deadline":7\}, replication 0 \(seed [0-9a-f]{16}\): deliberate failure \(deadline 7\) \(failed twice\)/,
+    );
+    const folder = join(scratch, 'failing');
+    expect(readdirSync(join(folder, 'runs'))).toEqual(['cell-000000-batch-0000.arrow']);
+    const manifest = JSON.parse(readFileSync(join(folder, 'manifest.json'), 'utf8'));
+    expect([manifest.status, manifest.runsDone]).toEqual(['running', 12]);
+
+    const dying = parseExperiment({
+      ...failing,
+      name: 'dying',
+      parameters: [{ path: 'protocol.deadline', values: [8] }],
+    });
+    await expect(run(dying, 'dying', { workers: 1 })).rejects.toThrow(
+      /cell 0 \{"protocol.deadline":8\}, replication 0 \(seed [0-9a-f]{16}\): worker exited with code: 3 \(failed twice\)/,
+    );
+  });
+
+  it('names the cell and the path of a value the scenario rejects', () => {
+    const bad = parseExperiment({
+      ...smallFixture,
+      parameters: [{ path: 'countries.B.ratification.quota', values: [0.5, 1.5] }],
+    });
+    expect(() => planExperiment(bad)).toThrow(
+      /cell 1 \{"countries.B.ratification.quota":1.5\}: 1 problem\(s\) in the scenario:\n {2}scenario.countries\[1\].ratification.quota: expected a number .*got 1.5/,
+    );
+    const unknown = parseExperiment({
+      ...smallFixture,
+      parameters: [{ path: 'countries.B.quota', values: [1] }],
+    });
+    expect(() => planExperiment(unknown)).toThrow(/Nearest valid paths:\n {2}countries.B/);
+  });
+});
+
+describe('twolevel run, killed with SIGKILL and resumed', () => {
+  it('ends with exactly the bytes of an uninterrupted sweep', async () => {
+    const file = join(fixtures, 'resume.ts');
+    const killed = join(scratch, 'killed');
+    const child = spawn(
+      process.execPath,
+      ['bin/twolevel.js', 'run', file, '--out', killed, '--workers', '1', '--quiet'],
+      { cwd: root, stdio: 'ignore' },
+    );
+    const journal = join(killed, 'progress.ndjson');
+    const lines = () =>
+      existsSync(journal) ? readFileSync(journal, 'utf8').split('\n').length - 1 : 0;
+    while (lines() < 8) await new Promise((r) => setTimeout(r, 10));
+    child.kill('SIGKILL');
+    await new Promise((r) => child.on('exit', r));
+    // killed mid-way: the journal is there, the cells table is not
+    expect(existsSync(join(killed, 'cells.arrow'))).toBe(false);
+    expect(lines()).toBeLessThan(40);
+
+    const resumed = spawn(
+      process.execPath,
+      ['bin/twolevel.js', 'run', file, '--out', killed, '--workers', '2', '--quiet'],
+      { cwd: root, stdio: 'ignore' },
+    );
+    expect(await new Promise((r) => resumed.on('exit', r))).toBe(0);
+    const whole = await runExperiment(parseExperiment(resumeFixture), {
+      ...quiet,
+      maxBatch: undefined,
+      out: join(scratch, 'whole'),
+    });
+    expect(whole.runsDone).toBe(8000);
+    const reference = snapshot(whole.out);
+    expect(Object.keys(reference)).toHaveLength(4 + 40);
+    expect(differing(snapshot(killed), reference)).toEqual([]);
+  });
+});
