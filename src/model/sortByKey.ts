@@ -76,27 +76,35 @@ export function sortByKey(key: Float64Array, tag: Int32Array, n: number, lo: num
     keyCopy = new Float64Array(2 * n);
     tagCopy = new Int32Array(2 * n);
   }
+  const starts = bucketStart;
+  const keys = keyCopy;
+  const tags = tagCopy;
   const scale = hi > lo ? n / (hi - lo) : 0;
   const last = n - 1;
-  bucketStart.fill(0, 0, n + 1);
+  starts.fill(0, 0, n + 1);
   for (let i = 0; i < n; i++) {
-    const b = Math.min(last, Math.floor((key[i]! - lo) * scale));
-    bucketStart[b + 1]++;
-    keyCopy[i] = key[i]!;
-    tagCopy[i] = tag[i]!;
+    const k = key[i]!;
+    starts[Math.min(last, ((k - lo) * scale) | 0) + 1]++;
+    keys[i] = k;
+    tags[i] = tag[i]!;
   }
-  for (let b = 0; b < n; b++) bucketStart[b + 1] += bucketStart[b]!;
+  for (let b = 0; b < n; b++) starts[b + 1] += starts[b]!;
   for (let i = 0; i < n; i++) {
-    const b = Math.min(last, Math.floor((keyCopy[i]! - lo) * scale));
-    const at = bucketStart[b]!++;
-    key[at] = keyCopy[i]!;
-    tag[at] = tagCopy[i]!;
+    const k = keys[i]!;
+    const at = starts[Math.min(last, ((k - lo) * scale) | 0)]!++;
+    key[at] = k;
+    tag[at] = tags[i]!;
   }
-  // bucketStart[b] now holds the end of bucket b, i.e. the start of bucket b + 1.
+  // starts[b] now holds the end of bucket b, i.e. the start of bucket b + 1.
   let from = 0;
   for (let b = 0; b < n; b++) {
-    const to = bucketStart[b]!;
-    if (to - from > 1) sortRange(key, tag, from, to);
+    const to = starts[b]!;
+    if (to - from > 1) {
+      // Many equal keys (e.g. every interval clipped at the same box end) need no sorting.
+      let t = from + 1;
+      while (t < to && key[t] === key[from]) t++;
+      if (t < to) sortRange(key, tag, from, to);
+    }
     from = to;
   }
 }

@@ -129,14 +129,6 @@ function tallyWeights(p: Profile, H: number, P: number) {
   }
 }
 
-/** Adds (`sign = 1`) or removes (`-1`) constituent `j`'s sincere yes from the sweep state. */
-function applyVote(p: Profile, j: number, sign: number, H: number) {
-  const k = p.party[j]!;
-  const offset = k >= 0 ? H : 0;
-  for (let h = 0; h < H; h++) state[offset + h] += sign * chamberWeight[j * H + h]!;
-  if (k >= 0) state[2 * H + k] += sign * p.weight[j]!;
-}
-
 /** Whether every chamber passes in the current sweep `state` (see {@link winSet}). */
 function statePasses(p: Profile, H: number, P: number): boolean {
   const d = p.discipline;
@@ -193,29 +185,43 @@ export function winSet(
   tallyWeights(p, H, P);
   state.fill(0, 0, 2 * H + P);
   out.count = 0;
+  const at = eventAt;
+  const tags = eventTag;
+  const votes = state;
+  const weights = chamberWeight;
+  const { party, weight } = p;
   let passing = false;
   let from = 0;
   while (from < n) {
-    const x = eventAt[from]!;
+    const x = at[from]!;
     let to = from;
     let entries = 0;
-    while (to < n && eventAt[to] === x) {
-      if ((eventTag[to]! & 1) === 0) {
-        applyVote(p, eventTag[to]! >> 1, 1, H);
-        entries++;
-      }
-      to++;
+    for (; to < n && at[to] === x; to++) {
+      const tag = tags[to]!;
+      if ((tag & 1) === 1) continue;
+      const j = tag >> 1;
+      const k = party[j]!;
+      const offset = k >= 0 ? H : 0;
+      for (let h = 0; h < H; h++) votes[offset + h] += weights[j * H + h]!;
+      if (k >= 0) votes[2 * H + k] += weight[j]!;
+      entries++;
     }
     // The state changes only where someone enters (at x) or leaves (just after x).
     if (entries > 0) passing = statePasses(p, H, P);
     if (passing) pushInterval(out, x, x);
     if (entries < to - from) {
       for (let e = from; e < to; e++) {
-        if ((eventTag[e]! & 1) === 1) applyVote(p, eventTag[e]! >> 1, -1, H);
+        const tag = tags[e]!;
+        if ((tag & 1) === 0) continue;
+        const j = tag >> 1;
+        const k = party[j]!;
+        const offset = k >= 0 ? H : 0;
+        for (let h = 0; h < H; h++) votes[offset + h] -= weights[j * H + h]!;
+        if (k >= 0) votes[2 * H + k] -= weight[j]!;
       }
       passing = statePasses(p, H, P);
     }
-    if (passing && to < n) pushInterval(out, x, eventAt[to]!);
+    if (passing && to < n) pushInterval(out, x, at[to]!);
     from = to;
   }
   return out;
