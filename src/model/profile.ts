@@ -4,7 +4,6 @@
  * @module
  */
 
-import { UserError } from '../errors.ts';
 import type { Country, Scenario } from '../scenario/schema.ts';
 import { betaDraw, lognormal, normal, type Rng } from './random.ts';
 
@@ -179,7 +178,6 @@ function assignParties(p: Profile, country: Country) {
  * @param countryIndex `i`, 0-based
  * @param rng the country's uniform source
  * @returns a fresh profile
- * @throws UserError when a salience is negative (losses must grow with distance)
  * @example
  * // explicit ideal points 0.2, 0.5, 0.9 and q = 0: p.ideal = [0.2, 0.5, 0.9], p.reversion = [0]
  * drawProfile(parseScenario({ countries: [{ constituents: { idealPoints:
@@ -190,14 +188,7 @@ export function drawProfile(scenario: Scenario, countryIndex: number, rng: Rng):
   const D = scenario.space.D;
   const M = country.constituents.count;
   const salience = new Float64Array(D);
-  for (let d = 0; d < D; d++) {
-    salience[d] = coordinate(country.constituents.salience, d);
-    if (!(salience[d]! >= 0)) {
-      throw new UserError(
-        `countries[${countryIndex}].constituents.salience: expected numbers >= 0, got ${salience[d]}`,
-      );
-    }
-  }
+  for (let d = 0; d < D; d++) salience[d] = coordinate(country.constituents.salience, d);
   const p: Profile = {
     form: scenario.form,
     side: countryIndex === 1 ? 1 : 0,

@@ -90,7 +90,7 @@ export const Constituents = z.strictObject({
   weights: Weights.prefault({ kind: 'constant' }),
   reservations: Reservations.prefault({ kind: 'uniform' }),
   /** Salience `s_ijd` per dimension, the same for every constituent (default all 1). */
-  salience: Vector.default(1),
+  salience: z.union([nonNegative, z.array(nonNegative).min(1)]).default(1),
 });
 
 /** Which constituents sit in a chamber: all, a half-open index range, or a list of indices. */

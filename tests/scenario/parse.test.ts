@@ -93,6 +93,12 @@ describe('parseScenario errors: path, what was wrong, what is valid', () => {
     ]);
   });
 
+  it('a negative salience', () => {
+    expect(problems({ countries: [{}, { constituents: { salience: -1 } }] })).toEqual([
+      'countries[1].constituents.salience: expected a number >= 0 or a non-empty list of numbers >= 0, got -1',
+    ]);
+  });
+
   it('a wrong type', () => {
     expect(problems({ countries: [{ reversion: 'x' }, {}] })).toEqual([
       "countries[0].reversion: expected a number or a non-empty list of numbers or an object with kind 'uniform', 'normal', got \"x\"",
