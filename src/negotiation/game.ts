@@ -195,6 +195,8 @@ class TwoLevelGame implements Game, NegotiatingTable {
   private readonly shares: Float64Array;
   private readonly failed: Uint8Array;
   private readonly median: Float64Array;
+  /** `N * D`: each country's median constituent as drawn (gains reuse it without reverberation). */
+  private readonly startMedian: Float64Array;
 
   constructor(scenario: Scenario) {
     this.scenario = scenario;
@@ -254,6 +256,7 @@ class TwoLevelGame implements Game, NegotiatingTable {
     );
     this.failed = new Uint8Array(N);
     this.median = new Float64Array(D);
+    this.startMedian = new Float64Array(N * D);
   }
 
   play(seed: string, trace?: TraceSink): GameRecord {
@@ -330,8 +333,9 @@ class TwoLevelGame implements Game, NegotiatingTable {
         for (let j = 0; j < mask.length; j++) mask[j] = rng() < parties.beta[k]! ? 1 : 0;
       }
       const ideal = scenario.countries[k]!.negotiator.ideal;
+      medianConstituent(p, this.median);
+      this.startMedian.set(this.median.subarray(0, D), k * D);
       if (scenario.form === 'spatial') {
-        if (ideal === undefined) medianConstituent(p, this.median);
         let loss = 0;
         for (let d = 0; d < D; d++) {
           const v = ideal === undefined ? this.median[d]! : coordinate(ideal, d);
@@ -500,6 +504,7 @@ class TwoLevelGame implements Game, NegotiatingTable {
     const lambda = i === k ? this.parties.lambda[i]! : 1;
     out.fill(0, 0, count);
     const cand = this.candidates;
+    const [boxLo, boxHi] = this.box;
     for (let p = 0; p < active; p++) {
       const particle = slots[p]!;
       if (this.D !== 1) {
@@ -516,7 +521,9 @@ class TwoLevelGame implements Game, NegotiatingTable {
         while (c < count && cand[c]! < lo - tolerance) c++;
         while (c < count && cand[c]! <= hi + tolerance) {
           const x = cand[c]!;
-          if (x - lo > tolerance && hi - x > tolerance) out[c]! += 1;
+          // an end clipped by the box is no boundary of the win-set
+          const inside = (x - lo > tolerance || lo <= boxLo) && (hi - x > tolerance || hi >= boxHi);
+          if (inside) out[c]! += 1;
           else if (ratifies(particle, this.candidate(c), { lambda })) out[c]! += 1;
           c++;
         }
@@ -813,7 +820,8 @@ class TwoLevelGame implements Game, NegotiatingTable {
     const x = record.agreement;
     for (let k = 0; k < N; k++) {
       const p = this.truth[k]!;
-      medianConstituent(p, this.median);
+      if (this.parties.eta[k]! > 0) medianConstituent(p, this.median);
+      else this.median.set(this.startMedian.subarray(k * D, k * D + D));
       if (p.form === 'divide') {
         const share = p.side === 0 ? x[0]! : 1 - x[0]!;
         record.medianGain[k] = share - this.median[0]!;
