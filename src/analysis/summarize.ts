@@ -77,7 +77,15 @@ export function summarize(
     for (let i = 0; i < rows; i++) {
       const n = trials[i]!;
       value[i] = n > 0 ? successes[i]! / n : Number.NaN;
-      [lo[i], hi[i]] = n > 0 ? wilsonInterval(successes[i]!, n) : [Number.NaN, Number.NaN];
+      if (n > 0) {
+        const [a, b] = wilsonInterval(successes[i]!, n);
+        // rounding can put a limit a hair past the rate (lo ~ 1e-18 at 0 successes)
+        lo[i] = Math.min(a, value[i]!);
+        hi[i] = Math.max(b, value[i]!);
+      } else {
+        lo[i] = Number.NaN;
+        hi[i] = Number.NaN;
+      }
     }
     columns[`${rate.name}_rate`] = value;
     columns[`${rate.name}_lo`] = lo;

@@ -1,0 +1,73 @@
+import { basename, dirname } from 'node:path';
+import type { ColumnTable } from 'arquero';
+import type { FigureFormat } from '../charts/render.ts';
+import type { FigureTheme } from '../charts/theme.ts';
+import { writeReport } from '../report/report.ts';
+import { drawFigures } from './drawFigures.ts';
+import { evaluateHypotheses } from './evaluateHypotheses.ts';
+import { readResults, readRuns } from './readResults.ts';
+import { summarize } from './summarize.ts';
+import { writeHypotheses } from './writeHypotheses.ts';
+import { writeSummary } from './writeSummary.ts';
+
+/** What {@link analyseResults} wrote, by kind. */
+export interface AnalysisOutputs {
+  summary: string[];
+  hypotheses: string[];
+  figures: string[];
+  report: string;
+}
+
+/**
+ * The analysis after a sweep, end to end, on a finished results folder: the per-cell summary
+ * (`summary.csv`, `.json`, `.md`), the declared hypotheses (`hypotheses.csv`, `.md`), the
+ * declared figures (`figures/<name>.vl.json`, `.svg`, `.png`, `.pdf`) and `report.html`.
+ * Everything comes from the folder alone (the experiment as run is in its manifest).
+ *
+ * @param dir the results folder
+ * @param options figure formats and theme (default all formats, paper)
+ * @returns the paths written
+ */
+export async function analyseResults(
+  dir: string,
+  options: { formats?: readonly FigureFormat[]; theme?: FigureTheme } = {},
+): Promise<AnalysisOutputs> {
+  const results = readResults(dir);
+  const experiment = results.manifest.experiment;
+  let runs: ColumnTable | undefined;
+  const readRunsOnce = () => {
+    runs ??= readRuns(results);
+    return runs;
+  };
+  const summaryTable = summarize(results.cells, results.parameters, results.manifest.layout);
+  const summary = writeSummary(dir, summaryTable, results.parameters, results.manifest.layout);
+  const tested = evaluateHypotheses(results, experiment.hypotheses, readRunsOnce);
+  const hypotheses = tested.length > 0 ? writeHypotheses(dir, tested) : [];
+  const figures = await drawFigures(
+    results,
+    experiment.figures,
+    { formats: options.formats ?? ['svg', 'png', 'pdf'], theme: options.theme ?? 'paper' },
+    readRunsOnce,
+  );
+  const report = writeReport(results, tested, readRunsOnce);
+  return { summary, hypotheses, figures, report };
+}
+
+/**
+ * What {@link analyseResults} wrote, as lines for a terminal: the report, the figures folder
+ * and each figure's PNG, the summary and hypotheses tables.
+ */
+export function describeOutputs(outputs: AnalysisOutputs): string[] {
+  const pngs = outputs.figures.filter((f) => f.endsWith('.png'));
+  const folder = outputs.figures.length > 0 ? dirname(outputs.figures[0]!) : undefined;
+  return [
+    `report:     ${outputs.report}`,
+    ...(folder
+      ? [
+          `figures:    ${folder}/ (${pngs.map((p) => basename(p)).join(', ')} and .svg, .pdf, .vl.json)`,
+        ]
+      : []),
+    `summary:    ${outputs.summary.join(', ')}`,
+    ...(outputs.hypotheses.length > 0 ? [`hypotheses: ${outputs.hypotheses.join(', ')}`] : []),
+  ];
+}

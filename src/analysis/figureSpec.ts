@@ -1,0 +1,282 @@
+import type { ColumnTable } from 'arquero';
+import type { TopLevelSpec } from 'vega-lite';
+import { gainsChart } from '../charts/gainsChart.ts';
+import { heatmapChart } from '../charts/heatmapChart.ts';
+import { outcomeSharesChart } from '../charts/outcomeSharesChart.ts';
+import { rateChart } from '../charts/rateChart.ts';
+import { type FigureOptions, figureSize, OUTCOME_LABELS } from '../charts/theme.ts';
+import { OUTCOMES, type Outcome } from '../engine/columns.ts';
+import type { Figure } from '../engine/experiment.ts';
+import { UserError } from '../errors.ts';
+import { parameterLabel } from './parameterLabel.ts';
+import type { Results } from './readResults.ts';
+import { RATE_NAMES, summarize, summaryMetrics } from './summarize.ts';
+
+/** How a mean is named on an axis, e.g. `winset_B` as "Size of B's win-set |W_B|". */
+function metricLabel(metric: string): string {
+  const country = /_([^_]+)$/.exec(metric)?.[1];
+  if (metric.startsWith('winset_')) return `Size of ${country}'s win-set |W_${country}|`;
+  if (metric.startsWith('negotiator_gain_')) return `${country}'s negotiator's gain`;
+  if (metric.startsWith('gain_')) return `${country}'s median constituent's gain`;
+  return metric.replace(/_/g, ' ');
+}
+
+/** Most gains drawn per box group: a systematic sample keeps box plots quick to draw. */
+export const GAINS_SAMPLE = 2000;
+
+/** How a rate is named in a legend or title. */
+function rateLabel(rate: string): string {
+  return rate === 'ratification_failure'
+    ? 'Ratification failure'
+    : (OUTCOME_LABELS[rate as Outcome] ?? rate);
+}
+
+type Row = Record<string, number | string | boolean>;
+
+/** Checks that a figure names a varied parameter in `field` (and that it is given). */
+function requireParameter(
+  results: Results,
+  figure: Figure,
+  index: number,
+  field: 'x' | 'y' | 'series',
+) {
+  const path = figure[field];
+  const where = `figures[${index}] '${figure.name}'.${field}`;
+  if (path === undefined) {
+    throw new UserError(
+      `${where}: a ${figure.kind} figure needs ${field}, a varied parameter; valid: ${results.parameters.join(', ')}`,
+    );
+  }
+  if (!results.parameters.includes(path)) {
+    throw new UserError(
+      `${where}: '${path}' is not a varied parameter; valid: ${results.parameters.join(', ')}`,
+    );
+  }
+  return path;
+}
+
+/** The summary rows grouped by `by`. */
+function summaryRows(results: Results, by: string[]): Row[] {
+  return summarize(
+    results.cells,
+    results.parameters,
+    results.manifest.layout,
+    by,
+  ).objects() as Row[];
+}
+
+/** A figure's outcomes: the declared ones (checked), else every outcome that occurred. */
+function figureOutcomes(figure: Figure, index: number, rows: Row[], allowed: readonly string[]) {
+  for (const outcome of figure.outcomes ?? []) {
+    if (!allowed.includes(outcome)) {
+      throw new UserError(
+        `figures[${index}] '${figure.name}'.outcomes: unknown outcome '${outcome}'; valid: ${allowed.join(', ')}`,
+      );
+    }
+  }
+  return (
+    figure.outcomes ?? OUTCOMES.filter((o) => rows.some((r) => (r[`${o}_rate`] as number) > 0))
+  );
+}
+
+/**
+ * The Vega-Lite spec of one of an experiment's declared figures, from its results:
+ *
+ * - `rate`: each outcome's rate (default: every outcome that occurred) against parameter `x`
+ *   with its Wilson 95% interval, one dashed line per value of `series` when given, pooled
+ *   over the other parameters ({@link rateChart}); `x` may instead name a mean of
+ *   {@link summaryMetrics} (e.g. `winset_B`): each cell is then drawn at its mean;
+ * - `heatmap`: one rate (`outcomes[0]`, default agreement; `ratification_failure` allowed) over
+ *   parameters `x` and `y`, each cell labelled, the colour scale on [0, 1] or, when every rate
+ *   is below 0.5, on [0, the next tenth above the highest] ({@link heatmapChart});
+ * - `shares`: the outcome shares of each cell, or of each value of `x` when given
+ *   ({@link outcomeSharesChart});
+ * - `gains`: each country's median-constituent gain in ratified runs, grouped by the value of
+ *   `series` when given, else by which country had the smaller true win-set (Putnam's Schelling
+ *   conjecture), a systematic sample of at most {@link GAINS_SAMPLE} runs per group
+ *   ({@link gainsChart}); needs the per-run rows.
+ *
+ * @param results the results folder
+ * @param figure the declared figure
+ * @param index its position in the experiment's `figures` (for messages)
+ * @param options theme and width
+ * @param runs reads the per-run rows (only called for `gains`)
+ * @throws UserError when the figure names a missing parameter or an unknown outcome
+ */
+export function figureSpec(
+  results: Results,
+  figure: Figure,
+  index: number,
+  options: FigureOptions,
+  runs: () => ColumnTable,
+): TopLevelSpec {
+  const chart = { ...options, title: figure.title ?? options.title };
+  if (figure.kind === 'rate') {
+    const metrics = summaryMetrics(results.manifest.layout);
+    const xIsMean = figure.x !== undefined && metrics.includes(figure.x);
+    const x = xIsMean ? figure.x! : requireParameter(results, figure, index, 'x');
+    const series =
+      figure.series === undefined ? undefined : requireParameter(results, figure, index, 'series');
+    // Against a mean (e.g. winset_B): one point per cell, at the cell's mean.
+    const rows = summaryRows(results, xIsMean ? results.parameters : series ? [x, series] : [x]);
+    const outcomes = figureOutcomes(figure, index, rows, OUTCOMES);
+    const points = rows.flatMap((row) =>
+      outcomes.map((outcome) => ({
+        x: Number(xIsMean ? row[`${x}_mean`] : row[x]),
+        outcome,
+        rate: row[`${outcome}_rate`] as number,
+        lo: row[`${outcome}_lo`] as number,
+        hi: row[`${outcome}_hi`] as number,
+        ...(series && { series: `${row[series]}` }),
+      })),
+    );
+    return withPdfSafeDashes(
+      rateChart(points, {
+        ...chart,
+        xTitle: xIsMean ? metricLabel(x) : parameterLabel(x),
+        ...(series && { seriesTitle: parameterLabel(series) }),
+      }),
+    );
+  }
+  if (figure.kind === 'heatmap') {
+    const x = requireParameter(results, figure, index, 'x');
+    const y = requireParameter(results, figure, index, 'y');
+    const rows = summaryRows(results, [x, y]);
+    const [rate] = figureOutcomes(
+      { ...figure, outcomes: figure.outcomes ?? ['agreement'] },
+      index,
+      rows,
+      RATE_NAMES,
+    );
+    const cells = rows.map((row) => ({
+      x: row[x] as number,
+      y: row[y] as number,
+      rate: row[`${rate}_rate`] as number,
+    }));
+    // A rare outcome would be one colour on [0, 1]: the scale then ends at the next tenth.
+    const highest = Math.max(...cells.map((c) => c.rate));
+    const top = highest < 0.5 ? Math.max(0.1, Math.ceil(highest * 10) / 10) : 1;
+    const spec = heatmapChart(cells, {
+      ...chart,
+      xTitle: parameterLabel(x),
+      yTitle: parameterLabel(y),
+      legendTitle: `${rateLabel(rate!)} rate`,
+      domain: [0, top],
+      cellLabels: true,
+    });
+    // The builder's gradient (half the width) after a long legend title runs past the edge.
+    const gradient = figureSize(options).width * 0.35;
+    return JSON.parse(JSON.stringify(spec), (key, value) =>
+      key === 'gradientLength' ? Math.min(value, gradient) : value,
+    ) as TopLevelSpec;
+  }
+  if (figure.kind === 'shares') {
+    const by =
+      figure.x === undefined ? results.parameters : [requireParameter(results, figure, index, 'x')];
+    const rows = summaryRows(results, by);
+    const names = by.length === 1 ? [''] : cellNames(by);
+    const occurred = OUTCOMES.filter((o) => rows.some((r) => (r[`${o}_rate`] as number) > 0));
+    const shares = rows.flatMap((row) => {
+      const cell = by.length > 0 ? by.map((p, k) => `${names[k]}${row[p]}`).join(', ') : 'all runs';
+      return occurred.map((outcome) => ({
+        cell,
+        outcome,
+        share: row[`${outcome}_rate`] as number,
+      }));
+    });
+    const spec = outcomeSharesChart(shares, {
+      ...chart,
+      ...(by.length === 1 && { cellTitle: parameterLabel(by[0]!) }),
+    }) as TopLevelSpec & { height: number };
+    // Room for every cell's label: the builder's bands hide every other label beyond ~5 cells.
+    const size = figureSize(options);
+    spec.height = Math.max(spec.height, rows.length * size.label * 2.2 + size.label * 14);
+    return spec;
+  }
+  return gainsChart(gainRows(results, figure, index, runs()), {
+    ...chart,
+    gainTitle: 'Median constituent’s gain',
+    groupTitle: figure.series === undefined ? 'Smaller win-set' : parameterLabel(figure.series),
+  });
+}
+
+/** Per-country gains of ratified runs, grouped and sampled (see {@link figureSpec}). */
+function gainRows(results: Results, figure: Figure, index: number, runs: ColumnTable) {
+  const countries = results.manifest.layout.countries;
+  const series =
+    figure.series === undefined ? undefined : requireParameter(results, figure, index, 'series');
+  const cellValue = new Map(
+    results.manifest.cells.map((c) => [c.index, series ? `${c.values[series]}` : '']),
+  );
+  const cell = runs.array('cell') as ArrayLike<number>;
+  const outcome = runs.array('outcome') as ArrayLike<number>;
+  const gains = countries.map((c) => runs.array(`gain_${c}`) as ArrayLike<number>);
+  const winSets = countries.map((c) => runs.array(`winset_${c}`) as ArrayLike<number>);
+  const byGroup = new Map<string, number[]>();
+  for (let i = 0; i < cell.length; i++) {
+    if (outcome[i] !== 0 && outcome[i] !== 3) continue;
+    let group = cellValue.get(cell[i]!)!;
+    if (!series) {
+      let smallest = 0;
+      let tie = false;
+      for (let c = 1; c < countries.length; c++) {
+        const size = winSets[c]![i]!;
+        if (size < winSets[smallest]![i]!) {
+          smallest = c;
+          tie = false;
+        } else if (size === winSets[smallest]![i]!) tie = true;
+      }
+      if (tie) continue;
+      group = countries[smallest]!;
+    }
+    if (!byGroup.has(group)) byGroup.set(group, []);
+    byGroup.get(group)!.push(i);
+  }
+  if (byGroup.size === 0) {
+    throw new UserError(
+      `figures[${index}] '${figure.name}': no ratified run${series ? '' : ' with unequal win-sets'} to draw gains from.`,
+    );
+  }
+  const groups = [...byGroup.keys()].sort((a, b) =>
+    series ? Number(a) - Number(b) : countries.indexOf(a) - countries.indexOf(b),
+  );
+  return groups.flatMap((group) => {
+    const members = byGroup.get(group)!;
+    const stride = Math.max(1, Math.ceil(members.length / GAINS_SAMPLE));
+    const rows: { country: string; gain: number; group: string }[] = [];
+    for (let k = 0; k < members.length; k += stride) {
+      const i = members[k]!;
+      countries.forEach((country, c) => {
+        const gain = gains[c]![i]!;
+        if (Number.isFinite(gain)) rows.push({ country, gain, group });
+      });
+    }
+    return rows;
+  });
+}
+
+/**
+ * Works around the rate chart's solid series dash `[1, 0]`, which PDFKit refuses (every dash
+ * length must be > 0): a dash pattern with a zero length is replaced by `[]`, which SVG and
+ * PDF draw as a solid line.
+ */
+function withPdfSafeDashes(spec: TopLevelSpec): TopLevelSpec {
+  return JSON.parse(JSON.stringify(spec), (key, value) =>
+    key === 'range' && Array.isArray(value)
+      ? value.map((d) => (Array.isArray(d) && d.includes(0) ? [] : d))
+      : value,
+  ) as TopLevelSpec;
+}
+
+/**
+ * Short names of parameters for cell labels, `θ = ` style: the model's symbol ending the
+ * parameter's label when there is one and no other parameter shares it, else the full label.
+ */
+function cellNames(by: readonly string[]): string[] {
+  const symbols = by.map((p) => /\s(\S)$/.exec(parameterLabel(p))?.[1]);
+  return by.map((p, k) => {
+    const symbol = symbols[k];
+    const unique = symbol !== undefined && symbols.filter((s) => s === symbol).length === 1;
+    return `${unique ? symbol : parameterLabel(p)} = `;
+  });
+}

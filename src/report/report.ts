@@ -1,0 +1,145 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ColumnTable } from 'arquero';
+import type { HypothesisResult } from '../analysis/evaluateHypotheses.ts';
+import { ALPHA } from '../analysis/evaluateHypotheses.ts';
+import { figureSpec } from '../analysis/figureSpec.ts';
+import { parameterLabel } from '../analysis/parameterLabel.ts';
+import type { Results } from '../analysis/readResults.ts';
+import { summarize } from '../analysis/summarize.ts';
+import { type DisplayTable, summaryDisplay } from '../analysis/summaryDisplay.ts';
+import { hypothesesDisplay } from '../analysis/writeHypotheses.ts';
+import { escapeHtml, type ReportBlock, reportPage } from './page.ts';
+
+/** An HTML table of display strings; `cellClass` may give a cell a CSS class. */
+function htmlTable(table: DisplayTable, cellClass?: (row: number, column: number) => string) {
+  const head = table.header.map((h) => `<th>${escapeHtml(h)}</th>`).join('');
+  const body = table.rows
+    .map((row, r) => {
+      const cells = row.map((text, c) => {
+        const css = cellClass?.(r, c);
+        return `<td${css ? ` class="${css}"` : ''}>${escapeHtml(text)}</td>`;
+      });
+      return `<tr>${cells.join('')}</tr>`;
+    })
+    .join('\n');
+  return `<table><thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table>`;
+}
+
+/** The experiment's design: its varied parameters and how the sweep ran. */
+function designSection(results: Results) {
+  const { manifest } = results;
+  const experiment = manifest.experiment;
+  const parameters = experiment.parameters.map((p) => [
+    p.path,
+    parameterLabel(p.path),
+    p.values ? p.values.join(', ') : p.range ? `[${p.range.join(', ')}]` : '',
+  ]);
+  const facts = [
+    ['design', experiment.design.kind],
+    ['cells', String(manifest.cells.length)],
+    ['replications per cell', String(experiment.replications)],
+    ['runs', `${manifest.runsDone} of ${manifest.runsTotal}`],
+    ['master seed', String(manifest.masterSeed)],
+    ['common random numbers', manifest.crn ? 'yes' : 'no'],
+  ];
+  return `<h2>Design</h2>
+${htmlTable({ header: ['parameter', 'meaning', 'levels'], rows: parameters })}
+${htmlTable({ header: ['', ''], rows: facts })}
+<details><summary>Base scenario (every default filled in)</summary><pre>${escapeHtml(JSON.stringify(experiment.scenario, null, 2))}</pre></details>`;
+}
+
+/** Where the results came from: software versions, fingerprint, times. */
+function provenanceSection(results: Results) {
+  const { manifest } = results;
+  const { software, timing } = manifest;
+  const rows = [
+    ['package', `${software.package.name} ${software.package.version}`],
+    ['git commit', software.git ?? 'unknown'],
+    ['Node.js', software.node],
+    ['fingerprint', manifest.fingerprint],
+    ['started', timing.startedAt],
+    ['finished', timing.finishedAt ?? 'unfinished'],
+    [
+      'runs per second',
+      timing.runsPerSecond === null ? 'unknown' : timing.runsPerSecond.toFixed(0),
+    ],
+    ['results folder', results.dir],
+  ];
+  const dependencies = Object.entries(software.dependencies).map(([name, version]) => [
+    name,
+    version,
+  ]);
+  return `<h2>Provenance</h2>
+${htmlTable({ header: ['', ''], rows })}
+<details><summary>Dependencies</summary>${htmlTable({ header: ['package', 'version'], rows: dependencies })}</details>`;
+}
+
+/**
+ * Composes `report.html` in a results folder: the experiment's name, description and design,
+ * its hypotheses with their verdicts, its declared figures as interactive Vega-Lite charts
+ * (two columns wide), the summary per cell and pooled by each parameter, and the provenance
+ * from the manifest. The page is self-contained ({@link reportPage}: vega, vega-lite and
+ * vega-embed inlined, nothing fetched).
+ *
+ * @param results the results folder
+ * @param hypotheses the evaluated hypotheses (may be empty)
+ * @param runs reads the per-run rows (only for a gains figure)
+ * @returns the path of `report.html`
+ */
+export function writeReport(
+  results: Results,
+  hypotheses: readonly HypothesisResult[],
+  runs: () => ColumnTable,
+): string {
+  const { manifest, parameters } = results;
+  const experiment = manifest.experiment;
+  const layout = manifest.layout;
+  const blocks: ReportBlock[] = [
+    {
+      kind: 'html',
+      html: `<h1>${escapeHtml(experiment.name)}</h1>\n<p>${escapeHtml(experiment.description)}</p>\n${designSection(results)}`,
+    },
+  ];
+  if (hypotheses.length > 0) {
+    const table = hypothesesDisplay(hypotheses);
+    const verdictColumn = table.header.length - 1;
+    blocks.push({
+      kind: 'html',
+      html: `<h2>Hypotheses</h2>
+<p>Each effect is pooled over the other parameters. Verdicts at family-wise level ${ALPHA} after Holm's adjustment.</p>
+${htmlTable(table, (r, c) => (c === verdictColumn ? hypotheses[r]!.verdict : ''))}`,
+    });
+  }
+  if (experiment.figures.length > 0) {
+    blocks.push({ kind: 'html', html: '<h2>Figures</h2>' });
+    experiment.figures.forEach((figure, index) => {
+      blocks.push({
+        kind: 'chart',
+        title: figure.title ?? figure.name,
+        spec: figureSpec(results, figure, index, { theme: 'paper', columns: 2 }, runs),
+      });
+    });
+  }
+  const tables = [
+    `<h3>Per cell</h3>\n${htmlTable(summaryDisplay(summarize(results.cells, parameters, layout), parameters, layout))}`,
+  ];
+  if (parameters.length > 1) {
+    for (const p of parameters) {
+      const pooled = summarize(results.cells, parameters, layout, [p]);
+      tables.push(
+        `<h3>By ${escapeHtml(parameterLabel(p))}, pooling the rest</h3>\n${htmlTable(summaryDisplay(pooled, [p], layout))}`,
+      );
+    }
+  }
+  blocks.push({
+    kind: 'html',
+    html: `<h2>Summary</h2>
+<p>Rates with Wilson 95% intervals; means with t 95% intervals. ratification_failure = involuntary defections / tentative agreements; gains are over ratified runs.</p>
+<div style="overflow-x: auto">${tables.join('\n')}</div>`,
+  });
+  blocks.push({ kind: 'html', html: provenanceSection(results) });
+  const file = join(results.dir, 'report.html');
+  writeFileSync(file, reportPage(`${experiment.name}: twolevel report`, blocks));
+  return file;
+}
