@@ -34,7 +34,13 @@ export function renderedDom(file: string) {
         '--dump-dom',
         pathToFileURL(file).href,
       ],
-      { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], timeout: 60_000 },
+      {
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'ignore'],
+        timeout: 60_000,
+        // the dumped DOM holds the inlined vega bundles (several MB)
+        maxBuffer: 256 * 1024 * 1024,
+      },
     );
   } finally {
     rmSync(profile, { recursive: true, force: true });
