@@ -1,3 +1,4 @@
+import { analyseResults, describeOutputs } from '../analysis/analyseResults.ts';
 import { loadExperiment } from '../engine/load.ts';
 import { parseShard, type RunsFormat } from '../engine/plan.ts';
 import { runExperiment } from '../engine/run.ts';
@@ -27,6 +28,9 @@ Options:
                      (combine the parts with 'twolevel merge')
   --force            discard results of a different definition in the output folder
   --quiet            no progress output
+  --no-analysis      stop after the sweep (by default an unsharded run then writes
+                     summary.*, hypotheses.*, figures/ and report.html, as
+                     'twolevel summarize', 'plot' and 'report' do)
 
 Example:
   twolevel run experiments/winset-size.ts --workers 2 --replications 500`,
@@ -40,6 +44,7 @@ Example:
       shard: { type: 'string' },
       force: { type: 'boolean', default: false },
       quiet: { type: 'boolean', default: false },
+      'no-analysis': { type: 'boolean', default: false },
     });
     if (positionals.length !== 1) {
       throw new UserError(
@@ -82,5 +87,9 @@ Example:
     }
     // The sweep's results folder; later steps of the pipeline (summaries, figures, report) start here.
     console.log(summary.out);
+    if (values.shard === undefined && !values['no-analysis']) {
+      if (!values.quiet) console.error('analysing: summary, hypotheses, figures, report');
+      for (const line of describeOutputs(await analyseResults(summary.out))) console.log(line);
+    }
   },
 };
