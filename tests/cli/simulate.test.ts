@@ -1,0 +1,95 @@
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
+import { command } from '../../src/cli/simulate.ts';
+import { UserError } from '../../src/errors.ts';
+import { playGame } from '../../src/negotiation/game.ts';
+import { loadScenario } from '../../src/scenario/parse.ts';
+
+const folder = mkdtempSync(join(tmpdir(), 'simulate-'));
+
+function scenarioFile(content: unknown) {
+  const file = join(folder, 'scenario.json');
+  writeFileSync(file, JSON.stringify(content));
+  return file;
+}
+
+async function output(argv: string[]) {
+  const log = vi.spyOn(console, 'log').mockImplementation(() => {});
+  try {
+    await command.run(argv);
+    return log.mock.calls.map((c) => String(c[0])).join('\n');
+  } finally {
+    log.mockRestore();
+  }
+}
+
+describe('twolevel simulate', () => {
+  // Romer-Rosenthal: setter ideal 1, responder median 0.3, q = 0: x = 0.6
+  const file = scenarioFile({
+    protocol: { name: 'ultimatum' },
+    countries: [
+      { reversion: 0, constituents: { idealPoints: { kind: 'explicit', values: [1] } } },
+      { reversion: 0, constituents: { idealPoints: { kind: 'explicit', values: [0.3] } } },
+    ],
+  });
+
+  it('prints the record', async () => {
+    const text = await output([file, '--seed', '3']);
+    expect(text).toContain('outcome      agreement (1 rounds, 0 reopenings)');
+    expect(text).toContain('agreement    0.6000');
+  });
+
+  it('prints the record and the trace as JSON', async () => {
+    const json = JSON.parse(await output([file, '--json', '--trace']));
+    expect(json.record.agreement).toEqual([0.6]);
+    expect(json.record.seed).toBe('1');
+    expect(json.trace.map((e: { type: string }) => e.type)).toEqual([
+      'session',
+      'offer',
+      'tentative',
+      'vote',
+      'vote',
+      'outcome',
+    ]);
+  });
+
+  it('prints the game round by round with --trace', async () => {
+    const text = await output([file, '--trace']);
+    expect(text).toContain('round 0: A offers 0.6000; believes ratification A 1, B 1');
+    expect(text).toContain('ratification: B passes (yes shares 1)');
+  });
+
+  it("draws Putnam's Figure 1 with --svg", async () => {
+    const svg = join(folder, 'figure.svg');
+    await output([file, '--svg', svg]);
+    expect(readFileSync(svg, 'utf8')).toMatch(/^<svg/);
+    expect(existsSync(join(folder, 'figure.vl.json'))).toBe(true);
+  });
+
+  it('rejects a figure format it cannot write, and a missing file', async () => {
+    await expect(command.run([file, '--svg', 'figure.gif'])).rejects.toThrow(
+      "--svg: expected a file ending in .svg, .png or .pdf, got 'figure.gif'",
+    );
+    await expect(command.run([])).rejects.toThrow(UserError);
+  });
+});
+
+describe('the example scenarios of experiments/scenarios', () => {
+  const dir = 'experiments/scenarios';
+  it('are valid and play', () => {
+    const files = readdirSync(dir).filter((f) => f.endsWith('.json'));
+    expect(files).toEqual(
+      expect.arrayContaining([
+        'bonn-package-deal.json',
+        'putnam-figure1-large-winset.json',
+        'putnam-figure1-small-winset.json',
+        'uncertain-ultimatum.json',
+      ]),
+    );
+    for (const f of files) {
+      expect(playGame(loadScenario(join(dir, f)), 'example').seed).toBe('example');
+    }
+  });
+});
