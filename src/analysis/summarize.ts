@@ -78,10 +78,7 @@ export function summarize(
       const n = trials[i]!;
       value[i] = n > 0 ? successes[i]! / n : Number.NaN;
       if (n > 0) {
-        const [a, b] = wilsonInterval(successes[i]!, n);
-        // rounding can put a limit a hair past the rate (lo ~ 1e-18 at 0 successes)
-        lo[i] = Math.min(a, value[i]!);
-        hi[i] = Math.max(b, value[i]!);
+        [lo[i], hi[i]] = wilsonInterval(successes[i]!, n);
       } else {
         lo[i] = Number.NaN;
         hi[i] = Number.NaN;

@@ -7,7 +7,16 @@
  *
  * Unlike the Wald interval it stays inside [0, 1] and keeps near-nominal coverage when p is near
  * 0 or 1, as agreement and defection rates often are. With no trials (`n = 0`) nothing is known
- * and the interval is `[0, 1]`.
+ * and the interval is `[0, 1]`; with `z = 0` it shrinks to `[p, p]`.
+ *
+ * The limits are the roots of `(n + z^2) t^2 - (2x + z^2) t + x^2 / n = 0` (x = successes). With
+ * `s = 2x + z^2 + z sqrt(z^2 + 4x (n - x) / n)`, the larger root `U(x) = s / (2 (n + z^2))` is a
+ * sum of positive terms, and the smaller one is taken from the product of the roots,
+ * `L(x) = x^2 / (n (n + z^2) U(x)) = 2x^2 / (n s)`, instead of `center - halfWidth`, whose
+ * cancellation leaves lo ~ 1e-17 at x = 0. Each limit is computed on the side of 1/2 where it
+ * is accurate, using the mirror `hi(x) = 1 - lo(n - x)`: lo = L(x) for x <= n/2, else
+ * 1 - U(n - x); hi = U(x) for x < n/2, else 1 - L(n - x). So lo is exactly 0 at x = 0, hi
+ * exactly 1 at x = n, and lo <= p <= hi.
  *
  * @param successes number of successes, in [0, n] (need not be an integer, e.g. weighted counts)
  * @param n number of trials, >= 0
@@ -34,10 +43,14 @@ export function wilsonInterval(
     throw new RangeError(`wilsonInterval: z must be a finite number >= 0; got z = ${z}.`);
   }
   if (n === 0) return [0, 1];
-  const p = successes / n;
-  const zSquaredOverN = (z * z) / n;
-  const denominator = 1 + zSquaredOverN;
-  const center = (p + zSquaredOverN / 2) / denominator;
-  const halfWidth = (z * Math.sqrt((p * (1 - p)) / n + zSquaredOverN / (4 * n))) / denominator;
-  return [Math.max(0, center - halfWidth), Math.min(1, center + halfWidth)];
+  if (z === 0) return [successes / n, successes / n];
+  const zSquared = z * z;
+  const sum = (x: number) => 2 * x + zSquared + z * Math.sqrt(zSquared + (4 * x * (n - x)) / n);
+  const upper = (x: number) => sum(x) / (2 * (n + zSquared));
+  const lower = (x: number) => (2 * x * x) / (n * sum(x));
+  const failures = n - successes;
+  return [
+    successes <= n / 2 ? lower(successes) : 1 - upper(failures),
+    successes < n / 2 ? upper(successes) : 1 - lower(failures),
+  ];
 }

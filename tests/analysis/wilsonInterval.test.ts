@@ -25,6 +25,27 @@ describe('wilsonInterval', () => {
     expect(wilsonInterval(20, 20)).toEqual([expect.closeTo(20 / (20 + z * z), 15), 1]);
   });
 
+  it('ends exactly at 0 with no successes and at 1 with n, for every n up to 1000', () => {
+    // The old centre-minus-half-width form gave lo = 5.6e-17 at 0/3 and hi < 1 at 613 such n.
+    for (let n = 1; n <= 1000; n++) {
+      expect(wilsonInterval(0, n)[0]).toBe(0);
+      expect(wilsonInterval(n, n)[1]).toBe(1);
+    }
+  });
+
+  it('holds lo <= x / n <= hi and mirrors: [lo, hi](n - x) = [1 - hi, 1 - lo](x)', () => {
+    for (let n = 1; n <= 60; n++) {
+      for (let x = 0; x <= n; x++) {
+        const [lo, hi] = wilsonInterval(x, n);
+        expect(lo).toBeLessThanOrEqual(x / n);
+        expect(hi).toBeGreaterThanOrEqual(x / n);
+        const [mirrorLo, mirrorHi] = wilsonInterval(n - x, n);
+        expect(mirrorLo).toBeCloseTo(1 - hi, 15);
+        expect(mirrorHi).toBeCloseTo(1 - lo, 15);
+      }
+    }
+  });
+
   it('is centred on (x + z^2 / 2) / (n + z^2) and narrows with a smaller z', () => {
     const [lo, hi] = wilsonInterval(3, 10, 1);
     expect((lo + hi) / 2).toBeCloseTo(3.5 / 11, 15);
