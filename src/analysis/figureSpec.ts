@@ -130,13 +130,11 @@ export function figureSpec(
         ...(series && { series: `${row[series]}` }),
       })),
     );
-    return withPdfSafeDashes(
-      rateChart(points, {
-        ...chart,
-        xTitle: xIsMean ? metricLabel(x) : parameterLabel(x),
-        ...(series && { seriesTitle: parameterLabel(series) }),
-      }),
-    );
+    return rateChart(points, {
+      ...chart,
+      xTitle: xIsMean ? metricLabel(x) : parameterLabel(x),
+      ...(series && { seriesTitle: parameterLabel(series) }),
+    });
   }
   if (figure.kind === 'heatmap') {
     const x = requireParameter(results, figure, index, 'x');
@@ -253,19 +251,6 @@ function gainRows(results: Results, figure: Figure, index: number, runs: ColumnT
     }
     return rows;
   });
-}
-
-/**
- * Works around the rate chart's solid series dash `[1, 0]`, which PDFKit refuses (every dash
- * length must be > 0): a dash pattern with a zero length is replaced by `[]`, which SVG and
- * PDF draw as a solid line.
- */
-function withPdfSafeDashes(spec: TopLevelSpec): TopLevelSpec {
-  return JSON.parse(JSON.stringify(spec), (key, value) =>
-    key === 'range' && Array.isArray(value)
-      ? value.map((d) => (Array.isArray(d) && d.includes(0) ? [] : d))
-      : value,
-  ) as TopLevelSpec;
 }
 
 /**

@@ -87,10 +87,11 @@ export const CATEGORY_COLORS = [
 
 /**
  * Stroke dash patterns (Vega `strokeDash` arrays, in points) for a second grouping of lines,
- * e.g. uncertainty levels: solid, dashed, dotted, dash-dot, long dash.
+ * e.g. uncertainty levels: solid, dashed, dotted, dash-dot, long dash. Solid is the empty
+ * pattern `[]`, not `[1, 0]`: PDF dash lengths must be positive (PDFKit refuses a 0).
  */
 export const SERIES_DASHES: readonly (readonly number[])[] = [
-  [1, 0],
+  [],
   [5, 2],
   [1, 2],
   [6, 2, 1, 2],

@@ -1,7 +1,8 @@
+import { inflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { rateChart } from '../../src/charts/rateChart.ts';
-import { toSVG } from '../../src/charts/render.ts';
-import { specWarnings } from './inspect.ts';
+import { svgToPDF, toSVG } from '../../src/charts/render.ts';
+import { pdfTexts, specWarnings } from './inspect.ts';
 
 const curve = (series?: string) =>
   [0, 0.25, 0.5, 0.75, 1, 1.25].flatMap((x) => [
@@ -67,6 +68,18 @@ describe('rateChart', () => {
     }
   });
 
+  it('renders three series to PDF: solid, dashed [5 2] and dotted [1 2] lines', async () => {
+    const rows = [...curve('σ = 0'), ...curve('σ = 0.1'), ...curve('σ = 0.2')];
+    const pdf = await svgToPDF(
+      await toSVG(rateChart(rows, { ...options, seriesTitle: 'Uncertainty' })),
+    );
+    expect(pdfTexts(pdf).join('\n')).toContain('σ = 0.2');
+    const dashes = new Set(
+      pdfStreams(pdf).flatMap((s) => [...s.matchAll(/(\[[\d. ]*\]) 0 d/g)].map((m) => m[1])),
+    );
+    expect([...dashes].sort()).toEqual(['[1 2]', '[5 2]', '[]']);
+  });
+
   it('says which row is wrong and what is valid', () => {
     const good = { x: 0, outcome: 'agreement', rate: 0.5, lo: 0.4, hi: 0.6 };
     expect(() => rateChart([], options)).toThrow(
@@ -86,3 +99,16 @@ describe('rateChart', () => {
     );
   });
 });
+
+/** The inflated content streams of a PDF (where its `d` dash operators are). */
+function pdfStreams(pdf: Buffer): string[] {
+  const raw = pdf.toString('latin1');
+  return [...raw.matchAll(/stream\r?\n/g)].flatMap((m) => {
+    const from = m.index + m[0].length;
+    try {
+      return [inflateSync(pdf.subarray(from, raw.indexOf('endstream', from))).toString('latin1')];
+    } catch {
+      return [];
+    }
+  });
+}

@@ -5,6 +5,7 @@ import {
   OUTCOME_COLORS,
   OUTCOME_SHAPES,
   OUTCOMES,
+  SERIES_DASHES,
   themeConfig,
 } from '../../src/charts/theme.ts';
 
@@ -73,5 +74,14 @@ describe('outcome palette', () => {
     expect(l[0]).toBeCloseTo(46.0, 0);
     expect(l[1]).toBeCloseTo(70.6, 0);
     for (let i = 1; i < l.length; i++) expect(Math.abs(l[i]! - l[i - 1]!)).toBeGreaterThan(20);
+  });
+});
+
+describe('SERIES_DASHES', () => {
+  it('starts solid ([]) and has only positive dash lengths, as PDF requires', () => {
+    // PDF 1.7 (ISO 32000-1) section 8.4.3.6: dash array elements must not all be 0; PDFKit
+    // refuses any 0, so the solid line is the empty pattern rather than [1, 0].
+    expect(SERIES_DASHES[0]).toEqual([]);
+    for (const dash of SERIES_DASHES) for (const length of dash) expect(length).toBeGreaterThan(0);
   });
 });
