@@ -9,6 +9,7 @@ import type { Experiment } from './experiment.ts';
 import { createManifest, readManifest, writeManifest } from './manifest.ts';
 import {
   batchRange,
+  cellScenario,
   type Plan,
   type PlannedCell,
   type PlanOptions,
@@ -154,7 +155,7 @@ export async function runExperiment(
 
   const done = finishedBatches(plan, out);
   const totals = new Map<number, Float64Array>();
-  const tasks: BatchTask[] = [];
+  const tasks: { cell: PlannedCell; first: number; count: number }[] = [];
   let runsDone = 0;
   const fold = (cell: PlannedCell, batches: Map<number, Float64Array>) => {
     if (batches.size < plan.batchesPerCell) return;
@@ -169,7 +170,7 @@ export async function runExperiment(
     for (let b = 0; b < plan.batchesPerCell; b++) {
       const { first, count } = batchRange(plan, b);
       if (batches.has(b)) runsDone += count;
-      else tasks.push({ cell: cell.index, key: cell.key, values: cell.values, first, count });
+      else tasks.push({ cell, first, count });
     }
     fold(cell, batches);
   }
@@ -202,9 +203,6 @@ export async function runExperiment(
   if (tasks.length > 0) {
     const workers = Math.max(1, Math.min(options.workers ?? availableParallelism(), tasks.length));
     const sweep: SweepData = {
-      scenario: plan.scenario,
-      segments: plan.segments,
-      paths: experiment.parameters.map((p) => p.path),
       masterSeed: experiment.seed,
       crn: experiment.crn,
       layout: plan.layout,
@@ -230,10 +228,23 @@ export async function runExperiment(
       }
       return undefined;
     };
+    const paths = experiment.parameters.map((p) => p.path);
+    let scenarioOf = { cell: -1, scenario: plan.scenario };
     let next = 0;
     const lane = async () => {
       while (failure === undefined && next < tasks.length) {
-        const task = tasks[next++]!;
+        const { cell, first, count } = tasks[next++]!;
+        if (scenarioOf.cell !== cell.index) {
+          const scenario = cellScenario(plan.scenario, plan.segments, paths, cell);
+          scenarioOf = { cell: cell.index, scenario };
+        }
+        const task: BatchTask = {
+          cell: cell.index,
+          key: cell.key,
+          scenario: scenarioOf.scenario,
+          first,
+          count,
+        };
         let result: BatchResult;
         try {
           result = await pool.run(task);

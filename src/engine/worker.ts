@@ -11,26 +11,24 @@ import type { Protocol } from '../negotiation/protocols/protocol.ts';
 import { loadProtocolModule, registerProtocol } from '../negotiation/protocols/registry.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { RunBatch, type RunLayout } from './columns.ts';
-import type { PathSegments } from './paths.ts';
-import { cellScenario } from './plan.ts';
-import { type CellValue, runSeed } from './seeds.ts';
+import { runSeed } from './seeds.ts';
 
 /** What every task of a sweep shares, sent once per worker. */
 export interface SweepData {
-  scenario: Scenario;
-  segments: PathSegments[];
-  paths: string[];
   masterSeed: string | number;
   crn: boolean;
   layout: RunLayout;
   keepRuns: boolean;
 }
 
-/** One task: replications `first .. first + count - 1` of a cell. */
+/**
+ * One task: replications `first .. first + count - 1` of a cell, with the cell's validated
+ * scenario (so workers need no schema).
+ */
 export interface BatchTask {
   cell: number;
   key: string;
-  values: Record<string, CellValue>;
+  scenario: Scenario;
   first: number;
   count: number;
 }
@@ -68,12 +66,8 @@ let current: { cell: number; game: ReturnType<typeof createGame> } | undefined;
  */
 export default async function playBatch(task: BatchTask): Promise<BatchResult> {
   if (current?.cell !== task.cell) {
-    const scenario = cellScenario(sweep.scenario, sweep.segments, sweep.paths, {
-      index: task.cell,
-      values: task.values,
-    });
-    await loadProtocol(scenario);
-    current = { cell: task.cell, game: createGame(scenario) };
+    await loadProtocol(task.scenario);
+    current = { cell: task.cell, game: createGame(task.scenario) };
   }
   const batch = new RunBatch(sweep.layout, task.count, sweep.keepRuns);
   const seeds = new Uint8Array(sweep.keepRuns ? 16 * task.count : 0);

@@ -18,9 +18,12 @@ const scratch = mkdtempSync(join(tmpdir(), 'twolevel-engine-'));
 const small = parseExperiment(smallFixture);
 const quiet = { progress: 'quiet' as const, baseDir: fixtures, maxBatch: 5 };
 
+/** What the engine writes; later pipeline steps (summaries, report) may add other files. */
+const ENGINE_FILES = /^(manifest\.json|README\.md|cells\.(arrow|csv)|runs\/.*)$/;
+
 /**
- * Every file of a results folder with its bytes; the manifest without its timing and
- * software (the git commit moves while other work is committed).
+ * Every file the engine wrote in a results folder with its bytes; the manifest without its
+ * timing and software (the git commit moves while other work is committed).
  */
 function snapshot(folder: string): Record<string, string> {
   const out: Record<string, string> = {};
@@ -28,6 +31,7 @@ function snapshot(folder: string): Record<string, string> {
     for (const name of readdirSync(join(folder, sub), { withFileTypes: true })) {
       const path = join(sub, name.name);
       if (name.isDirectory()) walk(path);
+      else if (!ENGINE_FILES.test(path)) continue;
       else if (path === 'manifest.json') {
         const {
           timing: _,

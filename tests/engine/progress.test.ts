@@ -1,0 +1,43 @@
+import { Writable } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { createProgress } from '../../src/engine/progress.ts';
+
+function sink() {
+  const chunks: string[] = [];
+  const stream = new Writable({
+    write(chunk, _encoding, done) {
+      chunks.push(String(chunk));
+      done();
+    },
+  });
+  return { stream, chunks };
+}
+
+describe('progress', () => {
+  it('prints nothing when quiet', () => {
+    const { stream, chunks } = sink();
+    const p = createProgress('quiet', 100, 0, stream);
+    p.update(50);
+    p.finish(100);
+    expect(chunks).toEqual([]);
+  });
+
+  it('prints plain lines with runs done and percent', () => {
+    const { stream, chunks } = sink();
+    const p = createProgress('lines', 200, 50, stream, 0);
+    p.update(100);
+    p.finish(200);
+    expect(chunks).toHaveLength(2);
+    expect(chunks[0]).toMatch(/^100\/200 runs \(50\.0%\), \d+ runs\/s, ETA .*\n$/);
+    expect(chunks[1]).toMatch(/^200\/200 runs \(100\.0%\)/);
+  });
+
+  it('redraws one line on a terminal', () => {
+    const { stream, chunks } = sink();
+    const p = createProgress('bar', 4, 0, stream);
+    p.update(1);
+    p.finish(4);
+    expect(chunks[0]).toMatch(/^\r\[#{8}-{22}\] 1\/4 runs \(25\.0%\)/);
+    expect(chunks.at(-1)).toBe('\n');
+  });
+});
