@@ -141,6 +141,7 @@ export async function runExperiment(
     }
     clearFolder(out);
   } else if (old?.status === 'complete') {
+    rmSync(join(out, JOURNAL), { force: true });
     return {
       out,
       runsTotal,

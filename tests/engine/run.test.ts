@@ -132,6 +132,40 @@ describe('runExperiment', () => {
     ]);
   });
 
+  it('keeps each cell results when the design is reordered; with crn, replications share seeds', async () => {
+    const reordered = parseExperiment({
+      ...smallFixture,
+      parameters: [
+        { path: 'protocol.name', values: ['ultimatum', 'alternating'] },
+        { path: 'countries.B.ratification.quota', values: [0.67, 0.5] },
+      ],
+    });
+    const rowsByKey = (folder: string) => {
+      const cells = aq.fromArrow(readFileSync(join(folder, 'cells.arrow'))).objects() as {
+        cell: number;
+        key: string;
+      }[];
+      const keyOf = new Map(cells.map((c) => [c.cell, c.key]));
+      const rows = readdirSync(join(folder, 'runs')).flatMap((f) =>
+        aq.fromArrow(readFileSync(join(folder, 'runs', f))).objects(),
+      ) as Record<string, number | string>[];
+      return Object.fromEntries(
+        rows.map(({ cell, ...rest }) => [`${keyOf.get(cell as number)} ${rest.replication}`, rest]),
+      );
+    };
+    const moved = await run(reordered, 'reordered');
+    expect(rowsByKey(moved.out)).toEqual(rowsByKey(join(scratch, 'w1')));
+
+    const crn = await run(parseExperiment({ ...smallFixture, crn: true }), 'crn');
+    const seeds = aq.fromArrow(readFileSync(join(crn.out, 'runs', 'cell-000003-batch-0001.arrow')));
+    const first = aq.fromArrow(readFileSync(join(crn.out, 'runs', 'cell-000000-batch-0001.arrow')));
+    expect(seeds.array('seed')).toEqual(first.array('seed'));
+    const plain = aq.fromArrow(
+      readFileSync(join(scratch, 'w1', 'runs', 'cell-000003-batch-0001.arrow')),
+    );
+    expect(plain.array('seed')).not.toEqual(first.array('seed'));
+  });
+
   it('refuses a changed definition in an old folder unless forced', async () => {
     const changed = { ...small, replications: 13 };
     await expect(run(changed, 'w1')).rejects.toThrow(
