@@ -4,7 +4,7 @@ import { gainsChart } from '../charts/gainsChart.ts';
 import { heatmapChart } from '../charts/heatmapChart.ts';
 import { outcomeSharesChart } from '../charts/outcomeSharesChart.ts';
 import { rateChart } from '../charts/rateChart.ts';
-import { type FigureOptions, figureSize, OUTCOME_LABELS } from '../charts/theme.ts';
+import { type FigureOptions, OUTCOME_LABELS } from '../charts/theme.ts';
 import { OUTCOMES, type Outcome } from '../engine/columns.ts';
 import type { Figure } from '../engine/experiment.ts';
 import { UserError } from '../errors.ts';
@@ -154,7 +154,7 @@ export function figureSpec(
     // A rare outcome would be one colour on [0, 1]: the scale then ends at the next tenth.
     const highest = Math.max(...cells.map((c) => c.rate));
     const top = highest < 0.5 ? Math.max(0.1, Math.ceil(highest * 10) / 10) : 1;
-    const spec = heatmapChart(cells, {
+    return heatmapChart(cells, {
       ...chart,
       xTitle: parameterLabel(x),
       yTitle: parameterLabel(y),
@@ -162,11 +162,6 @@ export function figureSpec(
       domain: [0, top],
       cellLabels: true,
     });
-    // The builder's gradient (half the width) after a long legend title runs past the edge.
-    const gradient = figureSize(options).width * 0.35;
-    return JSON.parse(JSON.stringify(spec), (key, value) =>
-      key === 'gradientLength' ? Math.min(value, gradient) : value,
-    ) as TopLevelSpec;
   }
   if (figure.kind === 'shares') {
     const by =
@@ -182,14 +177,10 @@ export function figureSpec(
         share: row[`${outcome}_rate`] as number,
       }));
     });
-    const spec = outcomeSharesChart(shares, {
+    return outcomeSharesChart(shares, {
       ...chart,
       ...(by.length === 1 && { cellTitle: parameterLabel(by[0]!) }),
-    }) as TopLevelSpec & { height: number };
-    // Room for every cell's label: the builder's bands hide every other label beyond ~5 cells.
-    const size = figureSize(options);
-    spec.height = Math.max(spec.height, rows.length * size.label * 2.2 + size.label * 14);
-    return spec;
+    });
   }
   return gainsChart(gainRows(results, figure, index, runs()), {
     ...chart,

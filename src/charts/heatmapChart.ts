@@ -79,7 +79,15 @@ export function heatmapChart(
             type: 'quantitative',
             title: options.legendTitle,
             scale: { scheme: 'viridis', domain: [lo, hi] },
-            legend: { gradientLength: size.width / 2, titleOrient: 'left', titleAnchor: 'start' },
+            // Title above the gradient: beside it, a long title pushed the gradient past the
+            // right edge. The legend starts at the plot's left edge, so the gradient and the
+            // title take at most half the figure width.
+            legend: {
+              gradientLength: size.width / 2,
+              titleLimit: size.width / 2,
+              titleOrient: 'top',
+              titleAnchor: 'start',
+            },
           },
         },
       },

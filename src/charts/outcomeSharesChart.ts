@@ -32,7 +32,9 @@ export const SHARE_SUM_TOLERANCE = 1e-3;
  * How each design cell's runs ended: one horizontal bar per cell (cells top to bottom in
  * first-appearance order, names read without rotation), stacked left to right in the fixed
  * outcome order agreement, no agreement, involuntary, voluntary defection, with the fixed
- * outcome colours. A cell's shares must sum to 1 within {@link SHARE_SUM_TOLERANCE}.
+ * outcome colours. The figure grows with the cells, so that each bar is at least 1.6 label
+ * heights and every cell keeps its label. A cell's shares must sum to 1 within
+ * {@link SHARE_SUM_TOLERANCE}.
  *
  * @example
  * outcomeSharesChart([{ cell: 'θ = 1/2', outcome: 'agreement', share: 1 }], { theme: 'paper', columns: 1 });
@@ -63,9 +65,19 @@ export function outcomeSharesChart(
   }
   const outcomes = OUTCOMES.filter((o) => present.has(o));
   const size = figureSize(options);
+  // The legend has one column in a narrow paper figure, else up to four (the theme's).
+  const narrow = options.columns === 1 && options.theme === 'paper';
+  const legendRows = narrow ? outcomes.length : Math.ceil(outcomes.length / 4);
+  // What is not plot (padding, x axis, legend, title), rounded up: measured besides padding
+  // and title, 5.5 label heights plus 1.75 per legend row on paper, 6.9 with one row on
+  // slides. The rest of the height gives each cell at least 1.6 label heights.
+  const chrome =
+    2 * size.padding +
+    size.label * (6 + 2 * legendRows) +
+    (options.title === undefined ? 0 : size.chartTitle + size.label);
   const band = size.label * 1.6;
   return {
-    ...figureFrame(options, Math.max(size.height, sums.size * band + size.label * 9)),
+    ...figureFrame(options, Math.max(size.height, sums.size * band + chrome)),
     data: { values },
     mark: { type: 'bar', stroke: 'white', strokeWidth: 0.5 },
     encoding: {
@@ -74,7 +86,9 @@ export function outcomeSharesChart(
         type: 'nominal',
         title: options.cellTitle ?? null,
         sort: null,
-        axis: { ticks: false, domain: false },
+        // A cell's name is its only label: never hide one to avoid an overlap, and centre
+        // every name on its bar (the theme's flush labels would pull the ends inwards).
+        axis: { ticks: false, domain: false, labelOverlap: false, labelFlush: false },
       },
       x: {
         field: 'share',
@@ -90,7 +104,7 @@ export function outcomeSharesChart(
         // Beside long cell names a narrow figure has room for one legend column only.
         legend: {
           symbolType: 'square',
-          ...(options.columns === 1 && options.theme === 'paper' && { columns: 1 }),
+          ...(narrow && { columns: 1 }),
         },
         scale: {
           domain: outcomes.map((o) => OUTCOME_LABELS[o]),

@@ -104,6 +104,8 @@ interface ThemeScale {
   widths: [number, number];
   /** Default figure height per `columns`. */
   heights: [number, number];
+  /** White margin around the figure, inside its size. */
+  padding: number;
   label: number;
   title: number;
   chartTitle: number;
@@ -116,6 +118,7 @@ const SCALES: Record<FigureTheme, ThemeScale> = {
   paper: {
     widths: [3.5 * POINTS_PER_INCH, 7 * POINTS_PER_INCH],
     heights: [2.5 * POINTS_PER_INCH, 3 * POINTS_PER_INCH],
+    padding: 4,
     label: 8,
     title: 9,
     chartTitle: 10,
@@ -125,6 +128,7 @@ const SCALES: Record<FigureTheme, ThemeScale> = {
   slides: {
     widths: [6 * POINTS_PER_INCH, 12 * POINTS_PER_INCH],
     heights: [4.5 * POINTS_PER_INCH, 5.5 * POINTS_PER_INCH],
+    padding: 12,
     label: 14,
     title: 16,
     chartTitle: 20,
@@ -137,8 +141,9 @@ const SCALES: Record<FigureTheme, ThemeScale> = {
 export const FONT_FAMILY = 'IBM Plex Sans';
 
 /**
- * The sizes a builder needs beyond the config: figure width and height in points, font
- * sizes, point area and line width. Throws on an unknown theme or column count.
+ * The sizes a builder needs beyond the config: figure width and height, padding, font sizes
+ * (labels, axis titles, chart title), all in points, point area and line width. Throws on an
+ * unknown theme or column count.
  *
  * @example
  * figureSize({ theme: 'paper', columns: 1 }).width; // => 252 (3.5 in at 72 pt/in)
@@ -159,8 +164,10 @@ export function figureSize(options: Pick<FigureOptions, 'theme' | 'columns'>) {
   return {
     width: scale.widths[i],
     height: scale.heights[i],
+    padding: scale.padding,
     label: scale.label,
     title: scale.title,
+    chartTitle: scale.chartTitle,
     point: scale.point,
     stroke: scale.stroke,
   };
@@ -177,16 +184,15 @@ export function figureSize(options: Pick<FigureOptions, 'theme' | 'columns'>) {
  */
 export function themeConfig(options: Pick<FigureOptions, 'theme' | 'columns'>): Config {
   const size = figureSize(options);
-  const scale = SCALES[options.theme];
   const ink = '#222222';
   return {
     font: FONT_FAMILY,
     background: 'white',
-    padding: options.theme === 'paper' ? 4 : 12,
+    padding: size.padding,
     autosize: { type: 'fit', contains: 'padding' },
     view: { stroke: null },
     title: {
-      fontSize: scale.chartTitle,
+      fontSize: size.chartTitle,
       fontWeight: 'bold',
       color: ink,
       anchor: 'start',

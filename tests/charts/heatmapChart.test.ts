@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { heatmapChart } from '../../src/charts/heatmapChart.ts';
 import { toSVG } from '../../src/charts/render.ts';
-import { specWarnings } from './inspect.ts';
+import { legendExtents, specWarnings } from './inspect.ts';
 
 const rows = [0.5, 2 / 3, 1].flatMap((q) =>
   [0, 0.1, 0.2].map((s) => ({ x: q, y: s, rate: 1 - q / 2 - s })),
@@ -33,6 +33,21 @@ describe('heatmapChart', () => {
     const svg = await toSVG(heatmapChart(rows, { ...options, cellLabels: true }));
     for (const text of ['Quota θ', 'Foreign uncertainty σ', 'Agreement rate', '0.75']) {
       expect(svg).toContain(`>${text}</text>`);
+    }
+  });
+
+  it('keeps the colour legend inside the figure after a long legend title', async () => {
+    const long = { ...options, legendTitle: 'Involuntary defection rate', title: 'Defection' };
+    for (const [theme, columns, width] of [
+      ['paper', 1, 252],
+      ['paper', 2, 504],
+      ['slides', 1, 432],
+      ['slides', 2, 864],
+    ] as const) {
+      const extents = await legendExtents(heatmapChart(rows, { ...long, theme, columns }));
+      expect(extents).toHaveLength(1);
+      expect(extents[0]![0]).toBeGreaterThanOrEqual(0);
+      expect(extents[0]![1]).toBeLessThanOrEqual(width);
     }
   });
 

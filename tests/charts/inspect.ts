@@ -2,6 +2,7 @@ import { inflateSync } from 'node:zlib';
 import * as vega from 'vega';
 import type { TopLevelSpec } from 'vega-lite';
 import { compile } from 'vega-lite';
+import { plexTextWidth } from '../../src/charts/fonts.ts';
 
 /**
  * Warnings (and errors) that vega-lite's compiler and vega's parser and dataflow raise for
@@ -71,4 +72,43 @@ export function pdfTexts(pdf: Buffer): string[] {
     }
   }
   return maps.map((map) => glyphs.map((g) => map.get(g) ?? '\u0000').join(''));
+}
+
+/** A scenegraph mark (with its items) or item (a group's items are marks). */
+interface SceneNode {
+  marktype?: string;
+  role?: string;
+  x?: number;
+  items?: SceneNode[];
+  bounds?: { x1: number; x2: number };
+}
+
+/**
+ * The horizontal extent `[x1, x2]` of each legend of `spec`, in points from the figure's left
+ * edge, laid out as `toSVG` lays it out (Plex metrics): a legend item's bounds are in its
+ * group's coordinates, so they are shifted by the padding, the view's origin and the `x` of
+ * every enclosing group item.
+ */
+export async function legendExtents(spec: TopLevelSpec): Promise<[number, number][]> {
+  vega.textMetrics.width = plexTextWidth;
+  const view = new vega.View(vega.parse(compile(structuredClone(spec)).spec), {
+    renderer: 'none',
+  });
+  await view.runAsync();
+  const extents: [number, number][] = [];
+  const visit = (mark: SceneNode, offset: number) => {
+    for (const item of mark.items ?? []) {
+      if (mark.role === 'legend') {
+        extents.push([offset + item.bounds!.x1, offset + item.bounds!.x2]);
+      } else if (mark.marktype === 'group') {
+        for (const child of item.items ?? []) visit(child, offset + (item.x ?? 0));
+      }
+    }
+  };
+  // where vega's renderers put the root group: padding plus origin (its offset(view))
+  const padding = view.padding() as { left: number };
+  const scene = view.scenegraph() as unknown as { root: SceneNode };
+  visit(scene.root, padding.left + view.origin()[0]);
+  view.finalize();
+  return extents;
 }

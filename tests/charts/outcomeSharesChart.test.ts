@@ -43,6 +43,25 @@ describe('outcomeSharesChart', () => {
     }
   });
 
+  it('shows every one of 15 cell labels, 1.6 label heights (12.8 pt) apart or more', async () => {
+    // The worst case for room: one paper column, a title, a four-row legend.
+    const cells = Array.from({ length: 15 }, (_, k) => `θ = ${(0.5 + k / 30).toFixed(2)}`);
+    const many = cells.flatMap((cell) =>
+      ['agreement', 'no_agreement', 'involuntary_defection', 'voluntary_defection'].map(
+        (outcome) => ({ cell, outcome, share: 0.25 }),
+      ),
+    );
+    const svg = await toSVG(outcomeSharesChart(many, { ...options, title: 'Outcomes' }));
+    const ys = cells.map((cell) => {
+      const label = new RegExp(`<text[^>]*translate\\(-?[\\d.]+,([\\d.]+)\\)[^>]*>${cell}</text>`);
+      const text = label.exec(svg);
+      expect(text, cell).not.toBeNull();
+      expect(text![0], cell).not.toContain('opacity="0"');
+      return Number(text![1]);
+    });
+    for (let k = 1; k < ys.length; k++) expect(ys[k]! - ys[k - 1]!).toBeGreaterThanOrEqual(12.8);
+  });
+
   it('rejects shares of a cell that do not sum to 1', () => {
     expect(() => outcomeSharesChart(rows.slice(0, 2), options)).toThrow(
       'outcomeSharesChart rows: the shares of cell "Simple majority" sum to 0.7999999999999999, expected 1 (within 0.001)',
