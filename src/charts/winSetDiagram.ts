@@ -77,7 +77,8 @@ const ELEMENTS_1D = [
  * proposer's row joined in round order (the negotiation dance), and the agreement as a
  * vertical rule. Two dimensions: each country's win-set as a shaded cloud of accepted points
  * in the plane, reversions as crosses, offers as a numbered path, the agreement as a black
- * diamond. The axes span exactly the box.
+ * diamond. A place offered more than once is labelled once with all its rounds, e.g.
+ * `3, 8`. The axes span exactly the box.
  *
  * @example
  * winSetDiagram({ D: 1, box: [0, 1], countries: [{ name: 'A', reversion: 0, trueWinSet: [[0.4, 1]], believedWinSet: [[0.5, 1]] }], offers: [], agreement: null }, { theme: 'paper', columns: 1 });
@@ -204,6 +205,7 @@ function diagram1D(game: WinSetGame1D, options: WinSetDiagramOptions): TopLevelS
                 encoding: { y, x: { ...x, field: 'x' }, color: { ...color, datum: 'Offer' } },
               },
               {
+                data: { values: roundLabels(offers, (o) => `${o.country} ${o.x}`) },
                 mark: {
                   type: 'text',
                   fontSize: size.label * 0.85,
@@ -213,7 +215,7 @@ function diagram1D(game: WinSetGame1D, options: WinSetDiagramOptions): TopLevelS
                 encoding: {
                   y,
                   x: { ...x, field: 'x' },
-                  text: { field: 'round', type: 'quantitative' },
+                  text: { field: 'rounds', type: 'nominal' },
                 },
               },
             ],
@@ -233,6 +235,29 @@ function diagram1D(game: WinSetGame1D, options: WinSetDiagramOptions): TopLevelS
     ...figureFrame(options, names.length * band + size.label * 11),
     layer,
   } as TopLevelSpec;
+}
+
+/**
+ * One round label per place offered: the offers that `place` puts at the same spot (the same
+ * point, or in one dimension the same value on the same proposer's row) share one label, their
+ * rounds in ascending order joined by commas, e.g. `'3, 8'`, drawn where the first was offered.
+ * Separate labels at one spot would be printed over each other.
+ */
+function roundLabels<T extends { round: number }>(
+  offers: readonly T[],
+  place: (offer: T) => string,
+): (T & { rounds: string })[] {
+  const byPlace = new Map<string, { first: T; rounds: number[] }>();
+  for (const offer of offers) {
+    const key = place(offer);
+    const seen = byPlace.get(key);
+    if (seen === undefined) byPlace.set(key, { first: offer, rounds: [offer.round] });
+    else seen.rounds.push(offer.round);
+  }
+  return [...byPlace.values()].map(({ first, rounds }) => ({
+    ...first,
+    rounds: rounds.sort((a, b) => a - b).join(', '),
+  }));
 }
 
 /**
@@ -335,6 +360,7 @@ function diagram2D(game: WinSetGame2D, options: WinSetDiagramOptions): TopLevelS
                 encoding: { x, y, color, shape: shape('Offer') },
               },
               {
+                data: { values: roundLabels(offers, (o) => `${o.x1} ${o.x2}`) },
                 mark: {
                   type: 'text',
                   fontSize: size.label * 0.85,
@@ -342,7 +368,7 @@ function diagram2D(game: WinSetGame2D, options: WinSetDiagramOptions): TopLevelS
                   dx: size.label * 0.5,
                   dy: -size.label * 0.4,
                 },
-                encoding: { x, y, text: { field: 'round', type: 'quantitative' } },
+                encoding: { x, y, text: { field: 'rounds', type: 'nominal' } },
               },
             ],
           },

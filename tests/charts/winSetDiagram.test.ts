@@ -107,6 +107,31 @@ describe('winSetDiagram', () => {
     }
   });
 
+  it('labels a point offered repeatedly once, its rounds joined (2-D)', async () => {
+    const offers = game2.offers.concat([
+      { round: 3, proposer: 'A', x: [0.7, 0.7] },
+      { round: 4, proposer: 'B', x: [0.4, 0.5] },
+      { round: 5, proposer: 'A', x: [0.3, 0.3] },
+      { round: 8, proposer: 'B', x: [0.3, 0.3] },
+    ]);
+    const svg = await toSVG(winSetDiagram({ ...game2, offers }, options));
+    const labels = [...svg.matchAll(/>([\d, ]+)<\/text>/g)].map((m) => m[1]);
+    for (const label of ['1, 5, 8', '2, 4', '3']) expect(labels).toContain(label);
+    for (const label of ['1', '2', '4', '5', '8']) expect(labels).not.toContain(label);
+  });
+
+  it('labels a value a country offered repeatedly once; another row keeps its own (1-D)', async () => {
+    const offers = game1.offers.concat([
+      { round: 4, proposer: 'B', x: 0.2 },
+      { round: 5, proposer: 'A', x: 0.9 },
+      { round: 6, proposer: 'B', x: 0.9 },
+    ]);
+    const svg = await toSVG(winSetDiagram({ ...game1, offers }, options));
+    const labels = [...svg.matchAll(/>([\d, ]+)<\/text>/g)].map((m) => m[1]);
+    for (const label of ['1, 5', '2, 4', '3', '6']) expect(labels).toContain(label);
+    for (const label of ['1', '2', '4', '5']) expect(labels).not.toContain(label);
+  });
+
   it('says what is wrong with a game and where', () => {
     expect(() => winSetDiagram({ ...game1, D: 3 } as unknown as WinSetGame1D, options)).toThrow(
       'winSetDiagram game.D: expected 1 or 2, got 3',
