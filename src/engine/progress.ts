@@ -17,36 +17,38 @@ function duration(seconds: number) {
 }
 
 /**
- * A progress reporter for `total` runs, of which `already` were done before this session.
- * The rate counts this session's runs over its wall time; the ETA is the remaining runs
- * over that rate. `bar` redraws one line at most 10 times a second; `lines` prints a line
+ * A progress reporter for `total` runs (those done before a resumed session included).
+ * The rate counts the runs since the first report over the time since then (so the pool's
+ * start-up does not drag it down); the ETA is the remaining runs over that rate. `bar` redraws one line at most 10 times a second; `lines` prints a line
  * every `every` seconds; `quiet` prints nothing.
  *
  * @param mode how to report
  * @param total runs in the sweep (this shard)
- * @param already runs done before this session started
  * @param stream where to write (standard error by default)
  * @param every seconds between plain lines
  */
 export function createProgress(
   mode: ProgressMode,
   total: number,
-  already: number,
   stream: NodeJS.WritableStream = process.stderr,
   every = 10,
 ): Progress {
   const start = performance.now();
   let last = mode === 'lines' ? start : 0;
+  let first: { time: number; done: number } | undefined;
   const describe = (done: number) => {
-    const seconds = (performance.now() - start) / 1000;
-    const rate = seconds > 0 ? (done - already) / seconds : 0;
+    const now = performance.now();
+    first ??= { time: now, done };
+    const seconds = (now - first.time) / 1000;
+    const rate = seconds > 0 ? (done - first.done) / seconds : 0;
     const eta = rate > 0 ? (total - done) / rate : Number.POSITIVE_INFINITY;
     const percent = total > 0 ? (100 * done) / total : 100;
     return { rate, eta, percent };
   };
   const line = (done: number) => {
     const { rate, eta, percent } = describe(done);
-    return `${done}/${total} runs (${percent.toFixed(1)}%), ${rate.toFixed(0)} runs/s, ETA ${duration(eta)}`;
+    const speed = rate > 0 ? rate.toFixed(0) : '?';
+    return `${done}/${total} runs (${percent.toFixed(1)}%), ${speed} runs/s, ETA ${duration(eta)}`;
   };
   const draw = (done: number) => {
     const { percent } = describe(done);

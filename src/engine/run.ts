@@ -6,7 +6,7 @@ import { UserError } from '../errors.ts';
 import { loadProtocolModule } from '../negotiation/protocols/registry.ts';
 import { addSums, sumsLength } from './columns.ts';
 import type { Experiment } from './experiment.ts';
-import { createManifest, readManifest, writeManifest } from './manifest.ts';
+import { createManifest, type Manifest, readManifest, writeManifest } from './manifest.ts';
 import {
   batchRange,
   cellScenario,
@@ -75,6 +75,32 @@ function finishedBatches(plan: Plan, out: string) {
   return done;
 }
 
+/** What differs between the definition behind a folder and the one being run, by field. */
+function changedFields(old: Manifest, now: Manifest): string[] {
+  const fields = [
+    'name',
+    'scenario',
+    'parameters',
+    'design',
+    'replications',
+    'seed',
+    'crn',
+  ] as const;
+  const changed: string[] = fields.filter(
+    (f) => JSON.stringify(old.experiment[f]) !== JSON.stringify(now.experiment[f]),
+  );
+  const shard = (s: Manifest['shard']) => (s ? `${s.index}/${s.count}` : 'none');
+  if (shard(old.shard) !== shard(now.shard)) {
+    changed.push(`--shard ${shard(old.shard)} -> ${shard(now.shard)}`);
+  }
+  if (old.runs !== now.runs) changed.push(`--runs ${old.runs} -> ${now.runs}`);
+  if (changed.length === 0 && old.batchSize !== now.batchSize) {
+    changed.push(`batch size ${old.batchSize} -> ${now.batchSize}`);
+  }
+  if (changed.length === 0) changed.push('the protocol module or the toolkit version');
+  return changed;
+}
+
 /** Removes temporary files a killed session left behind. */
 function removeTemporaries(out: string) {
   for (const folder of [out, join(out, 'runs')]) {
@@ -134,9 +160,8 @@ export async function runExperiment(
       JSON.stringify(old.shard) !== JSON.stringify(plan.shard))
   ) {
     if (!options.force) {
-      const shard = (s: typeof old.shard) => (s ? ` shard ${s.index}/${s.count}` : '');
       throw new UserError(
-        `${out} holds results of a different definition of experiment '${old.experiment.name}'${shard(old.shard)} (runs ${old.runs}); the experiment${shard(plan.shard)} (runs ${plan.runs}) has changed since. Choose another --out, or pass --force to discard the old results.`,
+        `${out} holds results of a different definition of experiment '${old.experiment.name}' (changed: ${changedFields(old, createManifest(plan, startedAt)).join(', ')}). Choose another --out, or pass --force to discard the old results.`,
       );
     }
     clearFolder(out);
@@ -181,7 +206,7 @@ export async function runExperiment(
   writeManifest(out, manifest);
   const already = runsDone;
   const mode = options.progress ?? (process.stderr.isTTY ? 'bar' : 'lines');
-  const progress = createProgress(mode, runsTotal, already);
+  const progress = createProgress(mode, runsTotal);
   const cellsByIndex = new Map(plan.mine.map((c) => [c.index, c]));
 
   const commit = (task: BatchTask, result: BatchResult) => {

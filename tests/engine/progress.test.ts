@@ -16,7 +16,7 @@ function sink() {
 describe('progress', () => {
   it('prints nothing when quiet', () => {
     const { stream, chunks } = sink();
-    const p = createProgress('quiet', 100, 0, stream);
+    const p = createProgress('quiet', 100, stream);
     p.update(50);
     p.finish(100);
     expect(chunks).toEqual([]);
@@ -24,17 +24,19 @@ describe('progress', () => {
 
   it('prints plain lines with runs done and percent', () => {
     const { stream, chunks } = sink();
-    const p = createProgress('lines', 200, 50, stream, 0);
+    const p = createProgress('lines', 200, stream, 0);
+    p.update(50);
     p.update(100);
     p.finish(200);
-    expect(chunks).toHaveLength(2);
-    expect(chunks[0]).toMatch(/^100\/200 runs \(50\.0%\), \d+ runs\/s, ETA .*\n$/);
-    expect(chunks[1]).toMatch(/^200\/200 runs \(100\.0%\)/);
+    expect(chunks).toHaveLength(3);
+    // the first report has no rate yet
+    expect(chunks[0]).toBe('50/200 runs (25.0%), ? runs/s, ETA ?\n');
+    expect(chunks[2]).toMatch(/^200\/200 runs \(100\.0%\), \d+ runs\/s, ETA 0m00s\n$/);
   });
 
   it('redraws one line on a terminal', () => {
     const { stream, chunks } = sink();
-    const p = createProgress('bar', 4, 0, stream);
+    const p = createProgress('bar', 4, stream);
     p.update(1);
     p.finish(4);
     expect(chunks[0]).toMatch(/^\r\[#{8}-{22}\] 1\/4 runs \(25\.0%\)/);

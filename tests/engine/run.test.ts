@@ -169,7 +169,7 @@ describe('runExperiment', () => {
   it('refuses a changed definition in an old folder unless forced', async () => {
     const changed = { ...small, replications: 13 };
     await expect(run(changed, 'w1')).rejects.toThrow(
-      /holds results of a different definition of experiment 'small'.*--force/,
+      /holds results of a different definition of experiment 'small' \(changed: replications\)\. Choose another --out, or pass --force/,
     );
     const forced = await run(changed, 'w1', { force: true, runs: 'none' });
     expect(forced.runsDone).toBe(52);
