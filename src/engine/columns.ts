@@ -79,23 +79,48 @@ export interface Metric {
 /** The metrics summed per cell, in storage order: whole-run ones, then per dimension and country. */
 export function cellMetrics(layout: RunLayout): Metric[] {
   const metrics: Metric[] = [
-    { name: 'rounds', over: 'all', meaning: 'Level I rounds played' },
-    { name: 'reopenings', over: 'all', meaning: 'times Level I reopened' },
+    { name: 'rounds', over: 'all', meaning: 'Level I rounds played, all sessions' },
+    { name: 'reopenings', over: 'all', meaning: 'times Level I reopened after a failed vote' },
   ];
   for (let d = 1; d <= layout.dimensions; d++) {
-    metrics.push({ name: `x_${d}`, over: 'ratified', meaning: `agreement point, dimension ${d}` });
+    metrics.push({
+      name: `x_${d}`,
+      over: 'ratified',
+      meaning: `last tentative agreement point, dimension ${d}, ratified or not (NaN when none was reached)`,
+    });
   }
   for (const c of layout.countries) {
+    const ratified = 'at the ratified agreement minus at no agreement (0 when none was ratified)';
     metrics.push(
-      { name: `gain_${c}`, over: 'ratified', meaning: `gain of ${c}'s median constituent` },
-      { name: `negotiator_gain_${c}`, over: 'ratified', meaning: `gain of ${c}'s negotiator` },
-      { name: `winset_${c}`, over: 'all', meaning: `size of ${c}'s true win-set` },
-      { name: `side_payments_${c}`, over: 'all', meaning: `side payments spent by ${c}` },
+      {
+        name: `gain_${c}`,
+        over: 'ratified',
+        meaning: `${c}'s median constituent: utility ${ratified}`,
+      },
+      {
+        name: `negotiator_gain_${c}`,
+        over: 'ratified',
+        meaning: `${c}'s negotiator: utility ${ratified}`,
+      },
+      { name: `winset_${c}`, over: 'all', meaning: `size of ${c}'s true win-set as first drawn` },
+      {
+        name: `side_payments_${c}`,
+        over: 'all',
+        meaning: `side payments spent by ${c}'s negotiator`,
+      },
     );
   }
   metrics.push(
-    { name: 'true_overlap', over: 'all', meaning: 'size of the true win-sets intersection' },
-    { name: 'believed_overlap', over: 'all', meaning: 'size of the believed intersection' },
+    {
+      name: 'true_overlap',
+      over: 'all',
+      meaning: 'measure of the intersection of the true win-sets',
+    },
+    {
+      name: 'believed_overlap',
+      over: 'all',
+      meaning: 'measure of the agreements the first proposer believes every country ratifies',
+    },
   );
   return metrics;
 }
@@ -117,7 +142,7 @@ export function runColumns(layout: RunLayout): ColumnSpec[] {
     ...cellMetrics(layout).map((m) => ({
       name: m.name,
       type: (m.name === 'rounds' || m.name === 'reopenings' ? 'int32' : 'float64') as ColumnType,
-      meaning: m.meaning + (m.name.startsWith('x_') ? ' (NaN when none was reached)' : ''),
+      meaning: m.meaning,
     })),
   ];
 }

@@ -181,7 +181,7 @@ export function writeReadme(
       : `One file per batch of replications of a cell, \`runs/cell-<cell>-batch-<batch>.${runs === 'csv' ? 'csv' : 'arrow'}\`; rows are ordered by cell, then replication. ${
           runs === 'csv'
             ? 'CSV with a header row; NaN is written `NaN`.'
-            : 'Arrow IPC files (Feather v2): `arrow::open_dataset("runs", format = "arrow")` in R, `pyarrow.dataset.dataset("runs", format="arrow")` or `pandas.read_feather` in Python, `read_arrow` / the arrow extension in DuckDB.'
+            : 'Arrow IPC files (Feather v2): `arrow::open_dataset("runs", format = "arrow")` in R, `pyarrow.dataset.dataset("runs", format="arrow")` or `pandas.read_feather` in Python, `read_arrow(\'runs/*.arrow\')` of the `arrow` community extension in DuckDB.'
         }\n\n${markdownTable(runColumns(layout))}`;
   const text = `# Results of experiment \`${name}\`
 
