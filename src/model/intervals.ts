@@ -61,6 +61,29 @@ export function pushInterval(iv: Intervals, lo: number, hi: number): Intervals {
 }
 
 /**
+ * Copies a union into `out` (its arrays reused, grown when too small).
+ *
+ * @param iv the union to copy
+ * @param out the union to overwrite, not `iv`
+ * @returns `out`
+ * @example
+ * // [0, 0.25] and [0.5, 1]
+ * copyIntervals(iv, createIntervals(1)); // { lo: [0, 0.5], hi: [0.25, 1], count: 2 }
+ */
+export function copyIntervals(iv: Intervals, out: Intervals): Intervals {
+  if (out.lo.length < iv.count) {
+    out.lo = new Float64Array(iv.lo.length);
+    out.hi = new Float64Array(iv.lo.length);
+  }
+  for (let t = 0; t < iv.count; t++) {
+    out.lo[t] = iv.lo[t]!;
+    out.hi[t] = iv.hi[t]!;
+  }
+  out.count = iv.count;
+  return out;
+}
+
+/**
  * The measure of a union, `sum_t (hi_t - lo_t)`: the win-set size `|W_i|` in one dimension.
  *
  * @param iv the union

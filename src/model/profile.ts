@@ -4,8 +4,9 @@
  * @module
  */
 
-import type { Country, Scenario } from '../scenario/schema.ts';
+import type { Chamber, Country, Scenario } from '../scenario/schema.ts';
 import { betaDraw, lognormal, normal, type Rng } from './random.ts';
+import { sortByKey } from './sortByKey.ts';
 
 /** A veto player: the indices of its members and its quota `theta`. */
 export interface ProfileChamber {
@@ -128,20 +129,43 @@ function drawWeights(country: Country, rng: Rng, out: Float64Array) {
   }
 }
 
-/** The chambers of the institution; without `chambers`, one chamber of all with `quota`. */
-function buildChambers(country: Country, M: number): ProfileChamber[] {
-  const all = () => Int32Array.from({ length: M }, (_, j) => j);
+/** Chamber members (`'all'`, a half-open range or a list), written into `into` when it fits. */
+function chamberMembers(
+  members: Chamber['members'],
+  M: number,
+  into: Int32Array | undefined,
+): Int32Array {
+  const length =
+    members === 'all' ? M : Array.isArray(members) ? members.length : members.to - members.from;
+  const out = into !== undefined && into.length === length ? into : new Int32Array(length);
+  if (members === 'all') for (let t = 0; t < length; t++) out[t] = t;
+  else if (Array.isArray(members)) out.set(members);
+  else for (let t = 0; t < length; t++) out[t] = members.from + t;
+  return out;
+}
+
+/**
+ * The chambers of the institution; without `chambers`, one chamber of all with `quota`.
+ * Reuses `into` (its chamber objects and member arrays) when it has as many chambers.
+ */
+function buildChambers(
+  country: Country,
+  M: number,
+  into: ProfileChamber[] | undefined,
+): ProfileChamber[] {
   const r = country.ratification;
-  if (r.chambers === undefined) return [{ members: all(), quota: r.quota }];
-  return r.chambers.map((c) => {
-    const m = c.members;
-    if (m === 'all') return { members: all(), quota: c.quota };
-    if (Array.isArray(m)) return { members: Int32Array.from(m), quota: c.quota };
-    return {
-      members: Int32Array.from({ length: m.to - m.from }, (_, t) => m.from + t),
-      quota: c.quota,
-    };
-  });
+  const H = r.chambers === undefined ? 1 : r.chambers.length;
+  const out =
+    into !== undefined && into.length === H
+      ? into
+      : Array.from({ length: H }, () => ({ members: new Int32Array(0), quota: 0 }));
+  for (let h = 0; h < H; h++) {
+    const spec = r.chambers?.[h];
+    const chamber = out[h]!;
+    chamber.members = chamberMembers(spec === undefined ? 'all' : spec.members, M, chamber.members);
+    chamber.quota = spec === undefined ? r.quota : spec.quota;
+  }
+  return out;
 }
 
 /**
@@ -174,43 +198,71 @@ function assignParties(p: Profile, country: Country) {
  * then the weights. Pass each country its own named sub-stream (`levelII/<name>`), so that
  * changing one country does not reshuffle another's draws.
  *
+ * With a `target` (a profile drawn before, typically for the same country) the draw is
+ * written into it: its typed arrays and chambers are reused where their lengths fit, so a
+ * game drawing a new Level II per run allocates nothing. The draws are the same either way.
+ *
  * @param scenario a validated scenario
  * @param countryIndex `i`, 0-based
  * @param rng the country's uniform source
- * @returns a fresh profile
+ * @param target a profile to overwrite, or none for a fresh one
+ * @returns the profile (`target` when given)
  * @example
  * // explicit ideal points 0.2, 0.5, 0.9 and q = 0: p.ideal = [0.2, 0.5, 0.9], p.reversion = [0]
  * drawProfile(parseScenario({ countries: [{ constituents: { idealPoints:
  *   { kind: 'explicit', values: [0.2, 0.5, 0.9] } } }, {}] }), 0, seedrandom.alea('1'));
  */
-export function drawProfile(scenario: Scenario, countryIndex: number, rng: Rng): Profile {
+export function drawProfile(
+  scenario: Scenario,
+  countryIndex: number,
+  rng: Rng,
+  target?: Profile,
+): Profile {
   const country = scenario.countries[countryIndex]!;
   const D = scenario.space.D;
   const M = country.constituents.count;
-  const salience = new Float64Array(D);
-  for (let d = 0; d < D; d++) salience[d] = coordinate(country.constituents.salience, d);
-  const p: Profile = {
+  const p: Profile = target ?? {
     form: scenario.form,
-    side: countryIndex === 1 ? 1 : 0,
+    side: 0,
     M,
     D,
     ideal: new Float64Array(M * D),
     reservation: new Float64Array(M),
     kappa: new Float64Array(M),
     weight: new Float64Array(M),
-    salience,
+    salience: new Float64Array(D),
     reversion: new Float64Array(D),
-    goodWill: country.goodWill,
-    tau: country.tau,
-    chambers: buildChambers(country, M),
+    goodWill: 0,
+    tau: 0,
+    chambers: [],
     party: new Int32Array(M),
     parties: 0,
-    discipline: country.ratification.discipline,
+    discipline: 0,
   };
+  p.form = scenario.form;
+  p.side = countryIndex === 1 ? 1 : 0;
+  p.M = M;
+  p.D = D;
+  p.ideal = sized(p.ideal, M * D);
+  p.reservation = sized(p.reservation, M);
+  p.kappa = sized(p.kappa, M);
+  p.weight = sized(p.weight, M);
+  p.salience = sized(p.salience, D);
+  p.reversion = sized(p.reversion, D);
+  for (let d = 0; d < D; d++) p.salience[d] = coordinate(country.constituents.salience, d);
+  p.goodWill = country.goodWill;
+  p.tau = country.tau;
+  p.chambers = buildChambers(country, M, p.chambers);
+  p.party = p.party.length === M ? p.party : new Int32Array(M);
+  p.parties = 0;
+  p.discipline = country.ratification.discipline;
   if (p.form === 'divide') {
+    p.ideal.fill(0);
+    p.kappa.fill(0);
     p.reversion[0] = p.side;
     drawReservations(country, rng, p.reservation);
   } else {
+    p.reservation.fill(0);
     drawReversion(country, D, rng, p.reversion);
     drawIdealPoints(scenario, country, rng, p.ideal);
     drawKappa(country, rng, p.kappa);
@@ -218,6 +270,11 @@ export function drawProfile(scenario: Scenario, countryIndex: number, rng: Rng):
   drawWeights(country, rng, p.weight);
   assignParties(p, country);
   return p;
+}
+
+/** `array` when it has `length` elements (its values are overwritten), else a zeroed new one. */
+function sized(array: Float64Array, length: number): Float64Array {
+  return array.length === length ? array : new Float64Array(length);
 }
 
 function copyArray<T extends Float64Array | Int32Array>(source: T, target: T | undefined): T {
@@ -264,15 +321,70 @@ export function copyProfile(source: Profile, target?: Profile): Profile {
   return out;
 }
 
-let order = new Int32Array(0);
-let values = new Float64Array(0);
+/** Scratch of {@link medianConstituent}: one dimension's values and their constituents. */
+let keys = new Float64Array(0);
+let tags = new Int32Array(0);
+
+/**
+ * The `k`-th smallest (0-based) of `a[0, n)` by Hoare's quickselect (median-of-three
+ * pivot), partitioning in place: afterwards `a[t] <= a[k]` for `t < k` and `a[t] >= a[k]`
+ * for `t > k`.
+ */
+function select(a: Float64Array, n: number, k: number): number {
+  let lo = 0;
+  let hi = n - 1;
+  while (hi > lo) {
+    const x = a[lo]!;
+    const y = a[(lo + hi) >>> 1]!;
+    const z = a[hi]!;
+    const pivot = Math.max(Math.min(x, y), Math.min(Math.max(x, y), z));
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (a[i]! < pivot) i++;
+      while (a[j]! > pivot) j--;
+      if (i <= j) {
+        const t = a[i]!;
+        a[i++] = a[j]!;
+        a[j--] = t;
+      }
+    }
+    if (k <= j) hi = j;
+    else if (k >= i) lo = i;
+    else break;
+  }
+  return a[k]!;
+}
+
+/**
+ * Sorts `keys[0, n)` ascending with their constituents `tags` (ties by constituent index, as a
+ * stable sort of the constituents would leave them).
+ */
+function sortConstituents(n: number) {
+  let lo = Number.POSITIVE_INFINITY;
+  let hi = Number.NEGATIVE_INFINITY;
+  for (let j = 0; j < n; j++) {
+    tags[j] = j;
+    lo = Math.min(lo, keys[j]!);
+    hi = Math.max(hi, keys[j]!);
+  }
+  sortByKey(keys, tags, n, lo, hi);
+  for (let t = 1; t < n; t++) {
+    const tag = tags[t]!;
+    let s = t - 1;
+    for (; s >= 0 && keys[s] === keys[t] && tags[s]! > tag; s--) tags[s + 1] = tags[s]!;
+    tags[s + 1] = tag;
+  }
+}
 
 /**
  * The weighted median constituent, dimension by dimension (divide form: of the reservations,
  * one number). The weighted median of values `y_j` with weights `w_j` is the smallest `y_k`
  * (in sorted order) at which the cumulative weight reaches half the total `W / 2`; when it
  * equals `W / 2` exactly, the midpoint of `y_k` and the next value (so an even number of equal
- * weights gives the usual median).
+ * weights gives the usual median). With equal weights the rank `k` follows from the weights
+ * alone and `y_k` is found by quickselect in linear time; otherwise the values are sorted
+ * once (`sortByKey`). No allocation once the scratch arrays have grown.
  *
  * @param p the profile
  * @param out `D` numbers (1 in the divide form) to write into
@@ -282,33 +394,46 @@ let values = new Float64Array(0);
  * medianConstituent(p, new Float64Array(1)); // [0.5]
  */
 export function medianConstituent(p: Profile, out: Float64Array): Float64Array {
-  const M = p.M;
-  if (order.length < M) {
-    order = new Int32Array(M);
-    values = new Float64Array(M);
+  const { M, weight } = p;
+  if (keys.length < M) {
+    keys = new Float64Array(M);
+    tags = new Int32Array(M);
   }
-  const dims = p.form === 'divide' ? 1 : p.D;
+  const divide = p.form === 'divide';
+  const dims = divide ? 1 : p.D;
   let total = 0;
-  for (let j = 0; j < M; j++) total += p.weight[j]!;
+  let equal = true;
+  for (let j = 0; j < M; j++) {
+    total += weight[j]!;
+    if (weight[j] !== weight[0]) equal = false;
+  }
+  const half = total / 2;
   for (let d = 0; d < dims; d++) {
-    for (let j = 0; j < M; j++) {
-      order[j] = j;
-      values[j] = p.form === 'divide' ? p.reservation[j]! : p.ideal[j * p.D + d]!;
-    }
-    const o = order.subarray(0, M);
-    o.sort((a, b) => values[a]! - values[b]!);
+    for (let j = 0; j < M; j++) keys[j] = divide ? p.reservation[j]! : p.ideal[j * p.D + d]!;
     let cumulative = 0;
-    for (let r = 0; r < M; r++) {
-      const j = o[r]!;
-      cumulative += p.weight[j]!;
-      if (cumulative >= total / 2) {
-        out[d] =
-          cumulative === total / 2 && r + 1 < M
-            ? (values[j]! + values[o[r + 1]!]!) / 2
-            : values[j]!;
-        break;
+    let r = 0;
+    if (equal) {
+      // the same sums as in sorted order: every weight is weight[0]
+      for (; r < M - 1; r++) {
+        cumulative += weight[0]!;
+        if (cumulative >= half) break;
       }
+      if (r === M - 1) cumulative += weight[0]!;
+      const value = select(keys, M, r);
+      if (cumulative === half && r + 1 < M) {
+        let next = keys[r + 1]!;
+        for (let t = r + 2; t < M; t++) if (keys[t]! < next) next = keys[t]!;
+        out[d] = (value + next) / 2;
+      } else out[d] = value;
+      continue;
     }
+    sortConstituents(M);
+    for (; r < M - 1; r++) {
+      cumulative += weight[tags[r]!]!;
+      if (cumulative >= half) break;
+    }
+    if (r === M - 1) cumulative += weight[tags[r]!]!;
+    out[d] = cumulative === half && r + 1 < M ? (keys[r]! + keys[r + 1]!) / 2 : keys[r]!;
   }
   return out;
 }

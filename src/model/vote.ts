@@ -59,6 +59,58 @@ function reserve(M: number, P: number) {
 }
 
 /**
+ * Fills `margins[0, M)` with every constituent's `Delta'_ij(x)`, exactly as {@link margin}
+ * computes it (the same operations in the same order), in one loop per game form.
+ */
+function fillMargins(p: Profile, x: Point, lambda: number, payments: Float64Array | null) {
+  const { M, D, goodWill: g } = p;
+  if (p.form === 'divide') {
+    const x0 = typeof x === 'number' ? x : x[0]!;
+    const share = p.side === 0 ? x0 : 1 - x0;
+    const c = p.reservation;
+    for (let j = 0; j < M; j++) {
+      margins[j] = lambda * share - c[j]! + g + (payments === null ? 0 : payments[j]!);
+    }
+    return;
+  }
+  if (D !== 1) {
+    for (let j = 0; j < M; j++)
+      margins[j] = margin(p, j, x, lambda, payments === null ? 0 : payments[j]!);
+    return;
+  }
+  const { ideal: v, kappa } = p;
+  const s = p.salience[0]!;
+  const q = p.reversion[0]!;
+  const x0 = typeof x === 'number' ? x : x[0]!;
+  for (let j = 0; j < M; j++) {
+    const dq = q - v[j]!;
+    const dx = x0 - v[j]!;
+    const pay = payments === null ? 0 : payments[j]!;
+    margins[j] = lambda * (s * dq * dq + kappa[j]! + g + pay) - s * dx * dx;
+  }
+}
+
+/**
+ * The expected vote without parties: each chamber's sincere yes weight over its weight (the
+ * general tally's `A + (1 - d) 0 + d 0 = A`), from `margins`.
+ */
+function sincereShares(p: Profile, out: Float64Array): Float64Array {
+  const w = p.weight;
+  for (let h = 0; h < p.chambers.length; h++) {
+    const members = p.chambers[h]!.members;
+    let total = 0;
+    let a = 0;
+    for (let t = 0; t < members.length; t++) {
+      const j = members[t]!;
+      total += w[j]!;
+      if (margins[j]! >= 0) a += w[j]!;
+    }
+    out[h] = a / total;
+  }
+  return out;
+}
+
+/**
  * Each chamber's yes share of its weight when the country votes on `x`.
  * Sincere vote: yes iff `Delta'_ij(x) >= 0` (an indifferent constituent votes yes).
  * Party line: yes iff the party's sincere yes weight is more than half its weight (over all
@@ -90,16 +142,17 @@ export function chamberYesShares(
   const payments = options.payments ?? null;
   const rng = options.rng ?? null;
   reserve(M, P);
-  partyYes.fill(0, 0, P);
-  partyTotal.fill(0, 0, P);
-  for (let j = 0; j < M; j++) {
-    const m = margin(p, j, x, lambda, payments === null ? 0 : payments[j]!);
-    margins[j] = m;
-    sincere[j] = m >= 0 ? 1 : 0;
-    const k = party[j]!;
-    if (k >= 0) {
+  fillMargins(p, x, lambda, payments);
+  if (rng === null && P === 0) return sincereShares(p, out);
+  for (let j = 0; j < M; j++) sincere[j] = margins[j]! >= 0 ? 1 : 0;
+  if (P > 0) {
+    partyYes.fill(0, 0, P);
+    partyTotal.fill(0, 0, P);
+    for (let j = 0; j < M; j++) {
+      const k = party[j]!;
+      if (k < 0) continue;
       partyTotal[k] += w[j]!;
-      if (m >= 0) partyYes[k] += w[j]!;
+      if (sincere[j] === 1) partyYes[k] += w[j]!;
     }
   }
   if (rng !== null) {

@@ -10,6 +10,7 @@ import { sortByKey } from './sortByKey.ts';
 import { chamberPasses } from './vote.ts';
 
 export {
+  copyIntervals,
   createIntervals,
   type Intervals,
   intersectIntervals,
@@ -30,6 +31,11 @@ export interface WinSetOptions {
 /** Scratch arrays reused by every call (grown, never shrunk). */
 let eventAt = new Float64Array(0);
 let eventTag = new Int32Array(0);
+/** Tags of events at the box's ends: those at `lo` from the front, those at `hi` from the back. */
+let endTag = new Int32Array(0);
+/** How many events {@link acceptanceEvents} put at `lo` and at `hi`. */
+let atLo = 0;
+let atHi = 0;
 let chamberWeight = new Float64Array(0);
 let state = new Float64Array(0);
 let chamberTotal = new Float64Array(0);
@@ -40,6 +46,7 @@ function reserve(M: number, H: number, P: number) {
   if (eventAt.length < 2 * M) {
     eventAt = new Float64Array(Math.max(2 * M, 2 * eventAt.length));
     eventTag = new Int32Array(eventAt.length);
+    endTag = new Int32Array(eventAt.length);
   }
   if (chamberWeight.length < M * H)
     chamberWeight = new Float64Array(Math.max(M * H, 2 * chamberWeight.length));
@@ -52,7 +59,9 @@ function reserve(M: number, H: number, P: number) {
 /**
  * Writes the two ends of each constituent's acceptance interval `{x : Delta'_ij(x) >= 0}`,
  * clipped to the box, as events: position in `eventAt`, tag `2 j` (enters) or `2 j + 1`
- * (leaves after). Constituents that accept nothing inside the box write none.
+ * (leaves after). Constituents that accept nothing inside the box write none. Events at a
+ * box end (often most: every interval starting at `q = lo`, every one clipped) need no
+ * sorting: their tags go to `endTag` (counts `atLo`, `atHi`); the others to `eventAt`.
  * Spatial: `v +- sqrt(R / s)` with `R = lambda (s (q - v)^2 + kappa + g + pi)` when `R >= 0`
  * (with `s = 0`, the whole line or nothing); when `lambda = 1` and `kappa + g + pi = 0`, the
  * interval is written as `[q, 2v - q]` so that `q` is an exact end. Divide: with
@@ -70,6 +79,8 @@ function acceptanceEvents(
   const s = p.salience[0]!;
   const q = p.reversion[0]!;
   let n = 0;
+  atLo = 0;
+  atHi = 0;
   for (let j = 0; j < p.M; j++) {
     const extra = g + (pay === null ? 0 : pay[j]!);
     let a: number;
@@ -98,10 +109,40 @@ function acceptanceEvents(
     a = Math.max(a, lo);
     b = Math.min(b, hi);
     if (a > b) continue;
-    eventAt[n] = a;
-    eventTag[n++] = 2 * j;
-    eventAt[n] = b;
-    eventTag[n++] = 2 * j + 1;
+    n = addEvent(a, 2 * j, n, lo, hi);
+    n = addEvent(b, 2 * j + 1, n, lo, hi);
+  }
+  return n;
+}
+
+/** Files one event at `x` (see {@link acceptanceEvents}); returns the new count of inner events. */
+function addEvent(x: number, tag: number, n: number, lo: number, hi: number): number {
+  if (x === lo) endTag[atLo++] = tag;
+  else if (x === hi) endTag[endTag.length - 1 - atHi++] = tag;
+  else {
+    eventAt[n] = x;
+    eventTag[n++] = tag;
+  }
+  return n;
+}
+
+/**
+ * All the events in ascending order (ties in any order): the `atLo` events at `lo`, the
+ * `inner` ones sorted by {@link sortByKey}, the `atHi` events at `hi`.
+ * @returns the number of events
+ */
+function sortEvents(inner: number, lo: number, hi: number): number {
+  sortByKey(eventAt, eventTag, inner, lo, hi);
+  if (atLo > 0) {
+    eventAt.copyWithin(atLo, 0, inner);
+    eventTag.copyWithin(atLo, 0, inner);
+    eventAt.fill(lo, 0, atLo);
+    eventTag.set(endTag.subarray(0, atLo));
+  }
+  const n = atLo + inner + atHi;
+  for (let t = 0; t < atHi; t++) {
+    eventAt[n - 1 - t] = hi;
+    eventTag[n - 1 - t] = endTag[endTag.length - 1 - t]!;
   }
   return n;
 }
@@ -143,48 +184,9 @@ function statePasses(p: Profile, H: number, P: number): boolean {
   return true;
 }
 
-/**
- * The win-set `W_i` of a one-dimensional profile inside the box, exactly: the agreements
- * the country ratifies under the expected vote (no noise; a party member's yes weight is
- * `d line + (1 - d) sincere`), as a union of closed intervals.
- *
- * Each constituent accepts a closed interval (spatial: `v +- sqrt(lambda (L(q) + kappa + g +
- * pi) / s)` when the radicand is `>= 0`; divide: a half-line). Their at most `2 M` ends,
- * clipped to the box, are sorted once; a sweep then tallies, at each breakpoint and on each
- * gap between two, every chamber's sincere yes weight of members without a party (`A`) and
- * with one (`B`), and every party's sincere yes weight (which sets its line and so `C`), and
- * keeps the points where every chamber's share `(A + (1 - d) B + d C) / W_h` is `>= theta`
- * and `> 1/2`. Ends are closed (an indifferent constituent votes yes), so a passing gap
- * passes at its ends too; isolated passing points are kept as single-point intervals.
- * O(M log M) time, no allocation once the scratch arrays have grown.
- *
- * @param p a profile with `D = 1`
- * @param box `[lo, hi]`, the agreement space
- * @param options underselling `lambda`, side payments
- * @param out the union to overwrite
- * @returns `out`
- * @throws Error when `p.D > 1` (use `winSetSize` there)
- * @example
- * // ideal points 0.1, 0.3, 0.7, q = 0, kappa = 0, simple majority:
- * // the median 0.3 gives W = [q, 2m - q] = [0, 0.6]
- * winSet(p, [0, 1], {}, createIntervals()); // { lo: [0], hi: [0.6], count: 1 }
- */
-export function winSet(
-  p: Profile,
-  box: readonly [number, number],
-  options: WinSetOptions,
-  out: Intervals,
-): Intervals {
-  if (p.D !== 1) throw new Error(`winSet is one-dimensional; this profile has D = ${p.D}`);
-  const H = p.chambers.length;
-  const P = p.parties;
-  const [lo, hi] = box;
-  reserve(p.M, H, P);
-  const n = acceptanceEvents(p, lo, hi, options.lambda ?? 1, options.payments ?? null);
-  sortByKey(eventAt, eventTag, n, lo, hi);
-  tallyWeights(p, H, P);
+/** The sweep of {@link winSet} over `n` sorted events, for any chambers and parties. */
+function sweepChambers(p: Profile, H: number, P: number, n: number, out: Intervals) {
   state.fill(0, 0, 2 * H + P);
-  out.count = 0;
   const at = eventAt;
   const tags = eventTag;
   const votes = state;
@@ -224,5 +226,86 @@ export function winSet(
     if (passing && to < n) pushInterval(out, x, at[to]!);
     from = to;
   }
+}
+
+/**
+ * The sweep of {@link winSet} for one chamber without parties: the same tally as
+ * {@link sweepChambers} (there `A + (1 - d) 0 + d 0 = A`), without the per-party state.
+ */
+function sweepOneChamber(quota: number, n: number, out: Intervals) {
+  const at = eventAt;
+  const tags = eventTag;
+  const weights = chamberWeight;
+  const total = chamberTotal[0]!;
+  let yes = 0;
+  let passing = false;
+  let from = 0;
+  while (from < n) {
+    const x = at[from]!;
+    let to = from;
+    let entries = 0;
+    for (; to < n && at[to] === x; to++) {
+      const tag = tags[to]!;
+      if ((tag & 1) === 1) continue;
+      yes += weights[tag >> 1]!;
+      entries++;
+    }
+    if (entries > 0) passing = chamberPasses(yes / total, quota);
+    if (passing) pushInterval(out, x, x);
+    if (entries < to - from) {
+      for (let e = from; e < to; e++) {
+        const tag = tags[e]!;
+        if ((tag & 1) === 1) yes -= weights[tag >> 1]!;
+      }
+      passing = chamberPasses(yes / total, quota);
+    }
+    if (passing && to < n) pushInterval(out, x, at[to]!);
+    from = to;
+  }
+}
+
+/**
+ * The win-set `W_i` of a one-dimensional profile inside the box, exactly: the agreements
+ * the country ratifies under the expected vote (no noise; a party member's yes weight is
+ * `d line + (1 - d) sincere`), as a union of closed intervals.
+ *
+ * Each constituent accepts a closed interval (spatial: `v +- sqrt(lambda (L(q) + kappa + g +
+ * pi) / s)` when the radicand is `>= 0`; divide: a half-line). Their at most `2 M` ends,
+ * clipped to the box, are sorted once; a sweep then tallies, at each breakpoint and on each
+ * gap between two, every chamber's sincere yes weight of members without a party (`A`) and
+ * with one (`B`), and every party's sincere yes weight (which sets its line and so `C`), and
+ * keeps the points where every chamber's share `(A + (1 - d) B + d C) / W_h` is `>= theta`
+ * and `> 1/2`. Ends are closed (an indifferent constituent votes yes), so a passing gap
+ * passes at its ends too; isolated passing points are kept as single-point intervals.
+ * O(M log M) time, no allocation once the scratch arrays have grown.
+ *
+ * @param p a profile with `D = 1`
+ * @param box `[lo, hi]`, the agreement space
+ * @param options underselling `lambda`, side payments
+ * @param out the union to overwrite
+ * @returns `out`
+ * @throws Error when `p.D > 1` (use `winSetSize` there)
+ * @example
+ * // ideal points 0.1, 0.3, 0.7, q = 0, kappa = 0, simple majority:
+ * // the median 0.3 gives W = [q, 2m - q] = [0, 0.6]
+ * winSet(p, [0, 1], {}, createIntervals()); // { lo: [0], hi: [0.6], count: 1 }
+ */
+export function winSet(
+  p: Profile,
+  box: readonly [number, number],
+  options: WinSetOptions,
+  out: Intervals,
+): Intervals {
+  if (p.D !== 1) throw new Error(`winSet is one-dimensional; this profile has D = ${p.D}`);
+  const H = p.chambers.length;
+  const P = p.parties;
+  const [lo, hi] = box;
+  reserve(p.M, H, P);
+  const inner = acceptanceEvents(p, lo, hi, options.lambda ?? 1, options.payments ?? null);
+  const n = sortEvents(inner, lo, hi);
+  tallyWeights(p, H, P);
+  out.count = 0;
+  if (H === 1 && P === 0) sweepOneChamber(p.chambers[0]!.quota, n, out);
+  else sweepChambers(p, H, P, n, out);
   return out;
 }

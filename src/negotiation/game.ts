@@ -69,6 +69,7 @@ import { normal, type Rng } from '../model/random.ts';
 import { sobolPoints } from '../model/sobol.ts';
 import { chamberPasses, chamberYesShares, ratifies } from '../model/vote.ts';
 import {
+  copyIntervals,
   createIntervals,
   type Intervals,
   intersectIntervals,
@@ -112,6 +113,10 @@ function stream(seed: string, name: string): Rng {
 /** What varies across countries, read from the scenario once. */
 interface Parties {
   names: string[];
+  /** Sub-stream names `levelII/<name>`, `beliefs/<name>`, `reverberation/<name>`. */
+  levelIIStream: string[];
+  beliefsStream: string[];
+  reverberationStream: string[];
   M: Int32Array;
   lambda: Float64Array;
   budget: Float64Array;
@@ -130,6 +135,9 @@ function readParties(scenario: Scenario): Parties {
   const numbers = (f: (c: Scenario['countries'][number]) => number) => Float64Array.from(cs, f);
   return {
     names: cs.map((c) => c.name),
+    levelIIStream: cs.map((c) => `levelII/${c.name}`),
+    beliefsStream: cs.map((c) => `beliefs/${c.name}`),
+    reverberationStream: cs.map((c) => `reverberation/${c.name}`),
     M: Int32Array.from(cs, (c) => c.constituents.count),
     lambda: numbers((c) => c.negotiator.underselling),
     budget: numbers((c) => c.negotiator.sidePayments.budget),
@@ -268,11 +276,11 @@ class TwoLevelGame implements Game, NegotiatingTable {
     this.votesRng = null;
     this.drawLevelII(record);
     for (let i = 0; i < N; i++) {
-      this.beliefRng[i] = stream(seed, `beliefs/${parties.names[i]}`);
+      this.beliefRng[i] = stream(seed, parties.beliefsStream[i]!);
       for (let k = 0; k < N; k++) {
         const b = i * N + k;
         this.active[b] = parties.K[i]!;
-        for (let p = 0; p < parties.K[i]!; p++) this.drawParticle(i, k, p);
+        for (let p = 0; p < parties.K[i]!; p++) this.drawParticle(i, k, p, true);
       }
     }
     let ratified = false;
@@ -324,12 +332,12 @@ class TwoLevelGame implements Game, NegotiatingTable {
   private drawLevelII(record: GameRecord) {
     const { N, D, scenario, parties, box } = this;
     for (let k = 0; k < N; k++) {
-      const name = parties.names[k]!;
-      const p = drawProfile(scenario, k, stream(this.seed, `levelII/${name}`));
+      const rng = stream(this.seed, parties.levelIIStream[k]!);
+      const p = drawProfile(scenario, k, rng, this.truth[k]);
       this.truth[k] = p;
       const mask = this.nationalist[k];
       if (mask) {
-        const rng = stream(this.seed, `reverberation/${name}`);
+        const rng = stream(this.seed, parties.reverberationStream[k]!);
         for (let j = 0; j < mask.length; j++) mask[j] = rng() < parties.beta[k]! ? 1 : 0;
       }
       const ideal = scenario.countries[k]!.negotiator.ideal;
@@ -367,26 +375,37 @@ class TwoLevelGame implements Game, NegotiatingTable {
 
   // ---- Beliefs ------------------------------------------------------------------------
 
-  /** Draws particle `p` of negotiator `i`'s belief about country `k` into its slot. */
-  private drawParticle(i: number, k: number, p: number) {
+  /**
+   * Draws particle `p` of negotiator `i`'s belief about country `k` into its slot. At the
+   * start of a game (`initial`, the true Level II as drawn) an exact particle (a zero shift,
+   * and no underselling of his own country) takes the true win-set instead of recomputing it.
+   */
+  private drawParticle(i: number, k: number, p: number, initial: boolean) {
     const { N, D, parties } = this;
     const b = i * N + k;
     const rng = this.beliefRng[i]!;
     const truth = this.truth[k]!;
     const slots = this.particles[b]!;
+    let exact = false;
     if (parties.mode[i] === 'prior') {
-      const drawn = drawProfile(this.scenario, k, rng);
+      const drawn = drawProfile(this.scenario, k, rng, slots[p]);
       drawn.reversion.set(truth.reversion);
       slots[p] = drawn;
     } else {
       const particle = copyProfile(truth, slots[p]);
       const sigma = i === k ? parties.sigmaOwn[i]! : parties.sigmaForeign[i]!;
       const dims = truth.form === 'divide' ? 1 : D;
-      for (let d = 0; d < dims; d++) this.shift[d] = normal(rng, 0, sigma);
+      exact = initial && (i !== k || parties.lambda[i] === 1);
+      for (let d = 0; d < dims; d++) {
+        this.shift[d] = normal(rng, 0, sigma);
+        if (this.shift[d] !== 0) exact = false;
+      }
       shiftLevelII(particle, this.shift);
       slots[p] = particle;
     }
-    if (D === 1) this.particleWinSet(i, k, p);
+    if (D !== 1) return;
+    if (exact) copyIntervals(this.trueWinSets[k]!, this.intervals[i * N + k]![p]!);
+    else this.particleWinSet(i, k, p);
   }
 
   /** Recomputes the win-set intervals of a particle (his own country with his `lambda`). */
@@ -803,7 +822,7 @@ class TwoLevelGame implements Game, NegotiatingTable {
           kept = this.parties.K[i]!;
           for (let p = 0; p < kept; p++) {
             for (let tries = 0; tries < REDRAW_TRIES; tries++) {
-              this.drawParticle(i, k, p);
+              this.drawParticle(i, k, p, false);
               if (!ratifies(slots[p]!, x, { payments })) break;
             }
           }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  copyIntervals,
   createIntervals,
   type Intervals,
   intersectIntervals,
@@ -60,6 +61,18 @@ describe('intervals', () => {
       [0.9, 1],
     ]);
     expect(intersectIntervals(union([0, 0.25]), union([0.5, 1]), out).count).toBe(0);
+  });
+
+  it('copyIntervals copies into the target, growing it when too small', () => {
+    const iv = union([0, 0.25], [0.5, 1], [1.5, 2]);
+    const out = createIntervals(1);
+    expect(copyIntervals(iv, out)).toBe(out);
+    expect(bounds(out)).toEqual([
+      [0, 0.25],
+      [0.5, 1],
+      [1.5, 2],
+    ]);
+    expect(bounds(copyIntervals(union([0.3, 0.4]), out))).toEqual([[0.3, 0.4]]);
   });
 
   it('nearestPoint is the closest member, the lower of two equally close ends', () => {

@@ -45,6 +45,32 @@ describe('drawProfile', () => {
     expect([a.side, a.M, a.reversion[0]]).toEqual([0, 101, 0]);
   });
 
+  it('draws into a target: the same values as a fresh draw, in the target arrays', () => {
+    const s = parseScenario({
+      countries: [
+        {
+          constituents: { count: 7, weights: { kind: 'lognormal' } },
+          ratification: { chambers: [{ members: { from: 0, to: 4 } }, { members: [1, 5, 6] }] },
+        },
+        { constituents: { count: 5 }, ratification: { parties: { kind: 'ideology' } } },
+      ],
+    });
+    const target = drawProfile(s, 0, seedrandom.alea('first'));
+    const { ideal, weight, chambers } = target;
+    const members = chambers[1]!.members;
+    const into = drawProfile(s, 0, seedrandom.alea('second'), target);
+    expect(into).toBe(target);
+    expect(into.ideal).toBe(ideal);
+    expect(into.weight).toBe(weight);
+    expect(into.chambers).toBe(chambers);
+    expect(into.chambers[1]!.members).toBe(members);
+    expect(into).toEqual(drawProfile(s, 0, seedrandom.alea('second')));
+    // another country (5 constituents, one chamber of all, parties) into the same target
+    const other = drawProfile(s, 1, seedrandom.alea('third'), target);
+    expect(other).toEqual(drawProfile(s, 1, seedrandom.alea('third')));
+    expect(Array.from(other.chambers[0]!.members)).toEqual([0, 1, 2, 3, 4]);
+  });
+
   it('draws the same profile from the same seed', () => {
     const s = parseScenario({});
     const one = drawProfile(s, 0, seedrandom.alea('seed'));
@@ -81,5 +107,45 @@ describe('medianConstituent', () => {
     expect(Array.from(medianConstituent(two, new Float64Array(2)))).toEqual([0.5, 0.25]);
     const divide = makeProfile({ form: 'divide', reservation: [0.3, 0.1, 0.2] });
     expect(medianConstituent(divide, out)[0]).toBe(0.2);
+  });
+
+  it('ties and half the weight exactly: the midpoint of the two middle values', () => {
+    const out = new Float64Array(1);
+    // equal weights 0.1: the cumulative 0.1 + 0.1 is exactly half of the total 0.4
+    const tenths = makeProfile({ ideal: [1, 0.75, 0.25, 0.5], weight: [0.1, 0.1, 0.1, 0.1] });
+    expect(medianConstituent(tenths, out)[0]).toBe(0.625);
+    // weights 1, 2, 1, 2 on 0.5, 0.5, 0.2, 0.8: 0.2 and 0.5 carry 1 + 1 + 2 = 4 of 6 > 3
+    const tied = makeProfile({ ideal: [0.5, 0.5, 0.2, 0.8], weight: [1, 2, 1, 2] });
+    expect(medianConstituent(tied, out)[0]).toBe(0.5);
+    // weights 1, 1, 2 on 0.2, 0.4, 0.9: 0.2 and 0.4 carry exactly half, so (0.4 + 0.9) / 2
+    const half = makeProfile({ ideal: [0.9, 0.4, 0.2], weight: [2, 1, 1] });
+    expect(medianConstituent(half, out)[0]).toBe(0.65);
+  });
+
+  it('agrees with the definition on random profiles (equal and unequal weights)', () => {
+    const rng = seedrandom.alea('median');
+    const out = new Float64Array(1);
+    for (let trial = 0; trial < 200; trial++) {
+      const M = 1 + Math.floor(rng() * 40);
+      // coarse values make ties common
+      const ideal = Array.from({ length: M }, () => Math.floor(rng() * 10) / 10);
+      const equal = trial % 2 === 0;
+      const weight = Array.from({ length: M }, () => (equal ? 1 : 1 + Math.floor(rng() * 3)));
+      const order = ideal.map((_, j) => j).sort((a, b) => ideal[a]! - ideal[b]! || a - b);
+      const total = weight.reduce((a, b) => a + b, 0);
+      let cumulative = 0;
+      let expected = Number.NaN;
+      for (let r = 0; r < M; r++) {
+        cumulative += weight[order[r]!]!;
+        if (cumulative >= total / 2) {
+          expected =
+            cumulative === total / 2 && r + 1 < M
+              ? (ideal[order[r]!]! + ideal[order[r + 1]!]!) / 2
+              : ideal[order[r]!]!;
+          break;
+        }
+      }
+      expect(medianConstituent(makeProfile({ ideal, weight }), out)[0]).toBe(expected);
+    }
   });
 });
