@@ -264,7 +264,17 @@ describe('twolevel run, killed with SIGKILL and resumed', () => {
 
     const resumed = spawn(
       process.execPath,
-      ['bin/twolevel.js', 'run', file, '--out', killed, '--workers', '2', '--quiet'],
+      [
+        'bin/twolevel.js',
+        'run',
+        file,
+        '--out',
+        killed,
+        '--workers',
+        '2',
+        '--quiet',
+        '--no-analysis',
+      ],
       { cwd: root, stdio: 'ignore' },
     );
     expect(await new Promise((r) => resumed.on('exit', r))).toBe(0);
