@@ -173,7 +173,7 @@ export function cellColumns(
 }
 
 /** Offsets into a cell's sums vector: runs, the outcome counts, tentative, ratified, metrics. */
-export const SUM_RUNS = 0;
+const SUM_RUNS = 0;
 const SUM_OUTCOMES = 1;
 const SUM_TENTATIVE = SUM_OUTCOMES + OUTCOMES.length;
 const SUM_RATIFIED = SUM_TENTATIVE + 1;
