@@ -419,7 +419,7 @@ class TwoLevelGame implements Game, NegotiatingTable {
   private buildCandidates() {
     const { N, grid } = this;
     if (this.D !== 1) {
-      this.count = grid.length;
+      this.count = grid.length / this.D;
       return;
     }
     let e = 0;
@@ -548,7 +548,7 @@ class TwoLevelGame implements Game, NegotiatingTable {
         }
       }
     }
-    for (let c = 0; c < count; c++) out[c]! /= active;
+    if (active > 1) for (let c = 0; c < count; c++) out[c]! /= active;
   }
 
   /** `top[i]`: the gain of `i`'s best believed-ratifiable candidate (see NegotiatingTable). */
@@ -624,9 +624,11 @@ class TwoLevelGame implements Game, NegotiatingTable {
     const { count, candidates, D, box } = this;
     let size = 0;
     if (D === 1) {
+      let previous = count > 0 && this.believedByAll(0);
       for (let c = 0; c + 1 < count; c++) {
-        if (this.believedByAll(c) && this.believedByAll(c + 1))
-          size += candidates[c + 1]! - candidates[c]!;
+        const next = this.believedByAll(c + 1);
+        if (previous && next) size += candidates[c + 1]! - candidates[c]!;
+        previous = next;
       }
       return size;
     }

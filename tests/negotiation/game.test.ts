@@ -224,6 +224,34 @@ describe('reopening and defection', () => {
 });
 
 describe('multilateral talks', () => {
+  it('D = 2: the candidates are the G Sobol points, every offer inside the box', () => {
+    const scenario = parseScenario({
+      space: { D: 2 },
+      protocol: { candidates: 64 },
+      countries: [
+        {
+          reversion: [0, 0],
+          constituents: { count: 11, idealPoints: { kind: 'normal', mean: [0.4, 0.2] } },
+        },
+        {
+          reversion: [1, 0],
+          constituents: { count: 11, idealPoints: { kind: 'normal', mean: [0.6, 0.3] } },
+        },
+      ],
+    });
+    const game = createGame(scenario);
+    for (let s = 0; s < 20; s++) {
+      const events: TraceEvent[] = [];
+      game.play(`plane-${s}`, events);
+      const session = events.find((e) => e.type === 'session') as { candidates: number };
+      expect(session.candidates).toBe(64);
+      for (const e of events) {
+        if (e.type !== 'offer') continue;
+        for (const v of e.x) expect(v >= 0 && v <= 1).toBe(true);
+      }
+    }
+  });
+
   it('three countries agree inside all three win-sets', () => {
     const scenario = parseScenario({
       countries: [
