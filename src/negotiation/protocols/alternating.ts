@@ -14,10 +14,13 @@ import type { NegotiatingTable, Protocol } from './protocol.ts';
  * literally that rule deadlocks: once a whole stretch of candidates is believed ratifiable
  * by everyone, each proposer offers, round after round, the end of it that is best for him,
  * which is the responder's zero-gain edge, while the responder's aspiration `(1 - c)^t` never
- * reaches 0 (normal medians around 0.3 and 0.7, reversions 0 and 1, exact beliefs: 14 of
- * 1,000 games agreed before the deadline; with the medians exactly 0.3 and 0.7, none).
- * Offering at his aspiration level, the proposer concedes as it decays, which is how
- * aspiration adaptation reaches agreement (there: every game, in 6 rounds on average).
+ * reaches 0 (ideal points N(0.3, 0.15^2) and N(0.7, 0.15^2), 101 each, reversions 0 and 1,
+ * exact beliefs: 14 of 1,000 games agreed before the deadline; with the medians exactly 0.3
+ * and 0.7, none). Offering at his aspiration level, the proposer concedes as it decays, which
+ * is how aspiration adaptation reaches agreement (there: every game, in 6 rounds on
+ * average). When he believes every candidate fails abroad (all probabilities 0), rule 2
+ * still lowers his demand, in whichever direction his own utility falls, possibly away from
+ * the other side: such offers carry no information about what the others would accept.
  *
  * @param t the table
  * @param i the proposer
