@@ -7,7 +7,9 @@ import { readdirSync } from 'node:fs';
 
 const folder = new URL('.', import.meta.url);
 const only = process.argv[2];
-for (const file of readdirSync(folder).filter((f) => f.endsWith('.bench.ts')).sort()) {
+for (const file of readdirSync(folder)
+  .filter((f) => f.endsWith('.bench.ts'))
+  .sort()) {
   if (only && !file.includes(only)) continue;
   const bench = (await import(new URL(file, folder).href)) as { default: () => Promise<void> };
   console.log(`\n== ${file.replace('.bench.ts', '')}`);
