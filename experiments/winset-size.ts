@@ -2,13 +2,15 @@
  * Putnam's propositions 1 and 3: larger win-sets make agreement more likely, and more
  * uncertainty about the other side's win-set means more involuntary defection.
  *
- * B's win-set is varied through the share of isolationists among its constituents
- * (isolationists lose little from no agreement, kappa = -0.05; internationalists suffer from it,
- * kappa = +0.05): from 0 to 1 the mean size of B's true win-set |W_B| falls from about 0.76 to
- * 0.53. A, the first proposer, misjudges B's Level II by a common shift N(0, sigma_foreign^2)
- * at three levels; both negotiators see their own country with a small error (sigma_own =
- * 0.05). 5 x 3 cells x 10 000 replications = 150 000 games: Wilson intervals of at most
- * +-0.0085 per cell (rates up to 0.8), +-0.005 per level pooled over the other factor.
+ * A's chief negotiator is a Romer-Rosenthal setter (`ultimatum`, Iida 1993): his single
+ * take-it-or-leave-it offer goes straight to B's Level II vote, so what he misjudges about B
+ * shows up as failed ratifications. B's win-set is varied through the share of isolationists
+ * among its 101 constituents (isolationists lose little from no agreement, kappa = -0.05;
+ * internationalists suffer from it, kappa = +0.05): from 0 to 1 the mean size of B's true
+ * win-set |W_B| falls from about 0.77 to 0.53. A sees B's Level II through 20 imagined
+ * profiles, each shifted by a common N(0, sigma_foreign^2) error, at three levels of
+ * sigma_foreign. 5 x 3 cells x 5,000 replications = 75,000 games: Wilson intervals of at most
+ * +-0.009 per cell for the rates seen (0 to 0.15 and 0.85 to 1).
  *
  * Run it with `npm start` (simulate, summarise, test, draw, report); the results go to
  * results/winset-size/.
@@ -23,21 +25,18 @@ export default defineExperiment({
   description:
     "Agreement and involuntary defection against the size of B's win-set (varied through B's isolationist share) under three levels of A's uncertainty about B's Level II (Putnam 1988, propositions 1 and 3).",
   scenario: {
-    // Smaller games than the defaults (15 constituents, 51 candidates) keep the sweep near
-    // 1000 games per second on two cores.
-    protocol: { candidates: 51, deadline: 30 },
+    protocol: { name: 'ultimatum' },
     countries: [
       {
         name: 'A',
         reversion: 0,
-        constituents: { count: 15, idealPoints: { kind: 'normal', mean: 0.35, sd: 0.15 } },
-        negotiator: { concession: 0.2, beliefs: { sigmaOwn: 0.05 } },
+        constituents: { idealPoints: { kind: 'normal', mean: 0.35, sd: 0.15 } },
+        negotiator: { beliefs: { particles: 20 } },
       },
       {
         name: 'B',
         reversion: 1,
         constituents: {
-          count: 15,
           idealPoints: { kind: 'normal', mean: 0.65, sd: 0.15 },
           kappa: {
             kind: 'mix',
@@ -46,7 +45,6 @@ export default defineExperiment({
             internationalist: 0.05,
           },
         },
-        negotiator: { concession: 0.2, beliefs: { sigmaOwn: 0.05 } },
       },
     ],
   },
@@ -55,7 +53,7 @@ export default defineExperiment({
     { path: foreignUncertainty, values: [0, 0.1, 0.2] },
   ],
   design: { kind: 'grid' },
-  replications: 10000,
+  replications: 5000,
   seed: 1988,
   hypotheses: [
     {
