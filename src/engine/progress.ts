@@ -20,7 +20,8 @@ function duration(seconds: number) {
  * A progress reporter for `total` runs (those done before a resumed session included).
  * The rate counts the runs since the first report over the time since then (so the pool's
  * start-up does not drag it down); the ETA is the remaining runs over that rate. `bar` redraws one line at most 10 times a second; `lines` prints a line
- * every `every` seconds; `quiet` prints nothing.
+ * every `every` seconds (none at the end: the caller prints its summary); `quiet` prints
+ * nothing.
  *
  * @param mode how to report
  * @param total runs in the sweep (this shard)
@@ -67,11 +68,13 @@ export function createProgress(
         stream.write(`${line(done)}\n`);
       }
     },
+    // Plain lines end with the caller's own summary ("N runs done in S s"), so only the bar
+    // is finished here.
     finish(done) {
       if (mode === 'bar') {
         draw(done);
         stream.write('\n');
-      } else if (mode === 'lines') stream.write(`${line(done)}\n`);
+      }
     },
   };
 }
