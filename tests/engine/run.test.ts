@@ -185,7 +185,11 @@ describe('runExperiment', () => {
       name: 'custom',
       scenario: {
         ...(smallFixture.scenario as object),
-        protocol: { name: 'first-best', module: './first-best.ts', candidates: 41 },
+        protocol: {
+          name: 'first-best',
+          module: '../../negotiation/fixtures/firstBest.ts',
+          candidates: 41,
+        },
       },
       parameters: [{ path: 'countries.B.ratification.quota', values: [0.5, 0.67] }],
     });
@@ -205,7 +209,11 @@ describe('runExperiment', () => {
       name: 'failing',
       scenario: {
         ...(smallFixture.scenario as object),
-        protocol: { name: 'first-best', module: './first-best.ts', candidates: 41 },
+        protocol: {
+          name: 'first-best',
+          module: '../../negotiation/fixtures/firstBest.ts',
+          candidates: 41,
+        },
       },
       parameters: [{ path: 'protocol.deadline', values: [20, 7] }],
     });
