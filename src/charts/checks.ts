@@ -1,5 +1,5 @@
 import { UserError } from '../errors.ts';
-import { OUTCOMES, type Outcome } from './theme.ts';
+import { OUTCOMES, type Outcome } from '../negotiation/record.ts';
 
 /**
  * Checks that a builder got a non-empty array of rows; `where` names the builder's argument

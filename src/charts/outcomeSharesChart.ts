@@ -1,5 +1,6 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { UserError } from '../errors.ts';
+import { OUTCOMES } from '../negotiation/record.ts';
 import { requireName, requireOutcome, requireProportion, requireRows } from './checks.ts';
 import {
   type FigureOptions,
@@ -7,7 +8,6 @@ import {
   figureSize,
   OUTCOME_COLORS,
   OUTCOME_LABELS,
-  OUTCOMES,
 } from './theme.ts';
 
 /** The share of a design cell's runs that ended in `outcome`. */

@@ -1,5 +1,6 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { UserError } from '../errors.ts';
+import { OUTCOMES } from '../negotiation/record.ts';
 import {
   requireFinite,
   requireName,
@@ -14,7 +15,6 @@ import {
   OUTCOME_COLORS,
   OUTCOME_LABELS,
   OUTCOME_SHAPES,
-  OUTCOMES,
   SERIES_DASHES,
 } from './theme.ts';
 

@@ -1,5 +1,6 @@
 import type { Config } from 'vega-lite';
 import { UserError } from '../errors.ts';
+import type { Outcome } from '../negotiation/record.ts';
 
 /**
  * Figure geometry. One Vega pixel is one PostScript point (1/72 in): font sizes in the
@@ -25,20 +26,10 @@ export interface FigureOptions {
 }
 
 /**
- * The four outcomes of a run (MODEL.md section 6), in the order used for every legend and
- * stack, so an outcome keeps its colour, shape and place across all figures.
+ * How an outcome is written in a figure (legend labels). Every legend and stack orders the
+ * outcomes as `OUTCOMES` (src/negotiation/record.ts) does, so an outcome keeps its
+ * label, colour, shape and place across all figures.
  */
-export const OUTCOMES = [
-  'agreement',
-  'no_agreement',
-  'involuntary_defection',
-  'voluntary_defection',
-] as const;
-
-/** One of {@link OUTCOMES}. */
-export type Outcome = (typeof OUTCOMES)[number];
-
-/** How an outcome is written in a figure (legend labels). */
 export const OUTCOME_LABELS: Record<Outcome, string> = {
   agreement: 'Agreement',
   no_agreement: 'No agreement',

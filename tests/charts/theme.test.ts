@@ -4,10 +4,10 @@ import {
   figureSize,
   OUTCOME_COLORS,
   OUTCOME_SHAPES,
-  OUTCOMES,
   SERIES_DASHES,
   themeConfig,
 } from '../../src/charts/theme.ts';
+import { OUTCOMES } from '../../src/negotiation/record.ts';
 
 /** CIELAB L* of a #rrggbb colour (sRGB, D65). */
 function lightness(hex: string): number {
