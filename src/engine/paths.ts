@@ -8,25 +8,13 @@
  * @module
  */
 import { UserError } from '../errors.ts';
+import { editDistance } from '../scenario/editDistance.ts';
 import { scenarioJsonSchema } from '../scenario/parse.ts';
 import type { Scenario } from '../scenario/schema.ts';
+import { type SchemaNode, schemaAlternatives } from '../scenario/schemaAlternatives.ts';
 
 /** A resolved path: object keys and array indices, e.g. `['countries', 1, 'tau']`. */
 export type PathSegments = (string | number)[];
-
-interface SchemaNode {
-  type?: string | string[];
-  properties?: Record<string, SchemaNode>;
-  items?: SchemaNode;
-  anyOf?: SchemaNode[];
-  oneOf?: SchemaNode[];
-}
-
-/** A schema node's alternatives with nested unions flattened. */
-function alternatives(node: SchemaNode): SchemaNode[] {
-  const variants = node.anyOf ?? node.oneOf;
-  return variants ? variants.flatMap(alternatives) : [node];
-}
 
 let leafPatterns: Set<string> | undefined;
 
@@ -38,10 +26,10 @@ function scenarioLeafPatterns(): Set<string> {
   if (leafPatterns) return leafPatterns;
   const out = new Set<string>();
   const walk = (node: SchemaNode, path: string[]) => {
-    for (const variant of alternatives(node)) {
+    for (const variant of schemaAlternatives(node)) {
       if (variant.properties) {
         for (const [key, child] of Object.entries(variant.properties)) walk(child, [...path, key]);
-      } else if (variant.items && alternatives(variant.items).some((v) => v.properties)) {
+      } else if (variant.items && schemaAlternatives(variant.items).some((v) => v.properties)) {
         walk(variant.items, [...path, '*']);
       } else if (path.length > 0) {
         out.add(path.join('.'));
@@ -52,21 +40,6 @@ function scenarioLeafPatterns(): Set<string> {
   walk(scenarioJsonSchema() as SchemaNode, []);
   leafPatterns = out;
   return out;
-}
-
-/** Levenshtein distance between two strings (insertions, deletions, substitutions). */
-function editDistance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let diagonal = row[0]!;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const above = row[j]!;
-      row[j] = Math.min(above + 1, row[j - 1]! + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diagonal = above;
-    }
-  }
-  return row[b.length]!;
 }
 
 /**

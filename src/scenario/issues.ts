@@ -1,21 +1,6 @@
 import type { z } from 'zod';
-
-/** A JSON Schema node, as `z.toJSONSchema` writes it (the parts read here). */
-interface SchemaNode {
-  type?: string | string[];
-  properties?: Record<string, SchemaNode>;
-  items?: SchemaNode;
-  prefixItems?: SchemaNode[];
-  anyOf?: SchemaNode[];
-  oneOf?: SchemaNode[];
-  enum?: unknown[];
-  const?: unknown;
-  minimum?: number;
-  maximum?: number;
-  exclusiveMinimum?: number;
-  exclusiveMaximum?: number;
-  minItems?: number;
-}
+import { editDistance } from './editDistance.ts';
+import { type SchemaNode, schemaAlternatives } from './schemaAlternatives.ts';
 
 /** Writes a config path the way a user reads it: `countries[1].constituents.count`. */
 export function formatPath(path: readonly PropertyKey[], prefix = '') {
@@ -49,9 +34,7 @@ function nodesAt(root: SchemaNode, path: readonly PropertyKey[], input: unknown)
   let value = input;
   for (const key of path) {
     const next: SchemaNode[] = [];
-    const expand = (n: SchemaNode): SchemaNode[] =>
-      (variants(n) ?? [n]).flatMap((v) => (variants(v) ? expand(v) : [v]));
-    for (const node of nodes.flatMap(expand)) {
+    for (const node of nodes.flatMap(schemaAlternatives)) {
       const kind = (value as { kind?: unknown } | undefined)?.kind;
       const tag = node.properties?.kind?.const;
       if (tag !== undefined && kind !== undefined && tag !== kind) continue;
@@ -108,21 +91,8 @@ export function describeNode(node: SchemaNode): string {
 }
 
 function nearest(word: string, candidates: string[]) {
-  const distance = (a: string, b: string) => {
-    const row = Array.from({ length: b.length + 1 }, (_, j) => j);
-    for (let i = 1; i <= a.length; i++) {
-      let diagonal = row[0]!;
-      row[0] = i;
-      for (let j = 1; j <= b.length; j++) {
-        const above = row[j]!;
-        row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
-        diagonal = above;
-      }
-    }
-    return row[b.length]!;
-  };
   const best = candidates
-    .map((c) => ({ c, d: distance(word.toLowerCase(), c.toLowerCase()) }))
+    .map((c) => ({ c, d: editDistance(word.toLowerCase(), c.toLowerCase()) }))
     .sort((x, y) => x.d - y.d)[0];
   return best && best.d <= Math.max(2, word.length / 3) ? best.c : undefined;
 }
