@@ -1,29 +1,11 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { describe, expect, it, vi } from 'vitest';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { describe, expect, it } from 'vitest';
 import { command } from '../../src/cli/simulate.ts';
 import { UserError } from '../../src/errors.ts';
 import { playGame } from '../../src/negotiation/game.ts';
 import { loadScenario } from '../../src/scenario/parse.ts';
-
-const folder = mkdtempSync(join(tmpdir(), 'simulate-'));
-
-function scenarioFile(content: unknown) {
-  const file = join(folder, 'scenario.json');
-  writeFileSync(file, JSON.stringify(content));
-  return file;
-}
-
-async function output(argv: string[]) {
-  const log = vi.spyOn(console, 'log').mockImplementation(() => {});
-  try {
-    await command.run(argv);
-    return log.mock.calls.map((c) => String(c[0])).join('\n');
-  } finally {
-    log.mockRestore();
-  }
-}
+import { runCli, scenarioFile } from './runCli.ts';
 
 describe('twolevel simulate', () => {
   // Romer-Rosenthal: setter ideal 1, responder median 0.3, q = 0: x = 0.6
@@ -36,13 +18,13 @@ describe('twolevel simulate', () => {
   });
 
   it('prints the record', async () => {
-    const text = await output([file, '--seed', '3']);
+    const text = await runCli(command, [file, '--seed', '3']);
     expect(text).toContain('outcome      agreement (1 rounds, 0 reopenings)');
     expect(text).toContain('agreement    0.6000');
   });
 
   it('prints the record and the trace as JSON', async () => {
-    const json = JSON.parse(await output([file, '--json', '--trace']));
+    const json = JSON.parse(await runCli(command, [file, '--json', '--trace']));
     expect(json.record.agreement).toEqual([0.6]);
     expect(json.record.seed).toBe('1');
     expect(json.trace.map((e: { type: string }) => e.type)).toEqual([
@@ -56,14 +38,15 @@ describe('twolevel simulate', () => {
   });
 
   it('prints the game round by round with --trace', async () => {
-    const text = await output([file, '--trace']);
+    const text = await runCli(command, [file, '--trace']);
     expect(text).toContain('round 0: A offers 0.6000; believes ratification A 1, B 1');
     expect(text).toContain('ratification: B passes (yes shares 1)');
   });
 
   it("draws Putnam's Figure 1 with --svg", async () => {
+    const folder = dirname(file);
     const svg = join(folder, 'figure.svg');
-    await output([file, '--svg', svg]);
+    await runCli(command, [file, '--svg', svg]);
     expect(readFileSync(svg, 'utf8')).toMatch(/^<svg/);
     expect(existsSync(join(folder, 'figure.vl.json'))).toBe(true);
   });

@@ -1,25 +1,7 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { command } from '../../src/cli/winset.ts';
 import { UserError } from '../../src/errors.ts';
-
-function scenarioFile(content: unknown) {
-  const file = join(mkdtempSync(join(tmpdir(), 'winset-')), 'scenario.json');
-  writeFileSync(file, JSON.stringify(content));
-  return file;
-}
-
-async function output(argv: string[]) {
-  const log = vi.spyOn(console, 'log').mockImplementation(() => {});
-  try {
-    await command.run(argv);
-    return log.mock.calls.map((c) => String(c[0])).join('\n');
-  } finally {
-    log.mockRestore();
-  }
-}
+import { runCli, scenarioFile } from './runCli.ts';
 
 describe('twolevel winset', () => {
   // A: median 0.3, q = 0 -> [0, 0.6]; B: median 0.5, q = 1 -> [0, 1]; overlap [0, 0.6]
@@ -37,7 +19,7 @@ describe('twolevel winset', () => {
   });
 
   it('prints each win-set, its size, median and reversion, and the overlap', async () => {
-    const text = await output([file]);
+    const text = await runCli(command, [file]);
     expect(text).toContain('A: 3 constituents, reversion 0, median constituent 0.300000');
     expect(text).toContain('win-set  [0, 0.600000]');
     expect(text).toContain('B: 3 constituents, reversion 1, median constituent 0.500000');
@@ -46,7 +28,7 @@ describe('twolevel winset', () => {
   });
 
   it('--json prints the same numbers', async () => {
-    const json = JSON.parse(await output([file, '--json', '--seed', '3']));
+    const json = JSON.parse(await runCli(command, [file, '--json', '--seed', '3']));
     expect(json.seed).toBe('3');
     expect(json.countries[0].intervals).toEqual([[0, 0.6]]);
     expect(json.countries[1].median).toEqual([0.5]);
@@ -55,17 +37,17 @@ describe('twolevel winset', () => {
 
   it('the same seed gives the same drawn win-sets', async () => {
     const drawn = scenarioFile({});
-    expect(await output([drawn, '--seed', '5', '--json'])).toBe(
-      await output([drawn, '--seed', '5', '--json']),
+    expect(await runCli(command, [drawn, '--seed', '5', '--json'])).toBe(
+      await runCli(command, [drawn, '--seed', '5', '--json']),
     );
-    expect(await output([drawn, '--seed', '5', '--json'])).not.toBe(
-      await output([drawn, '--seed', '6', '--json']),
+    expect(await runCli(command, [drawn, '--seed', '5', '--json'])).not.toBe(
+      await runCli(command, [drawn, '--seed', '6', '--json']),
     );
   });
 
   it('reports a missing file and a missing argument as user errors', async () => {
-    await expect(output(['/nonexistent/s.json'])).rejects.toThrow(UserError);
-    await expect(output([])).rejects.toThrow('expected one scenario file, got none');
-    await expect(output([scenarioFile({ countries: [{}] })])).rejects.toThrow(/countries/);
+    await expect(runCli(command, ['/nonexistent/s.json'])).rejects.toThrow(UserError);
+    await expect(runCli(command, [])).rejects.toThrow('expected one scenario file, got none');
+    await expect(runCli(command, [scenarioFile({ countries: [{}] })])).rejects.toThrow(/countries/);
   });
 });
