@@ -127,24 +127,14 @@ export function logisticRegression(
   let converged = false;
   while (iterations < MAX_ITERATIONS && !converged) {
     iterations++;
-    let scoreA = 0;
-    let scoreB = 0;
-    let infoAA = 0;
-    let infoAB = 0;
-    let infoBB = 0;
-    for (let i = 0; i < groups; i++) {
-      const n = trials[i]!;
-      if (n === 0) continue;
-      const xc = x[i]! - meanX;
-      const p = 1 / (1 + Math.exp(-(a + b * xc)));
-      const residual = successes[i]! - n * p;
-      const weight = n * p * (1 - p);
-      scoreA += residual;
-      scoreB += residual * xc;
-      infoAA += weight;
-      infoAB += weight * xc;
-      infoBB += weight * xc * xc;
-    }
+    const { scoreA, scoreB, infoAA, infoAB, infoBB } = scoreAndInformation(
+      a,
+      b,
+      meanX,
+      x,
+      successes,
+      trials,
+    );
     const determinant = infoAA * infoBB - infoAB * infoAB;
     let stepA = (infoBB * scoreA - infoAB * scoreB) / determinant;
     let stepB = (infoAA * scoreB - infoAB * scoreA) / determinant;
@@ -163,19 +153,7 @@ export function logisticRegression(
   }
 
   // Inverse information at the estimate.
-  let infoAA = 0;
-  let infoAB = 0;
-  let infoBB = 0;
-  for (let i = 0; i < groups; i++) {
-    const n = trials[i]!;
-    if (n === 0) continue;
-    const xc = x[i]! - meanX;
-    const p = 1 / (1 + Math.exp(-(a + b * xc)));
-    const weight = n * p * (1 - p);
-    infoAA += weight;
-    infoAB += weight * xc;
-    infoBB += weight * xc * xc;
-  }
+  const { infoAA, infoAB, infoBB } = scoreAndInformation(a, b, meanX, x, successes, trials);
   const determinant = infoAA * infoBB - infoAB * infoAB;
   const varianceA = infoBB / determinant;
   const varianceB = infoAA / determinant;
@@ -200,6 +178,41 @@ export function logisticRegression(
     converged,
     separated: false,
   };
+}
+
+/**
+ * Score `U = sum (y_i - n_i p_i) (1, x_i - meanX)` and Fisher information
+ * `I = sum n_i p_i (1 - p_i) (1, x_i - meanX)(1, x_i - meanX)^T` of the centred model
+ * `logit p_i = a + b (x_i - meanX)` (McCullagh and Nelder 1989, section 4.4); groups with no
+ * trials add nothing.
+ */
+function scoreAndInformation(
+  a: number,
+  b: number,
+  meanX: number,
+  x: ArrayLike<number>,
+  successes: ArrayLike<number>,
+  trials: ArrayLike<number>,
+) {
+  let scoreA = 0;
+  let scoreB = 0;
+  let infoAA = 0;
+  let infoAB = 0;
+  let infoBB = 0;
+  for (let i = 0; i < x.length; i++) {
+    const n = trials[i]!;
+    if (n === 0) continue;
+    const xc = x[i]! - meanX;
+    const p = 1 / (1 + Math.exp(-(a + b * xc)));
+    const residual = successes[i]! - n * p;
+    const weight = n * p * (1 - p);
+    scoreA += residual;
+    scoreB += residual * xc;
+    infoAA += weight;
+    infoAB += weight * xc;
+    infoBB += weight * xc * xc;
+  }
+  return { scoreA, scoreB, infoAA, infoAB, infoBB };
 }
 
 /** The result for separated data: no estimates exist, so limits and the score test stand in. */
