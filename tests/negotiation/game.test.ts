@@ -3,6 +3,7 @@ import { createGame, playGame } from '../../src/negotiation/game.ts';
 import { OUTCOMES } from '../../src/negotiation/record.ts';
 import type { TraceEvent } from '../../src/negotiation/trace.ts';
 import { parseScenario, type ScenarioInput } from '../../src/scenario/parse.ts';
+import { uncertainSetter } from './fixtures/uncertainSetter.ts';
 
 const uncertain: ScenarioInput = {
   countries: [
@@ -139,21 +140,7 @@ describe('the trace of a fixed game', () => {
 });
 
 describe('reopening and defection', () => {
-  const setter = (reopen: number): ScenarioInput => ({
-    reopen,
-    protocol: { name: 'ultimatum' },
-    countries: [
-      {
-        reversion: 0,
-        constituents: { count: 21, idealPoints: { kind: 'normal', mean: 0.4, sd: 0.2 } },
-        negotiator: { beliefs: { sigmaForeign: 0.1 } },
-      },
-      {
-        reversion: 1,
-        constituents: { count: 21, idealPoints: { kind: 'normal', mean: 0.6, sd: 0.2 } },
-      },
-    ],
-  });
+  const setter = (reopen: number) => uncertainSetter(0.1, reopen);
 
   it('learning after a failed vote turns involuntary defections into agreements', () => {
     const once = createGame(parseScenario(setter(0)));

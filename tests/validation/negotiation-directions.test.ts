@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createGame } from '../../src/negotiation/game.ts';
 import type { GameRecord } from '../../src/negotiation/record.ts';
 import { parseScenario, type ScenarioInput } from '../../src/scenario/parse.ts';
+import { uncertainSetter } from '../negotiation/fixtures/uncertainSetter.ts';
 
 /**
  * Putnam's propositions as signs (MODEL.md section 7), on fixed seeds. Paired comparisons play
@@ -38,24 +39,9 @@ function welch(x: number[], y: number[]) {
 const is = (outcome: GameRecord['outcome']) => (r: GameRecord) => (r.outcome === outcome ? 1 : 0);
 
 describe('proposition 3: foreign uncertainty causes involuntary defection', () => {
-  const setter = (sigmaForeign: number): ScenarioInput => ({
-    protocol: { name: 'ultimatum' },
-    countries: [
-      {
-        reversion: 0,
-        constituents: { count: 21, idealPoints: { kind: 'normal', mean: 0.4, sd: 0.2 } },
-        negotiator: { beliefs: { sigmaForeign } },
-      },
-      {
-        reversion: 1,
-        constituents: { count: 21, idealPoints: { kind: 'normal', mean: 0.6, sd: 0.2 } },
-      },
-    ],
-  });
-
   it('ultimatum: none with sigma_foreign = 0, more with 0.1 (paired)', () => {
-    const exact = play(setter(0));
-    const unsure = play(setter(0.1));
+    const exact = play(uncertainSetter(0));
+    const unsure = play(uncertainSetter(0.1));
     expect(exact.filter((r) => r.outcome === 'involuntary_defection')).toHaveLength(0);
     const d = pairedDifference(exact, unsure, is('involuntary_defection'));
     expect(d.mean).toBeGreaterThan(4 * d.se);
