@@ -18,6 +18,19 @@ const scratch = mkdtempSync(join(tmpdir(), 'twolevel-engine-'));
 const small = parseExperiment(smallFixture);
 const quiet = { progress: 'quiet' as const, baseDir: fixtures, maxBatch: 5 };
 
+/**
+ * The small scenario played by the researcher's own protocol (a module the workers load,
+ * relative to the fixtures folder), which also fails on purpose at deadline 7 and 8.
+ */
+const firstBestScenario = {
+  ...(smallFixture.scenario as object),
+  protocol: {
+    name: 'first-best',
+    module: '../../negotiation/fixtures/firstBest.ts',
+    candidates: 41,
+  },
+};
+
 /** What the engine writes; later pipeline steps (summaries, report) may add other files. */
 const ENGINE_FILES = /^(manifest\.json|README\.md|cells\.(arrow|csv)|runs\/.*)$/;
 
@@ -183,14 +196,7 @@ describe('runExperiment', () => {
     const custom = parseExperiment({
       ...smallFixture,
       name: 'custom',
-      scenario: {
-        ...(smallFixture.scenario as object),
-        protocol: {
-          name: 'first-best',
-          module: '../../negotiation/fixtures/firstBest.ts',
-          candidates: 41,
-        },
-      },
+      scenario: firstBestScenario,
       parameters: [{ path: 'countries.B.ratification.quota', values: [0.5, 0.67] }],
     });
     const done = await run(custom, 'custom', { workers: 2 });
@@ -207,14 +213,7 @@ describe('runExperiment', () => {
     const failing = parseExperiment({
       ...smallFixture,
       name: 'failing',
-      scenario: {
-        ...(smallFixture.scenario as object),
-        protocol: {
-          name: 'first-best',
-          module: '../../negotiation/fixtures/firstBest.ts',
-          candidates: 41,
-        },
-      },
+      scenario: firstBestScenario,
       parameters: [{ path: 'protocol.deadline', values: [20, 7] }],
     });
     await expect(run(failing, 'failing', { workers: 1, maxBatch: 12 })).rejects.toThrow(
