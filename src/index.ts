@@ -29,7 +29,7 @@ export { defineExperiment, type Experiment, type ExperimentInput } from './engin
 export { loadExperiment } from './engine/load.ts';
 export { mergeShards } from './engine/merge.ts';
 export { runExperiment } from './engine/run.ts';
-export { cellKey, designSeed, runSeed, subSeed } from './engine/seeds.ts';
+export { cellKey, designSeed, runSeed } from './engine/seeds.ts';
 // Errors a user can cause: printed without a stack trace by the CLI.
 export { UserError } from './errors.ts';
 // Level II (MODEL.md sections 1-2): constituents, margins, votes, win-sets.
@@ -56,6 +56,7 @@ export {
   registerProtocol,
 } from './negotiation/protocols/registry.ts';
 export { type GameRecord, OUTCOMES, type Outcome } from './negotiation/record.ts';
+export { subSeed } from './negotiation/streams.ts';
 export type { TraceEvent, TraceSink } from './negotiation/trace.ts';
 // Scenarios: the validated description of one two-level game.
 export {

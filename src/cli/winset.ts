@@ -1,5 +1,4 @@
 import seedrandom from 'seedrandom';
-import { subSeed } from '../engine/seeds.ts';
 import { UserError } from '../errors.ts';
 import { drawProfile, medianConstituent, type Profile } from '../model/profile.ts';
 import {
@@ -10,6 +9,7 @@ import {
   winSet,
 } from '../model/winSet.ts';
 import { DEFAULT_SIZE_POINTS, overlapSize, winSetSize } from '../model/winSetSize.ts';
+import { subSeed } from '../negotiation/streams.ts';
 import { loadScenario } from '../scenario/parse.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { type Command, parseFlags } from './command.ts';

@@ -63,7 +63,6 @@
  */
 
 import seedrandom from 'seedrandom';
-import { subSeed } from '../engine/seeds.ts';
 import { copyProfile, drawProfile, medianConstituent, type Profile } from '../model/profile.ts';
 import { normal, type Rng } from '../model/random.ts';
 import { sobolPoints } from '../model/sobol.ts';
@@ -77,6 +76,7 @@ import {
   winSet,
 } from '../model/winSet.ts';
 import { overlapSize, winSetSize } from '../model/winSetSize.ts';
+import { subSeed } from '../negotiation/streams.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import type { NegotiatingTable, Protocol } from './protocols/protocol.ts';
 import { protocolFor } from './protocols/registry.ts';

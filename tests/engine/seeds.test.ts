@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { cellKey, designSeed, runSeed, subSeed } from '../../src/engine/seeds.ts';
+import { cellKey, designSeed, runSeed } from '../../src/engine/seeds.ts';
+import { subSeed } from '../../src/negotiation/streams.ts';
 
 // The pinned seeds were checked against an independent Python implementation of the
 // documented hash (FNV-1a 64 over 4-byte big-endian length-prefixed UTF-8 fields,
