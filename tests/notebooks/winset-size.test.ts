@@ -1,0 +1,160 @@
+import { execFile, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { extname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { afterAll, describe, expect, it } from 'vitest';
+import winsetSize from '../../experiments/winset-size.ts';
+import { buildNotebook } from '../../notebooks/buildNotebook.ts';
+import { analyseResults } from '../../src/analysis/analyseResults.ts';
+import { parseExperiment } from '../../src/engine/experiment.ts';
+import { runExperiment } from '../../src/engine/run.ts';
+import { UserError } from '../../src/errors.ts';
+import { chromium } from '../report/chromium.ts';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const scratch = mkdtempSync(join(tmpdir(), 'twolevel-notebook-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+/** The MIME types the built page needs (browsers refuse module scripts served as anything else). */
+const TYPES: Record<string, string> = {
+  '.html': 'text/html',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.woff2': 'font/woff2',
+};
+
+/** Serves `dir` on 127.0.0.1 while `visit` runs; returns what `visit` returns and the paths asked for. */
+async function served<T>(dir: string, visit: (origin: string) => Promise<T>) {
+  const asked: string[] = [];
+  const server = createServer((request, response) => {
+    const path = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
+    asked.push(path);
+    try {
+      const body = readFileSync(join(dir, path));
+      response.writeHead(200, {
+        'content-type': TYPES[extname(path)] ?? 'application/octet-stream',
+      });
+      response.end(body);
+    } catch {
+      response.writeHead(404).end();
+    }
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const { port } = server.address() as AddressInfo;
+  try {
+    return { result: await visit(`http://127.0.0.1:${port}`), asked };
+  } finally {
+    server.close();
+  }
+}
+
+/**
+ * Loads `url` in headless Chromium and returns the DOM after the scripts ran, and every URL
+ * the page itself asked for (the requests of the net log whose initiator is the page's
+ * origin; the browser's own background requests have none).
+ */
+async function visit(origin: string, page: string) {
+  const profile = mkdtempSync(join(scratch, 'chromium-'));
+  const netLog = join(profile, 'net-log.json');
+  const { stdout } = await promisify(execFile)(
+    chromium!,
+    [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      `--user-data-dir=${profile}`,
+      `--log-net-log=${netLog}`,
+      '--virtual-time-budget=10000',
+      '--dump-dom',
+      `${origin}/${page}`,
+    ],
+    { encoding: 'utf8', timeout: 60_000, maxBuffer: 64 * 1024 * 1024 },
+  );
+  const log = JSON.parse(readFileSync(netLog, 'utf8')) as {
+    constants: { logEventTypes: Record<string, number> };
+    events: { type: number; params?: { url?: string; initiator?: string } }[];
+  };
+  const startJob = log.constants.logEventTypes.URL_REQUEST_START_JOB;
+  const requested = log.events
+    .filter((e) => e.type === startJob && e.params?.initiator === origin)
+    .map((e) => e.params!.url!);
+  return { dom: stdout, requested, origin };
+}
+
+describe('notebooks/winset-size.html', async () => {
+  // experiments/winset-size.ts with 20 replications per cell: 5 x 3 cells, 300 games
+  const results = join(scratch, 'winset-size');
+  await runExperiment(parseExperiment({ ...winsetSize, replications: 20 }), {
+    out: results,
+    workers: 1,
+    progress: 'quiet',
+  });
+  await analyseResults(results, { formats: ['svg'] });
+  const out = join(scratch, 'site');
+  const page = await buildNotebook({ results, out });
+  const html = readFileSync(page, 'utf8');
+
+  it('builds a page that loads its scripts and styles from its own folder', () => {
+    expect(page).toBe(join(out, 'winset-size.html'));
+    expect(html).toMatch(/<script type="module"[^>]* src="\.\/assets\//);
+    expect(html).not.toMatch(/<script[^>]+src="(https?:)?\/\//);
+    expect(html).not.toMatch(/<link[^>]+href="(https?:)?\/\//);
+  });
+
+  it('reads the results folder it was given, not results/winset-size', () => {
+    const arrows = readdirSync(join(out, 'assets')).filter((f) => f.endsWith('.arrow'));
+    expect(arrows).toHaveLength(1);
+    expect(readFileSync(join(out, 'assets', arrows[0]!))).toEqual(
+      readFileSync(join(results, 'cells.arrow')),
+    );
+  });
+
+  it('refuses a results folder without the sweep, and says to run npm start', async () => {
+    const empty = join(scratch, 'empty');
+    mkdirSync(empty);
+    await expect(buildNotebook({ results: empty, out: join(scratch, 'none') })).rejects.toThrow(
+      UserError,
+    );
+    const cli = spawnSync('npx', ['tsx', 'notebooks/build.ts', '--results', empty], {
+      cwd: root,
+      encoding: 'utf8',
+    });
+    expect(cli.status).toBe(2);
+    expect(cli.stderr).toContain('has no cells.arrow or hypotheses.csv');
+    expect(cli.stderr).toContain('Run `npm start` first');
+  });
+
+  it.skipIf(!chromium)(
+    'renders the chart and the hypotheses in headless Chromium, loading nothing from elsewhere',
+    async () => {
+      const { result, asked } = await served(out, (origin) => visit(origin, 'winset-size.html'));
+      const { dom, requested, origin } = result;
+      expect(requested.length).toBeGreaterThan(0);
+      expect(requested.filter((url) => !url.startsWith(`${origin}/`))).toEqual([]);
+      // a cell that threw shows its error in place of its output
+      expect(dom.match(/class="[^"]*observablehq--error[^"]*">.{0,200}/g) ?? []).toEqual([]);
+      expect(dom).toMatch(/<svg[^>]+class="marks"/);
+      // 15 cells x 20 replications
+      expect(dom).toContain('The sweep holds 15 cells and 300 games.');
+      // the three hypotheses of experiments/winset-size.ts
+      expect(dom.match(/<td[^>]*>(supported|contradicted|inconclusive)<\/td>/g)).toHaveLength(3);
+      // sigma_foreign = 0: A sees B's win-set and every offer is ratified, 20 of 20 at each of
+      // the 5 levels; the Wilson interval at x = n is [n / (n + z^2), 1] = [20 / 23.8415, 1]
+      const exact = [...dom.matchAll(/lo: ([\d.]+); hi: ([\d.]+); σ_foreign: 0"/g)];
+      expect(exact).toHaveLength(5);
+      for (const [, lo, hi] of exact) {
+        expect(Number(lo)).toBeCloseTo(20 / (20 + 1.959963984540054 ** 2), 9);
+        expect(Number(hi)).toBe(1);
+      }
+      expect(asked.some((path) => path.endsWith('.arrow'))).toBe(true);
+    },
+  );
+});
