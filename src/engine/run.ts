@@ -167,6 +167,10 @@ export async function runExperiment(
     clearFolder(out);
   } else if (old?.status === 'complete') {
     rmSync(join(out, JOURNAL), { force: true });
+    // Same runs; the description, hypotheses and figures may have been edited since, and
+    // the analysis reads them from the manifest.
+    old.experiment = createManifest(plan, old.timing.startedAt).experiment;
+    writeManifest(out, old);
     return {
       out,
       runsTotal,

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import * as aq from 'arquero';
 import { afterAll, describe, expect, it } from 'vitest';
 import { type Experiment, parseExperiment } from '../../src/engine/experiment.ts';
+import { readManifest } from '../../src/engine/manifest.ts';
 import { mergeShards } from '../../src/engine/merge.ts';
 import { planExperiment } from '../../src/engine/plan.ts';
 import { runExperiment } from '../../src/engine/run.ts';
@@ -190,6 +191,22 @@ describe('runExperiment', () => {
     // the same definition again: nothing to do
     const again = await run(changed, 'w1', { runs: 'none' });
     expect(again.runsThisSession).toBe(0);
+  });
+
+  it('keeps the runs of a complete folder but takes edited hypotheses and descriptions', async () => {
+    const edited = parseExperiment({
+      ...smallFixture,
+      replications: 13,
+      description: 'edited after the run',
+      hypotheses: [
+        { outcome: 'agreement', on: 'countries.B.ratification.quota', direction: 'decreasing' },
+      ],
+    });
+    const again = await run(edited, 'w1', { runs: 'none' });
+    expect(again.runsThisSession).toBe(0);
+    const manifest = readManifest(join(scratch, 'w1'))!;
+    expect(manifest.experiment.description).toBe('edited after the run');
+    expect(manifest.experiment.hypotheses).toEqual(edited.hypotheses);
   });
 
   it('runs a protocol of the researcher own, loaded by the workers', async () => {
