@@ -4,8 +4,6 @@
  * @module
  */
 
-// Analysis: summaries, hypothesis tests, intervals.
-export { analyseResults } from './analysis/analyseResults.ts';
 export { cochranArmitage } from './analysis/cochranArmitage.ts';
 export { evaluateHypotheses } from './analysis/evaluateHypotheses.ts';
 export { holm } from './analysis/holm.ts';
@@ -58,6 +56,8 @@ export {
 export { type GameRecord, OUTCOMES, type Outcome } from './negotiation/record.ts';
 export { subSeed } from './negotiation/streams.ts';
 export type { TraceEvent, TraceSink } from './negotiation/trace.ts';
+// Analysis: summaries, hypothesis tests, intervals.
+export { analyseResults } from './report/analyseResults.ts';
 // Scenarios: the validated description of one two-level game.
 export {
   loadScenario,

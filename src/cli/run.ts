@@ -1,8 +1,8 @@
-import { analyseResults, describeOutputs } from '../analysis/analyseResults.ts';
 import { loadExperiment } from '../engine/load.ts';
 import { parseShard, type RunsFormat } from '../engine/plan.ts';
 import { runExperiment } from '../engine/run.ts';
 import { UserError } from '../errors.ts';
+import { analyseResults, describeOutputs } from '../report/analyseResults.ts';
 import { type Command, integerFlag, parseFlags } from './command.ts';
 
 const RUNS_FORMATS: readonly RunsFormat[] = ['arrow', 'csv', 'none'];

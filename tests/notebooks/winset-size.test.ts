@@ -9,10 +9,10 @@ import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import winsetSize from '../../experiments/winset-size.ts';
 import { buildNotebook } from '../../notebooks/buildNotebook.ts';
-import { analyseResults } from '../../src/analysis/analyseResults.ts';
 import { parseExperiment } from '../../src/engine/experiment.ts';
 import { runExperiment } from '../../src/engine/run.ts';
 import { UserError } from '../../src/errors.ts';
+import { analyseResults } from '../../src/report/analyseResults.ts';
 import { chromium } from '../report/chromium.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));

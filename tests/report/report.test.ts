@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { analyseResults } from '../../src/analysis/analyseResults.ts';
+import { analyseResults } from '../../src/report/analyseResults.ts';
 import { writeFixture } from '../analysis/fixture.ts';
 import { chromium, renderedDom } from './chromium.ts';
 

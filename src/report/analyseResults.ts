@@ -1,14 +1,14 @@
 import { basename, dirname } from 'node:path';
 import type { ColumnTable } from 'arquero';
+import { drawFigures } from '../analysis/drawFigures.ts';
+import { evaluateHypotheses } from '../analysis/evaluateHypotheses.ts';
+import { readResults, readRuns } from '../analysis/readResults.ts';
+import { summarize } from '../analysis/summarize.ts';
+import { writeHypotheses } from '../analysis/writeHypotheses.ts';
+import { writeSummary } from '../analysis/writeSummary.ts';
 import type { FigureFormat } from '../charts/render.ts';
 import type { FigureTheme } from '../charts/theme.ts';
-import { writeReport } from '../report/report.ts';
-import { drawFigures } from './drawFigures.ts';
-import { evaluateHypotheses } from './evaluateHypotheses.ts';
-import { readResults, readRuns } from './readResults.ts';
-import { summarize } from './summarize.ts';
-import { writeHypotheses } from './writeHypotheses.ts';
-import { writeSummary } from './writeSummary.ts';
+import { writeReport } from './report.ts';
 
 /** What {@link analyseResults} wrote, by kind. */
 export interface AnalysisOutputs {
