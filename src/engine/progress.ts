@@ -60,6 +60,7 @@ export function createProgress(
   return {
     update(done) {
       const now = performance.now();
+      first ??= { time: now, done };
       if (mode === 'bar' && now - last >= 100) {
         last = now;
         draw(done);
