@@ -43,6 +43,12 @@ async function main(argv: string[]) {
   await command.run(rest);
 }
 
+// A reader that stops early (`twolevel ... | head`) is not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
+
 main(process.argv.slice(2)).catch((error: unknown) => {
   if (error instanceof UserError) {
     console.error(error.message);
