@@ -9,12 +9,14 @@ export type Point = number | ArrayLike<number>;
 /**
  * The acceptance margin `Delta'_ij(x)` of constituent `j` (MODEL.md sections 1 to 3): positive
  * means it prefers `x` to no agreement.
- * - spatial: `lambda (L_ij(q_i) + kappa_ij + g_i + pi_ij) - L_ij(x)`, with the quadratic
+ * - spatial: `lambda (L_ij(q_i) + kappa_ij) + g_i + pi_ij - L_ij(x)`, with the quadratic
  *   loss `L_ij(x) = sum_d s_d (x_d - v_ijd)^2`;
  * - divide: `lambda share_i(x) - c_ij + g_i + pi_ij`, `share = x` for side 0, `1 - x` for
  *   side 1.
- * `lambda = 1` is the sincere margin; the underselling factor `lambda < 1` shrinks every
- * acceptance set.
+ * `lambda = 1` is the sincere margin; the underselling factor `lambda < 1` scales the
+ * constituent's own stake in agreement (what no agreement costs it against `x`; its share in
+ * the divide form) and so shrinks every acceptance set, while good will and side payments
+ * count in full in both forms.
  *
  * @param p the country's profile
  * @param j the constituent
@@ -45,5 +47,5 @@ export function margin(p: Profile, j: number, x: Point, lambda = 1, payment = 0)
     lossQ += s[d]! * dq * dq;
     lossX += s[d]! * dx * dx;
   }
-  return lambda * (lossQ + p.kappa[j]! + p.goodWill + payment) - lossX;
+  return lambda * (lossQ + p.kappa[j]!) + p.goodWill + payment - lossX;
 }

@@ -25,7 +25,10 @@ export interface VoteOptions {
 
 /**
  * Whether a chamber passes with yes share `share`: `share >= theta` and `share > 1/2`, so a
- * tie never passes (MODEL.md section 2).
+ * tie never passes (MODEL.md section 2). Shares are sums of weights divided by a sum, so with
+ * non-integer weights an exact tie can come out as `0.5000000000000001` and unanimity as
+ * `0.9999999999999998`; both comparisons therefore allow a relative {@link SHARE_TOLERANCE},
+ * far below any real difference of shares (one member in a trillion).
  *
  * @param share yes weight over the chamber's weight
  * @param quota `theta`
@@ -35,8 +38,11 @@ export interface VoteOptions {
  * chamberPasses(0.5, 0.5); // false: a tie fails
  */
 export function chamberPasses(share: number, quota: number): boolean {
-  return share >= quota && share > 0.5;
+  return share >= quota * (1 - SHARE_TOLERANCE) && share > 0.5 * (1 + SHARE_TOLERANCE);
 }
+
+/** Relative tolerance of {@link chamberPasses}: rounding of weight sums never decides a vote. */
+export const SHARE_TOLERANCE = 1e-12;
 
 let margins = new Float64Array(0);
 let sincere = new Uint8Array(0);
@@ -86,7 +92,7 @@ function fillMargins(p: Profile, x: Point, lambda: number, payments: Float64Arra
     const dq = q - v[j]!;
     const dx = x0 - v[j]!;
     const pay = payments === null ? 0 : payments[j]!;
-    margins[j] = lambda * (s * dq * dq + kappa[j]! + g + pay) - s * dx * dx;
+    margins[j] = lambda * (s * dq * dq + kappa[j]!) + g + pay - s * dx * dx;
   }
 }
 

@@ -62,7 +62,7 @@ function reserve(M: number, H: number, P: number) {
  * (leaves after). Constituents that accept nothing inside the box write none. Events at a
  * box end (often most: every interval starting at `q = lo`, every one clipped) need no
  * sorting: their tags go to `endTag` (counts `atLo`, `atHi`); the others to `eventAt`.
- * Spatial: `v +- sqrt(R / s)` with `R = lambda (s (q - v)^2 + kappa + g + pi)` when `R >= 0`
+ * Spatial: `v +- sqrt(R / s)` with `R = lambda (s (q - v)^2 + kappa) + g + pi` when `R >= 0`
  * (with `s = 0`, the whole line or nothing); when `lambda = 1` and `kappa + g + pi = 0`, the
  * interval is written as `[q, 2v - q]` so that `q` is an exact end. Divide: with
  * `t = (c - g - pi) / lambda`, the half-line `x >= t` (side 0) or `x <= 1 - t` (side 1).
@@ -92,7 +92,7 @@ function acceptanceEvents(
     } else {
       const v = p.ideal[j]!;
       const constant = p.kappa[j]! + extra;
-      const radicand = lambda * (s * (q - v) * (q - v) + constant);
+      const radicand = lambda * (s * (q - v) * (q - v) + p.kappa[j]!) + extra;
       if (radicand < 0) continue;
       if (s === 0) {
         a = -Infinity;
@@ -269,7 +269,7 @@ function sweepOneChamber(quota: number, n: number, out: Intervals) {
  * the country ratifies under the expected vote (no noise; a party member's yes weight is
  * `d line + (1 - d) sincere`), as a union of closed intervals.
  *
- * Each constituent accepts a closed interval (spatial: `v +- sqrt(lambda (L(q) + kappa + g +
+ * Each constituent accepts a closed interval (spatial: `v +- sqrt((lambda (L(q) + kappa) + g +
  * pi) / s)` when the radicand is `>= 0`; divide: a half-line). Their at most `2 M` ends,
  * clipped to the box, are sorted once; a sweep then tallies, at each breakpoint and on each
  * gap between two, every chamber's sincere yes weight of members without a party (`A`) and

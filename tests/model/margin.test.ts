@@ -3,13 +3,13 @@ import { margin } from '../../src/model/margin.ts';
 import { makeProfile } from './makeProfile.ts';
 
 describe('margin', () => {
-  it('spatial: L(q) + kappa + g + payment - L(x), scaled by lambda', () => {
+  it('spatial: lambda (L(q) + kappa) + g + payment - L(x)', () => {
     const p = makeProfile({ ideal: [0.5], reversion: 0, kappa: 0.01 });
     // (0.25 + 0.01) - 0.09 = 0.17
     expect(margin(p, 0, 0.8)).toBeCloseTo(0.17, 15);
     expect(margin(p, 0, [0.8])).toBeCloseTo(0.17, 15);
-    // lambda 1/2, payment 0.04: 0.5 * (0.25 + 0.01 + 0.04) - 0.09 = 0.06
-    expect(margin(p, 0, 0.8, 0.5, 0.04)).toBeCloseTo(0.06, 15);
+    // lambda 1/2, payment 0.04: 0.5 * (0.25 + 0.01) + 0.04 - 0.09 = 0.08 (the payment in full)
+    expect(margin(p, 0, 0.8, 0.5, 0.04)).toBeCloseTo(0.08, 15);
     p.goodWill = 0.1;
     expect(margin(p, 0, 0.8)).toBeCloseTo(0.27, 15);
   });

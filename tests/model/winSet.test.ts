@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { chamberPasses, ratifies } from '../../src/model/vote.ts';
 import { createIntervals, intervalsSize, winSet } from '../../src/model/winSet.ts';
 import { makeProfile } from './makeProfile.ts';
 
@@ -48,5 +49,39 @@ describe('winSet', () => {
   it('refuses D > 1', () => {
     const p = makeProfile({ D: 2, ideal: [0, 0], reversion: [0, 0] });
     expect(() => winSet(p, [0, 1], {}, createIntervals())).toThrow(/one-dimensional/);
+  });
+});
+
+describe('winSet and ratifies with non-integer weights (rounding never decides a vote)', () => {
+  const box = [0, 1] as const;
+  const ideal = [0.1, 0.15, 0.2, 0.25, 0.3, 0.6, 0.65, 0.7, 0.75, 0.8];
+
+  it('a tie fails whatever the weights: 5 of 10 equal weights yes at x = 0.7', () => {
+    for (const w of [1, 0.1, 0.3, 0.7]) {
+      const p = makeProfile({ ideal, weight: new Array<number>(10).fill(w) });
+      // q = 0: constituent v accepts [0, 2v]; at x = 0.7 exactly the five v >= 0.6 say yes
+      // (with w = 0.1 their share is computed as 0.5000000000000001)
+      expect(ratifies(p, 0.7)).toBe(false);
+      // six say yes up to 2 * 0.3 = 0.6, five beyond: the win-set is [0, 0.6]
+      const w0 = winSet(p, box, {}, createIntervals());
+      expect([w0.count, w0.lo[0], w0.hi[0]]).toEqual([1, 0, 0.6]);
+    }
+  });
+
+  it('unanimity passes when everyone says yes, with lognormal weights', () => {
+    const weight = [0.37, 1.91, 0.52, 2.2, 0.13, 0.77, 1.05, 0.29, 3.3, 0.61];
+    const p = makeProfile({ ideal, weight, quota: 1 });
+    // everyone accepts [0, 2v]: unanimity holds on [0, 2 min v] = [0, 0.2]
+    const w1 = winSet(p, box, {}, createIntervals());
+    expect([w1.count, w1.lo[0], w1.hi[0]]).toEqual([1, 0, 0.2]);
+    expect(ratifies(p, 0.2)).toBe(true);
+    expect(ratifies(p, 0.2000001)).toBe(false);
+  });
+
+  it('chamberPasses allows only a relative 1e-12 of rounding', () => {
+    expect(chamberPasses(0.5000000000000001, 0.5)).toBe(false);
+    expect(chamberPasses(0.9999999999999998, 1)).toBe(true);
+    expect(chamberPasses(0.5 + 1e-9, 0.5)).toBe(true);
+    expect(chamberPasses(1 - 1e-9, 1)).toBe(false);
   });
 });
