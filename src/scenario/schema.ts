@@ -226,11 +226,17 @@ export type ScenarioInput = z.input<typeof Scenario>;
 export type Scenario = z.output<typeof Scenario>;
 /** One country of a validated scenario. */
 export type Country = Scenario['countries'][number];
+/** How a country's constituents' ideal points `v_ij` are drawn, validated (MODEL.md section 1). */
 export type IdealPoints = z.output<typeof IdealPoints>;
+/** How the constituents' costs of no agreement `kappa_ij` are drawn, validated (MODEL.md section 1). */
 export type Kappa = z.output<typeof Kappa>;
+/** How the constituents' vote weights `w_ij` are drawn, validated (MODEL.md section 1). */
 export type Weights = z.output<typeof Weights>;
+/** How the constituents' reservation shares `c_ij` of the divide form are drawn, validated (MODEL.md section 1). */
 export type Reservations = z.output<typeof Reservations>;
+/** One chamber (veto player) of a country's institution, with its quota `theta`, validated (MODEL.md section 2). */
 export type Chamber = z.output<typeof Chamber>;
+/** A country's chief negotiator: ideal point `v^N_i`, reservation `phi_i`, beliefs, underselling `lambda_i`, validated (MODEL.md section 3). */
 export type Negotiator = z.output<typeof Negotiator>;
 
 type Parsed = z.output<typeof ScenarioShape>;
