@@ -1,5 +1,6 @@
 import type { ColumnTable } from 'arquero';
-import { cellMetrics, OUTCOMES } from '../engine/columns.ts';
+import { cellMetrics, OUTCOMES, type RunLayout } from '../engine/columns.ts';
+import { didYouMean } from '../engine/didYouMean.ts';
 import type { Hypothesis } from '../engine/experiment.ts';
 import { UserError } from '../errors.ts';
 import { holm } from './holm.ts';
@@ -89,6 +90,37 @@ function evidenceFor(
 }
 
 /**
+ * Checks that each hypothesis names a varied parameter in `on` and, in `outcome`, a rate
+ * ({@link RATE_NAMES}) or a metric of the layout ({@link cellMetrics}); the planner calls it
+ * before any game is played, {@link evaluateHypotheses} again on a results folder.
+ *
+ * @param hypotheses the experiment's hypotheses
+ * @param parameters the varied parameters' paths, as written in the experiment
+ * @param layout the countries and dimension of the sweep (they fix the metric names)
+ * @throws UserError naming `hypotheses[i]` and the field, the valid names and the nearest one
+ */
+export function checkHypotheses(
+  hypotheses: readonly Hypothesis[],
+  parameters: readonly string[],
+  layout: RunLayout,
+) {
+  const metrics = cellMetrics(layout).map((m) => m.name);
+  hypotheses.forEach((hypothesis, i) => {
+    const where = `hypotheses[${i}]`;
+    if (!parameters.includes(hypothesis.on)) {
+      throw new UserError(
+        `${where}.on: '${hypothesis.on}' is not a varied parameter of this experiment; valid: ${parameters.join(', ') || '(none)'}.${didYouMean(hypothesis.on, parameters)}`,
+      );
+    }
+    if (!RATE_NAMES.includes(hypothesis.outcome) && !metrics.includes(hypothesis.outcome)) {
+      throw new UserError(
+        `${where}.outcome: unknown outcome '${hypothesis.outcome}'; valid rates: ${RATE_NAMES.join(', ')}; valid means: ${metrics.join(', ')}.${didYouMean(hypothesis.outcome, [...RATE_NAMES, ...metrics])}`,
+      );
+    }
+  });
+}
+
+/**
  * Evaluates an experiment's hypotheses on its results. Each hypothesis names an outcome (a
  * rate: an outcome or `ratification_failure`; or a metric such as `gain_A`), the parameter
  * `on` it moves with, and the expected direction. The evidence is pooled over the other
@@ -110,20 +142,10 @@ export function evaluateHypotheses(
   hypotheses: readonly Hypothesis[],
   runs: () => ColumnTable,
 ): HypothesisResult[] {
-  const metrics = cellMetrics(results.manifest.layout).map((m) => m.name);
+  checkHypotheses(hypotheses, results.parameters, results.manifest.layout);
   const tested = hypotheses.map((hypothesis, i) => {
     const where = `hypotheses[${i}]`;
-    if (!results.parameters.includes(hypothesis.on)) {
-      throw new UserError(
-        `${where}.on: '${hypothesis.on}' is not a varied parameter of this experiment; valid: ${results.parameters.join(', ') || '(none)'}`,
-      );
-    }
     const isRate = RATE_NAMES.includes(hypothesis.outcome);
-    if (!isRate && !metrics.includes(hypothesis.outcome)) {
-      throw new UserError(
-        `${where}.outcome: unknown outcome '${hypothesis.outcome}'; valid rates: ${RATE_NAMES.join(', ')}; valid means: ${metrics.join(', ')}`,
-      );
-    }
     const values = results.manifest.cells.map((c) => c.values[hypothesis.on]);
     if (values.some((v) => typeof v === 'string')) {
       throw new UserError(

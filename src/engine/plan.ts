@@ -1,12 +1,15 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
+import { checkHypotheses } from '../analysis/evaluateHypotheses.ts';
 import { UserError } from '../errors.ts';
 import { parseScenario } from '../scenario/parse.ts';
 import type { Scenario, ScenarioInput } from '../scenario/schema.ts';
+import { checkFigures } from './checkFigures.ts';
 import type { ColumnType, RunLayout } from './columns.ts';
 import { type Cell, designCells } from './designs/index.ts';
 import type { Experiment } from './experiment.ts';
+import { softwareVersions } from './manifest.ts';
 import { type PathSegments, resolveParameterPath, withParameter } from './paths.ts';
 import { type CellValue, cellKey } from './seeds.ts';
 
@@ -48,7 +51,9 @@ export interface Plan {
   shard: Shard | null;
   /**
    * SHA-256 of what determines the outputs, the shard aside (so shards of one sweep share
-   * it); a folder written with another is refused.
+   * it): the experiment's fields that fix the runs, the protocol module's source, the runs
+   * format, the batch size and the toolkit's version (package.json `version`; not the git
+   * commit, which moves with every commit). A folder written with another is refused.
    */
   fingerprint: string;
 }
@@ -130,8 +135,9 @@ export function parseShard(text: string): Shard {
  * the files and the order of summation depend on the experiment alone.
  *
  * @throws UserError for an unknown parameter path (with the nearest valid ones), a value
- * the scenario schema rejects (naming the cell and the path), or cells that change the
- * countries' names
+ * the scenario schema rejects (naming the cell and the path), cells that change the
+ * countries' names, or a hypothesis or figure naming an unknown outcome, metric or
+ * parameter ({@link checkHypotheses}, {@link checkFigures})
  */
 export function planExperiment(experiment: Experiment, options: PlanOptions = {}): Plan {
   const baseDir = options.baseDir ?? process.cwd();
@@ -169,6 +175,14 @@ export function planExperiment(experiment: Experiment, options: PlanOptions = {}
       `${source}: the design repeats a cell (${cells.length} cells, ${keys.size} distinct); give each parameter distinct values`,
     );
   }
+  const layout = { countries: names, dimensions };
+  try {
+    checkHypotheses(experiment.hypotheses, paths, layout);
+    checkFigures(experiment.figures, paths, layout);
+  } catch (error) {
+    if (!(error instanceof UserError)) throw error;
+    throw new UserError(`${source}: ${error.message}`);
+  }
   const parameterTypes = paths.map((path) => parameterType(cells.map((c) => c.values[path]!)));
   const R = experiment.replications;
   const maxBatch = options.maxBatch ?? MAX_BATCH;
@@ -180,6 +194,7 @@ export function planExperiment(experiment: Experiment, options: PlanOptions = {}
     .update(
       JSON.stringify({
         format: 1,
+        toolkitVersion: softwareVersions().package.version,
         name: experiment.name,
         scenario,
         protocolSource:
@@ -201,7 +216,7 @@ export function planExperiment(experiment: Experiment, options: PlanOptions = {}
     parameterTypes,
     cells,
     mine,
-    layout: { countries: names, dimensions },
+    layout,
     batchSize,
     batchesPerCell,
     runs,

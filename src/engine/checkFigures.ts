@@ -1,0 +1,61 @@
+import { RATE_NAMES, summaryMetrics } from '../analysis/summarize.ts';
+import { UserError } from '../errors.ts';
+import { OUTCOMES, type RunLayout } from './columns.ts';
+import { didYouMean } from './didYouMean.ts';
+import type { Figure } from './experiment.ts';
+
+/** The fields each kind of figure must have (see `figureSpec`). */
+const REQUIRED: Record<Figure['kind'], readonly ('x' | 'y' | 'series')[]> = {
+  rate: ['x'],
+  heatmap: ['x', 'y'],
+  shares: [],
+  gains: [],
+};
+
+/**
+ * Checks an experiment's figures before any game is played, with the rules `figureSpec`
+ * draws them by: `x`, `y` and `series` name varied parameters (a rate figure's `x` may
+ * instead name a mean of `summaryMetrics`, e.g. `winset_B`); a rate figure has `x`, a
+ * heatmap `x` and `y`; `outcomes` are outcome names (a heatmap's may also be
+ * `ratification_failure`, see `RATE_NAMES`).
+ *
+ * @param figures the experiment's figures
+ * @param parameters the varied parameters' paths, as written in the experiment
+ * @param layout the countries and dimension of the sweep (they fix the metric names)
+ * @throws UserError naming `figures[i] 'name'` and the field, the valid names and the nearest one
+ */
+export function checkFigures(
+  figures: readonly Figure[],
+  parameters: readonly string[],
+  layout: RunLayout,
+) {
+  const metrics = summaryMetrics(layout);
+  figures.forEach((figure, i) => {
+    const where = `figures[${i}] '${figure.name}'`;
+    for (const field of ['x', 'y', 'series'] as const) {
+      const path = figure[field];
+      const valid =
+        figure.kind === 'rate' && field === 'x' ? [...parameters, ...metrics] : parameters;
+      const what = valid === parameters ? 'a varied parameter' : 'a varied parameter or a mean';
+      if (path === undefined) {
+        if (!REQUIRED[figure.kind].includes(field)) continue;
+        throw new UserError(
+          `${where}.${field}: a ${figure.kind} figure needs ${field}, ${what}; valid: ${valid.join(', ') || '(none)'}`,
+        );
+      }
+      if (!valid.includes(path)) {
+        throw new UserError(
+          `${where}.${field}: '${path}' is not ${what}; valid: ${valid.join(', ') || '(none)'}.${didYouMean(path, valid)}`,
+        );
+      }
+    }
+    const allowed: readonly string[] = figure.kind === 'heatmap' ? RATE_NAMES : OUTCOMES;
+    for (const outcome of figure.outcomes ?? []) {
+      if (!allowed.includes(outcome)) {
+        throw new UserError(
+          `${where}.outcomes: unknown outcome '${outcome}'; valid: ${allowed.join(', ')}.${didYouMean(outcome, allowed)}`,
+        );
+      }
+    }
+  });
+}
