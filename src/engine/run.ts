@@ -97,7 +97,21 @@ function changedFields(old: Manifest, now: Manifest): string[] {
   if (changed.length === 0 && old.batchSize !== now.batchSize) {
     changed.push(`batch size ${old.batchSize} -> ${now.batchSize}`);
   }
-  if (changed.length === 0) changed.push('the protocol module or the toolkit version');
+  const version = (m: Manifest) => m.software?.package?.version ?? 'unknown';
+  if (version(old) !== version(now)) {
+    changed.push(`toolkit version ${version(old)} -> ${version(now)}`);
+  }
+  if (changed.length === 0) {
+    // Nothing recorded differs: the protocol module's source changed, or the folder's
+    // fingerprint was computed otherwise (another build of the same version, or an edit).
+    const module = now.experiment.scenario as { protocol?: { module?: string } };
+    const file = module.protocol?.module;
+    changed.push(
+      file
+        ? `the source of the protocol module ${file}, or the fingerprint recipe`
+        : 'the fingerprint recipe (written by another build of the toolkit, or edited)',
+    );
+  }
   return changed;
 }
 

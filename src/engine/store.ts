@@ -20,6 +20,7 @@ import {
   appendFileSync,
   existsSync,
   mkdirSync,
+  readdirSync,
   readFileSync,
   renameSync,
   rmSync,
@@ -210,9 +211,20 @@ export function prepareFolder(out: string, runs: RunsFormat) {
   if (runs !== 'none') mkdirSync(join(out, 'runs'), { recursive: true });
 }
 
-/** Removes every output of an earlier sweep from a folder (`--force`). */
+/** What a sweep writes into its folder (see the module comment). */
+const SWEEP_OUTPUTS = ['manifest.json', 'README.md', 'cells.arrow', 'cells.csv', JOURNAL, 'runs'];
+
+/** What the analysis writes beside it: `summary.*`, `hypotheses.*`, `figures/`, `report.html`. */
+const ANALYSIS_OUTPUT = /^(summary\.|hypotheses\.)|^(figures|report\.html)$/;
+
+/**
+ * Removes every output of an earlier sweep from a folder (`--force`), and the analysis of
+ * it (`summary.*`, `hypotheses.*`, `figures/`, `report.html`), which would describe the
+ * old results; other files are left alone.
+ */
 export function clearFolder(out: string) {
-  for (const name of ['manifest.json', 'README.md', 'cells.arrow', 'cells.csv', JOURNAL, 'runs']) {
+  const analysis = existsSync(out) ? readdirSync(out).filter((n) => ANALYSIS_OUTPUT.test(n)) : [];
+  for (const name of [...SWEEP_OUTPUTS, ...analysis]) {
     rmSync(join(out, name), { recursive: true, force: true });
   }
 }

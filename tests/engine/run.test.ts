@@ -1,5 +1,13 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -191,6 +199,40 @@ describe('runExperiment', () => {
     // the same definition again: nothing to do
     const again = await run(changed, 'w1', { runs: 'none' });
     expect(again.runsThisSession).toBe(0);
+  });
+
+  it('names the toolkit version when a folder was written by another', async () => {
+    const first = await run(small, 'version', { runs: 'none' });
+    const file = join(first.out, 'manifest.json');
+    const manifest = JSON.parse(readFileSync(file, 'utf8'));
+    const version = manifest.software.package.version;
+    // what another version writes: its version, and a fingerprint computed with it
+    manifest.software.package.version = '0.0.9';
+    manifest.fingerprint = '0'.repeat(64);
+    writeFileSync(file, JSON.stringify(manifest));
+    await expect(run(small, 'version', { runs: 'none' })).rejects.toThrow(
+      `(changed: toolkit version 0.0.9 -> ${version}). Choose another --out`,
+    );
+    // same version, other fingerprint: no protocol module here, so none is named
+    manifest.software.package.version = version;
+    writeFileSync(file, JSON.stringify(manifest));
+    const refusal = run(small, 'version', { runs: 'none' });
+    await expect(refusal).rejects.toThrow(
+      '(changed: the fingerprint recipe (written by another build of the toolkit, or edited))',
+    );
+    await expect(refusal).rejects.not.toThrow(/protocol module|toolkit version/);
+  });
+
+  it('--force also removes the analysis of the old results', async () => {
+    const first = await run(small, 'analysed', { runs: 'none' });
+    const old = ['summary.csv', 'summary.md', 'hypotheses.csv', 'report.html', 'figures'];
+    for (const name of old.slice(0, 4)) writeFileSync(join(first.out, name), 'old');
+    mkdirSync(join(first.out, 'figures'));
+    writeFileSync(join(first.out, 'figures', 'agreement.svg'), '<svg/>');
+    writeFileSync(join(first.out, 'notes.txt'), 'the researcher’s own');
+    await run({ ...small, replications: 13 }, 'analysed', { runs: 'none', force: true });
+    expect(old.filter((name) => existsSync(join(first.out, name)))).toEqual([]);
+    expect(readFileSync(join(first.out, 'notes.txt'), 'utf8')).toBe('the researcher’s own');
   });
 
   it('keeps the runs of a complete folder but takes edited hypotheses and descriptions', async () => {
