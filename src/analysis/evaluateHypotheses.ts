@@ -1,6 +1,6 @@
 import type { ColumnTable } from 'arquero';
-import { cellMetrics, OUTCOMES, type RunLayout } from '../engine/columns.ts';
-import { didYouMean } from '../engine/didYouMean.ts';
+import { checkHypotheses } from '../engine/checkHypotheses.ts';
+import { OUTCOMES, RATE_NAMES, SUMMARY_RATES } from '../engine/columns.ts';
 import type { Hypothesis } from '../engine/experiment.ts';
 import { UserError } from '../errors.ts';
 import { holm } from './holm.ts';
@@ -13,7 +13,6 @@ import {
 import { pairedOutcomes } from './pairedOutcomes.ts';
 import { poolCells } from './poolCells.ts';
 import type { Results } from './readResults.ts';
-import { RATE_NAMES, SUMMARY_RATES } from './summarize.ts';
 import { type Verdict, verdict } from './verdict.ts';
 
 /** A hypothesis with its test, Holm-adjusted p-value and verdict. */
@@ -87,37 +86,6 @@ function evidenceFor(
     sum: column(`sum_${m}`),
     sumOfSquares: column(`sumsq_${m}`),
   };
-}
-
-/**
- * Checks that each hypothesis names a varied parameter in `on` and, in `outcome`, a rate
- * ({@link RATE_NAMES}) or a metric of the layout ({@link cellMetrics}); the planner calls it
- * before any game is played, {@link evaluateHypotheses} again on a results folder.
- *
- * @param hypotheses the experiment's hypotheses
- * @param parameters the varied parameters' paths, as written in the experiment
- * @param layout the countries and dimension of the sweep (they fix the metric names)
- * @throws UserError naming `hypotheses[i]` and the field, the valid names and the nearest one
- */
-export function checkHypotheses(
-  hypotheses: readonly Hypothesis[],
-  parameters: readonly string[],
-  layout: RunLayout,
-) {
-  const metrics = cellMetrics(layout).map((m) => m.name);
-  hypotheses.forEach((hypothesis, i) => {
-    const where = `hypotheses[${i}]`;
-    if (!parameters.includes(hypothesis.on)) {
-      throw new UserError(
-        `${where}.on: '${hypothesis.on}' is not a varied parameter of this experiment; valid: ${parameters.join(', ') || '(none)'}.${didYouMean(hypothesis.on, parameters)}`,
-      );
-    }
-    if (!RATE_NAMES.includes(hypothesis.outcome) && !metrics.includes(hypothesis.outcome)) {
-      throw new UserError(
-        `${where}.outcome: unknown outcome '${hypothesis.outcome}'; valid rates: ${RATE_NAMES.join(', ')}; valid means: ${metrics.join(', ')}.${didYouMean(hypothesis.outcome, [...RATE_NAMES, ...metrics])}`,
-      );
-    }
-  });
 }
 
 /**

@@ -5,12 +5,13 @@ import { heatmapChart } from '../charts/heatmapChart.ts';
 import { outcomeSharesChart } from '../charts/outcomeSharesChart.ts';
 import { rateChart } from '../charts/rateChart.ts';
 import { type FigureOptions, OUTCOME_LABELS } from '../charts/theme.ts';
-import { OUTCOMES, type Outcome } from '../engine/columns.ts';
+import { checkFigure } from '../engine/checkFigures.ts';
+import { OUTCOMES, type Outcome, summaryMetrics } from '../engine/columns.ts';
 import type { Figure } from '../engine/experiment.ts';
 import { UserError } from '../errors.ts';
 import { parameterLabel } from './parameterLabel.ts';
 import type { Results } from './readResults.ts';
-import { RATE_NAMES, summarize, summaryMetrics } from './summarize.ts';
+import { summarize } from './summarize.ts';
 
 /** How a mean is named on an axis, e.g. `winset_B` as "Size of B's win-set |W_B|". */
 function metricLabel(metric: string): string {
@@ -33,28 +34,6 @@ function rateLabel(rate: string): string {
 
 type Row = Record<string, number | string | boolean>;
 
-/** Checks that a figure names a varied parameter in `field` (and that it is given). */
-function requireParameter(
-  results: Results,
-  figure: Figure,
-  index: number,
-  field: 'x' | 'y' | 'series',
-) {
-  const path = figure[field];
-  const where = `figures[${index}] '${figure.name}'.${field}`;
-  if (path === undefined) {
-    throw new UserError(
-      `${where}: a ${figure.kind} figure needs ${field}, a varied parameter; valid: ${results.parameters.join(', ')}`,
-    );
-  }
-  if (!results.parameters.includes(path)) {
-    throw new UserError(
-      `${where}: '${path}' is not a varied parameter; valid: ${results.parameters.join(', ')}`,
-    );
-  }
-  return path;
-}
-
 /** The summary rows grouped by `by`. */
 function summaryRows(results: Results, by: string[]): Row[] {
   return summarize(
@@ -65,15 +44,8 @@ function summaryRows(results: Results, by: string[]): Row[] {
   ).objects() as Row[];
 }
 
-/** A figure's outcomes: the declared ones (checked), else every outcome that occurred. */
-function figureOutcomes(figure: Figure, index: number, rows: Row[], allowed: readonly string[]) {
-  for (const outcome of figure.outcomes ?? []) {
-    if (!allowed.includes(outcome)) {
-      throw new UserError(
-        `figures[${index}] '${figure.name}'.outcomes: unknown outcome '${outcome}'; valid: ${allowed.join(', ')}`,
-      );
-    }
-  }
+/** A figure's outcomes: the declared ones, else every outcome that occurred. */
+function figureOutcomes(figure: Figure, rows: Row[]) {
   return (
     figure.outcomes ?? OUTCOMES.filter((o) => rows.some((r) => (r[`${o}_rate`] as number) > 0))
   );
@@ -110,16 +82,16 @@ export function figureSpec(
   options: FigureOptions,
   runs: () => ColumnTable,
 ): TopLevelSpec {
+  checkFigure(figure, index, results.parameters, results.manifest.layout);
   const chart = { ...options, title: figure.title ?? options.title };
   if (figure.kind === 'rate') {
     const metrics = summaryMetrics(results.manifest.layout);
     const xIsMean = figure.x !== undefined && metrics.includes(figure.x);
-    const x = xIsMean ? figure.x! : requireParameter(results, figure, index, 'x');
-    const series =
-      figure.series === undefined ? undefined : requireParameter(results, figure, index, 'series');
+    const x = xIsMean ? figure.x! : figure.x!;
+    const series = figure.series === undefined ? undefined : figure.series!;
     // Against a mean (e.g. winset_B): one point per cell, at the cell's mean.
     const rows = summaryRows(results, xIsMean ? results.parameters : series ? [x, series] : [x]);
-    const outcomes = figureOutcomes(figure, index, rows, OUTCOMES);
+    const outcomes = figureOutcomes(figure, rows);
     const points = rows.flatMap((row) =>
       outcomes.map((outcome) => ({
         x: Number(xIsMean ? row[`${x}_mean`] : row[x]),
@@ -137,15 +109,10 @@ export function figureSpec(
     });
   }
   if (figure.kind === 'heatmap') {
-    const x = requireParameter(results, figure, index, 'x');
-    const y = requireParameter(results, figure, index, 'y');
+    const x = figure.x!;
+    const y = figure.y!;
     const rows = summaryRows(results, [x, y]);
-    const [rate] = figureOutcomes(
-      { ...figure, outcomes: figure.outcomes ?? ['agreement'] },
-      index,
-      rows,
-      RATE_NAMES,
-    );
+    const rate = figure.outcomes?.[0] ?? 'agreement';
     const cells = rows.map((row) => ({
       x: row[x] as number,
       y: row[y] as number,
@@ -164,8 +131,7 @@ export function figureSpec(
     });
   }
   if (figure.kind === 'shares') {
-    const by =
-      figure.x === undefined ? results.parameters : [requireParameter(results, figure, index, 'x')];
+    const by = figure.x === undefined ? results.parameters : [figure.x!];
     const rows = summaryRows(results, by);
     const names = by.length === 1 ? [''] : cellNames(by);
     const occurred = OUTCOMES.filter((o) => rows.some((r) => (r[`${o}_rate`] as number) > 0));
@@ -192,8 +158,7 @@ export function figureSpec(
 /** Per-country gains of ratified runs, grouped and sampled (see {@link figureSpec}). */
 function gainRows(results: Results, figure: Figure, index: number, runs: ColumnTable) {
   const countries = results.manifest.layout.countries;
-  const series =
-    figure.series === undefined ? undefined : requireParameter(results, figure, index, 'series');
+  const series = figure.series === undefined ? undefined : figure.series!;
   const cellValue = new Map(
     results.manifest.cells.map((c) => [c.index, series ? `${c.values[series]}` : '']),
   );

@@ -1,36 +1,9 @@
 import type { ColumnTable } from 'arquero';
 import * as aq from 'arquero';
-import { OUTCOMES, type RunLayout } from '../engine/columns.ts';
+import { type RunLayout, SUMMARY_RATES, summaryMetrics } from '../engine/columns.ts';
 import { meanInterval } from './meanInterval.ts';
 import { COUNT_COLUMNS, poolCells } from './poolCells.ts';
 import { wilsonInterval } from './wilsonInterval.ts';
-
-/**
- * The rates a summary reports, each as successes over trials (column names of `cells.arrow`):
- * the four outcomes over all runs, and the conditional ratification failure rate,
- * involuntary defections over runs that reached a tentative agreement.
- */
-export const SUMMARY_RATES = [
-  ...OUTCOMES.map((o) => ({ name: o, successes: o, trials: 'runs' })),
-  { name: 'ratification_failure', successes: 'involuntary_defection', trials: 'tentative' },
-] as const;
-
-/** The names a hypothesis or figure may use for a rate: the outcomes and `ratification_failure`. */
-export const RATE_NAMES: readonly string[] = SUMMARY_RATES.map((r) => r.name);
-
-/**
- * The metrics whose means a summary reports: rounds, each country's median-constituent and
- * negotiator gains (over ratified runs), each country's win-set size, and the true overlap.
- */
-export function summaryMetrics(layout: RunLayout): string[] {
-  return [
-    'rounds',
-    ...layout.countries.map((c) => `gain_${c}`),
-    ...layout.countries.map((c) => `negotiator_gain_${c}`),
-    ...layout.countries.map((c) => `winset_${c}`),
-    'true_overlap',
-  ];
-}
 
 /**
  * Summarises a sweep per cell or per group of cells: cells sharing the values of `by` are

@@ -1,6 +1,6 @@
 import type { ColumnTable } from 'arquero';
 import type { RunLayout } from '../engine/columns.ts';
-import { SUMMARY_RATES, summaryMetrics } from './summarize.ts';
+import { SUMMARY_RATES, summaryMetrics } from '../engine/columns.ts';
 
 /** A table of display strings: a header row and the body rows. */
 export interface DisplayTable {

@@ -1,6 +1,5 @@
-import { RATE_NAMES, summaryMetrics } from '../analysis/summarize.ts';
 import { UserError } from '../errors.ts';
-import { OUTCOMES, type RunLayout } from './columns.ts';
+import { OUTCOMES, RATE_NAMES, type RunLayout, summaryMetrics } from './columns.ts';
 import { didYouMean } from './didYouMean.ts';
 import type { Figure } from './experiment.ts';
 
@@ -29,33 +28,49 @@ export function checkFigures(
   parameters: readonly string[],
   layout: RunLayout,
 ) {
+  figures.forEach((figure, i) => void checkFigure(figure, i, parameters, layout));
+}
+
+/**
+ * Checks one figure by the rules of {@link checkFigures}.
+ *
+ * @param figure the declared figure
+ * @param i its position in the experiment's `figures` (for messages)
+ * @param parameters the varied parameters' paths
+ * @param layout the countries and dimension of the sweep
+ * @throws UserError naming `figures[i] 'name'` and the field, the valid names and the nearest one
+ */
+export function checkFigure(
+  figure: Figure,
+  i: number,
+  parameters: readonly string[],
+  layout: RunLayout,
+) {
   const metrics = summaryMetrics(layout);
-  figures.forEach((figure, i) => {
-    const where = `figures[${i}] '${figure.name}'`;
-    for (const field of ['x', 'y', 'series'] as const) {
-      const path = figure[field];
-      const valid =
-        figure.kind === 'rate' && field === 'x' ? [...parameters, ...metrics] : parameters;
-      const what = valid === parameters ? 'a varied parameter' : 'a varied parameter or a mean';
-      if (path === undefined) {
-        if (!REQUIRED[figure.kind].includes(field)) continue;
-        throw new UserError(
-          `${where}.${field}: a ${figure.kind} figure needs ${field}, ${what}; valid: ${valid.join(', ') || '(none)'}`,
-        );
-      }
-      if (!valid.includes(path)) {
-        throw new UserError(
-          `${where}.${field}: '${path}' is not ${what}; valid: ${valid.join(', ') || '(none)'}.${didYouMean(path, valid)}`,
-        );
-      }
+  const where = `figures[${i}] '${figure.name}'`;
+  for (const field of ['x', 'y', 'series'] as const) {
+    const path = figure[field];
+    const valid =
+      figure.kind === 'rate' && field === 'x' ? [...parameters, ...metrics] : parameters;
+    const what = valid === parameters ? 'a varied parameter' : 'a varied parameter or a mean';
+    if (path === undefined) {
+      if (!REQUIRED[figure.kind].includes(field)) continue;
+      throw new UserError(
+        `${where}.${field}: a ${figure.kind} figure needs ${field}, ${what}; valid: ${valid.join(', ') || '(none)'}`,
+      );
     }
-    const allowed: readonly string[] = figure.kind === 'heatmap' ? RATE_NAMES : OUTCOMES;
-    for (const outcome of figure.outcomes ?? []) {
-      if (!allowed.includes(outcome)) {
-        throw new UserError(
-          `${where}.outcomes: unknown outcome '${outcome}'; valid: ${allowed.join(', ')}.${didYouMean(outcome, allowed)}`,
-        );
-      }
+    if (!valid.includes(path)) {
+      throw new UserError(
+        `${where}.${field}: '${path}' is not ${what}; valid: ${valid.join(', ') || '(none)'}.${didYouMean(path, valid)}`,
+      );
     }
-  });
+  }
+  const allowed: readonly string[] = figure.kind === 'heatmap' ? RATE_NAMES : OUTCOMES;
+  for (const outcome of figure.outcomes ?? []) {
+    if (!allowed.includes(outcome)) {
+      throw new UserError(
+        `${where}.outcomes: unknown outcome '${outcome}'; valid: ${allowed.join(', ')}.${didYouMean(outcome, allowed)}`,
+      );
+    }
+  }
 }

@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
-import { checkHypotheses } from '../analysis/evaluateHypotheses.ts';
 import { UserError } from '../errors.ts';
 import { parseScenario } from '../scenario/parse.ts';
 import type { Scenario, ScenarioInput } from '../scenario/schema.ts';
 import { checkFigures } from './checkFigures.ts';
+import { checkHypotheses } from './checkHypotheses.ts';
 import type { ColumnType, RunLayout } from './columns.ts';
 import { type Cell, designCells } from './designs/index.ts';
 import type { Experiment } from './experiment.ts';
