@@ -13,7 +13,7 @@ import { parseExperiment } from '../../src/engine/experiment.ts';
 import { runExperiment } from '../../src/engine/run.ts';
 import { UserError } from '../../src/errors.ts';
 import { analyseResults } from '../../src/report/analyseResults.ts';
-import { chromium } from '../report/chromium.ts';
+import { chromium, dumpDomFlags } from '../report/chromium.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const scratch = mkdtempSync(join(tmpdir(), 'twolevel-notebook-'));
@@ -62,20 +62,7 @@ async function visit(origin: string, page: string) {
   const netLog = join(profile, 'net-log.json');
   const { stdout } = await promisify(execFile)(
     chromium!,
-    [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      `--user-data-dir=${profile}`,
-      `--log-net-log=${netLog}`,
-      '--virtual-time-budget=10000',
-      '--dump-dom',
-      `${origin}/${page}`,
-    ],
+    dumpDomFlags(profile, `${origin}/${page}`, [`--log-net-log=${netLog}`]),
     { encoding: 'utf8', timeout: 60_000, maxBuffer: 64 * 1024 * 1024 },
   );
   const log = JSON.parse(readFileSync(netLog, 'utf8')) as {

@@ -15,33 +15,39 @@ if (!chromium) {
   );
 }
 
+/**
+ * The flags of a headless run with its own profile folder that loads `url`, lets its scripts
+ * run for 10 s of virtual time and prints the DOM (no background networking: this machine has
+ * no network, and the browser would keep trying).
+ */
+export function dumpDomFlags(profile: string, url: string, extra: string[] = []) {
+  return [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+    `--user-data-dir=${profile}`,
+    ...extra,
+    '--virtual-time-budget=10000',
+    '--dump-dom',
+    url,
+  ];
+}
+
 /** Loads an HTML file in headless Chromium, lets its scripts run, and returns the resulting DOM. */
 export function renderedDom(file: string) {
   const profile = mkdtempSync(join(tmpdir(), 'twolevel-chromium-'));
   try {
-    return execFileSync(
-      chromium!,
-      [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        `--user-data-dir=${profile}`,
-        '--virtual-time-budget=10000',
-        '--dump-dom',
-        pathToFileURL(file).href,
-      ],
-      {
-        encoding: 'utf8',
-        stdio: ['ignore', 'pipe', 'ignore'],
-        timeout: 60_000,
-        // the dumped DOM holds the inlined vega bundles (several MB)
-        maxBuffer: 256 * 1024 * 1024,
-      },
-    );
+    return execFileSync(chromium!, dumpDomFlags(profile, pathToFileURL(file).href), {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+      timeout: 60_000,
+      // the dumped DOM holds the inlined vega bundles (several MB)
+      maxBuffer: 256 * 1024 * 1024,
+    });
   } finally {
     rmSync(profile, { recursive: true, force: true });
   }
