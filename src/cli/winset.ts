@@ -1,15 +1,7 @@
-import seedrandom from 'seedrandom';
 import { UserError } from '../errors.ts';
-import { drawProfile, medianConstituent, type Profile } from '../model/profile.ts';
-import {
-  createIntervals,
-  type Intervals,
-  intersectIntervals,
-  intervalsSize,
-  winSet,
-} from '../model/winSet.ts';
-import { DEFAULT_SIZE_POINTS, overlapSize, winSetSize } from '../model/winSetSize.ts';
-import { subSeed } from '../negotiation/streams.ts';
+import type { Intervals } from '../model/intervals.ts';
+import { DEFAULT_SIZE_POINTS } from '../model/winSetSize.ts';
+import { createLevelII, drawLevelII } from '../negotiation/levelII.ts';
 import { loadScenario } from '../scenario/parse.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { type Command, parseFlags } from './command.ts';
@@ -31,29 +23,25 @@ function pairs(iv: Intervals): [number, number][] {
 }
 
 /**
- * Draws one realisation of every country's Level II (country `i` from the sub-stream
- * `levelII/<name>` of the run seed) and measures the win-sets and their overlap.
+ * Draws run `seed`'s Level II exactly as the game does (`drawLevelII`: country `i` from the
+ * stream `levelII/<name>`) and reads off the win-sets and their overlap.
  */
 function realise(scenario: Scenario, seed: string) {
-  const box: [number, number] = [scenario.space.lo, scenario.space.hi];
   const D = scenario.space.D;
-  const profiles: Profile[] = scenario.countries.map((c, i) =>
-    drawProfile(scenario, i, seedrandom.alea(subSeed(seed, `levelII/${c.name}`))),
-  );
-  const countries: CountryWinSet[] = profiles.map((p, i) => ({
+  const levelII = drawLevelII(createLevelII(scenario), scenario, seed);
+  const countries: CountryWinSet[] = levelII.truth.map((p, i) => ({
     name: scenario.countries[i]!.name,
     constituents: p.M,
     reversion: Array.from(p.reversion),
-    median: Array.from(medianConstituent(p, new Float64Array(D))),
-    ...(D === 1 ? { intervals: pairs(winSet(p, box, {}, createIntervals())) } : {}),
-    size: winSetSize(p, box),
+    median: Array.from(levelII.median.subarray(i * D, i * D + D)),
+    ...(D === 1 ? { intervals: pairs(levelII.winSets[i]!) } : {}),
+    size: levelII.winSetSize[i]!,
   }));
-  if (D > 1) return { countries, overlap: { size: overlapSize(profiles, box) } };
-  let overlap = winSet(profiles[0]!, box, {}, createIntervals());
-  for (const p of profiles.slice(1)) {
-    overlap = intersectIntervals(overlap, winSet(p, box, {}, createIntervals()), createIntervals());
-  }
-  return { countries, overlap: { intervals: pairs(overlap), size: intervalsSize(overlap) } };
+  const overlap =
+    D === 1
+      ? { intervals: pairs(levelII.overlap), size: levelII.overlapSize }
+      : { size: levelII.overlapSize };
+  return { countries, overlap };
 }
 
 const format = (x: number) => (Number.isInteger(x) ? String(x) : x.toPrecision(6));

@@ -6,7 +6,7 @@
 
 import type { Chamber, Country, Scenario } from '../scenario/schema.ts';
 import { betaDraw, lognormal, normal, type Rng } from './random.ts';
-import { sortByKey } from './sortByKey.ts';
+import { createSortScratch, type SortScratch, sortByKey } from './sortByKey.ts';
 
 /** A veto player: the indices of its members and its quota `theta`. */
 export interface ProfileChamber {
@@ -322,8 +322,22 @@ export function copyProfile(source: Profile, target?: Profile): Profile {
 }
 
 /** Scratch of {@link medianConstituent}: one dimension's values and their constituents. */
-let keys = new Float64Array(0);
-let tags = new Int32Array(0);
+export interface MedianScratch {
+  keys: Float64Array;
+  tags: Int32Array;
+  sort: SortScratch;
+}
+
+/**
+ * Empty scratch for {@link medianConstituent}; it grows on first use.
+ *
+ * @returns scratch arrays of length 0
+ * @example
+ * const scratch = createMedianScratch(); // pass it to every median of a game
+ */
+export function createMedianScratch(): MedianScratch {
+  return { keys: new Float64Array(0), tags: new Int32Array(0), sort: createSortScratch() };
+}
 
 /**
  * The `k`-th smallest (0-based) of `a[0, n)` by Hoare's quickselect (median-of-three
@@ -360,7 +374,8 @@ function select(a: Float64Array, n: number, k: number): number {
  * Sorts `keys[0, n)` ascending with their constituents `tags` (ties by constituent index, as a
  * stable sort of the constituents would leave them).
  */
-function sortConstituents(n: number) {
+function sortConstituents(s: MedianScratch, n: number) {
+  const { keys, tags } = s;
   let lo = Number.POSITIVE_INFINITY;
   let hi = Number.NEGATIVE_INFINITY;
   for (let j = 0; j < n; j++) {
@@ -368,7 +383,7 @@ function sortConstituents(n: number) {
     lo = Math.min(lo, keys[j]!);
     hi = Math.max(hi, keys[j]!);
   }
-  sortByKey(keys, tags, n, lo, hi);
+  sortByKey(keys, tags, n, lo, hi, s.sort);
   for (let t = 1; t < n; t++) {
     const tag = tags[t]!;
     let s = t - 1;
@@ -388,17 +403,23 @@ function sortConstituents(n: number) {
  *
  * @param p the profile
  * @param out `D` numbers (1 in the divide form) to write into
+ * @param scratch reusable arrays ({@link createMedianScratch}); a fresh one when absent
  * @returns `out`
  * @example
  * // ideal points 0.2, 0.5, 0.9 with equal weights
  * medianConstituent(p, new Float64Array(1)); // [0.5]
  */
-export function medianConstituent(p: Profile, out: Float64Array): Float64Array {
+export function medianConstituent(
+  p: Profile,
+  out: Float64Array,
+  scratch: MedianScratch = createMedianScratch(),
+): Float64Array {
   const { M, weight } = p;
-  if (keys.length < M) {
-    keys = new Float64Array(M);
-    tags = new Int32Array(M);
+  if (scratch.keys.length < M) {
+    scratch.keys = new Float64Array(M);
+    scratch.tags = new Int32Array(M);
   }
+  const { keys, tags } = scratch;
   const divide = p.form === 'divide';
   const dims = divide ? 1 : p.D;
   let total = 0;
@@ -427,7 +448,7 @@ export function medianConstituent(p: Profile, out: Float64Array): Float64Array {
       } else out[d] = value;
       continue;
     }
-    sortConstituents(M);
+    sortConstituents(scratch, M);
     for (; r < M - 1; r++) {
       cumulative += weight[tags[r]!]!;
       if (cumulative >= half) break;

@@ -1,7 +1,20 @@
-/** Scratch arrays of {@link sortByKey}, grown as needed. */
-let bucketStart = new Int32Array(0);
-let keyCopy = new Float64Array(0);
-let tagCopy = new Int32Array(0);
+/** Scratch arrays of {@link sortByKey}, owned by the caller and grown as needed. */
+export interface SortScratch {
+  starts: Int32Array;
+  keys: Float64Array;
+  tags: Int32Array;
+}
+
+/**
+ * Empty scratch for {@link sortByKey}; it grows on first use to the largest `n` sorted.
+ *
+ * @returns scratch arrays of length 0
+ * @example
+ * const scratch = createSortScratch(); // reuse it for every sort of a game
+ */
+export function createSortScratch(): SortScratch {
+  return { starts: new Int32Array(0), keys: new Float64Array(0), tags: new Int32Array(0) };
+}
 
 /** Ranges up to this length are sorted by insertion. */
 const SMALL = 16;
@@ -64,21 +77,27 @@ function sortRange(key: Float64Array, tag: Int32Array, from: number, to: number)
  * @param n how many keys (from index 0)
  * @param lo every key is `>= lo`
  * @param hi every key is `<= hi`
+ * @param scratch reusable arrays (see {@link createSortScratch}); a fresh one when absent
  * @example
  * const key = Float64Array.of(0.7, 0.1, 0.4);
  * const tag = Int32Array.of(0, 1, 2);
  * sortByKey(key, tag, 3, 0, 1); // key = [0.1, 0.4, 0.7], tag = [1, 2, 0]
  */
-export function sortByKey(key: Float64Array, tag: Int32Array, n: number, lo: number, hi: number) {
+export function sortByKey(
+  key: Float64Array,
+  tag: Int32Array,
+  n: number,
+  lo: number,
+  hi: number,
+  scratch: SortScratch = createSortScratch(),
+) {
   if (n < 2) return;
-  if (bucketStart.length < n + 1) {
-    bucketStart = new Int32Array(2 * n + 1);
-    keyCopy = new Float64Array(2 * n);
-    tagCopy = new Int32Array(2 * n);
+  if (scratch.starts.length < n + 1) {
+    scratch.starts = new Int32Array(2 * n + 1);
+    scratch.keys = new Float64Array(2 * n);
+    scratch.tags = new Int32Array(2 * n);
   }
-  const starts = bucketStart;
-  const keys = keyCopy;
-  const tags = tagCopy;
+  const { starts, keys, tags } = scratch;
   const scale = hi > lo ? n / (hi - lo) : 0;
   const last = n - 1;
   starts.fill(0, 0, n + 1);

@@ -44,31 +44,60 @@ export function chamberPasses(share: number, quota: number): boolean {
 /** Relative tolerance of {@link chamberPasses}: rounding of weight sums never decides a vote. */
 export const SHARE_TOLERANCE = 1e-12;
 
-let margins = new Float64Array(0);
-let sincere = new Uint8Array(0);
-let votes = new Uint8Array(0);
-let partyYes = new Float64Array(0);
-let partyTotal = new Float64Array(0);
-let shares = new Float64Array(0);
+/** Scratch arrays of a vote, owned by the caller and grown as profiles need. */
+export interface VoteScratch {
+  margins: Float64Array;
+  sincere: Uint8Array;
+  votes: Uint8Array;
+  partyYes: Float64Array;
+  partyTotal: Float64Array;
+  /** Chamber shares of {@link ratifies}. */
+  shares: Float64Array;
+}
 
-/** Sizes the module's scratch arrays for `M` constituents and `P` parties. */
-function reserve(M: number, P: number) {
-  if (margins.length < M) {
-    margins = new Float64Array(Math.max(M, 2 * margins.length));
-    sincere = new Uint8Array(margins.length);
-    votes = new Uint8Array(margins.length);
+/**
+ * Empty scratch for {@link chamberYesShares} and {@link ratifies}; it grows on first use.
+ *
+ * @returns scratch arrays of length 0
+ * @example
+ * const scratch = createVoteScratch(); // pass it to every vote of a game
+ */
+export function createVoteScratch(): VoteScratch {
+  return {
+    margins: new Float64Array(0),
+    sincere: new Uint8Array(0),
+    votes: new Uint8Array(0),
+    partyYes: new Float64Array(0),
+    partyTotal: new Float64Array(0),
+    shares: new Float64Array(0),
+  };
+}
+
+/** Sizes the scratch arrays for `M` constituents, `P` parties and `H` chambers. */
+function reserve(s: VoteScratch, M: number, P: number, H: number) {
+  if (s.margins.length < M) {
+    s.margins = new Float64Array(Math.max(M, 2 * s.margins.length));
+    s.sincere = new Uint8Array(s.margins.length);
+    s.votes = new Uint8Array(s.margins.length);
   }
-  if (partyYes.length < P) {
-    partyYes = new Float64Array(P);
-    partyTotal = new Float64Array(P);
+  if (s.partyYes.length < P) {
+    s.partyYes = new Float64Array(P);
+    s.partyTotal = new Float64Array(P);
   }
+  if (s.shares.length < H) s.shares = new Float64Array(H);
 }
 
 /**
  * Fills `margins[0, M)` with every constituent's `Delta'_ij(x)`, exactly as {@link margin}
  * computes it (the same operations in the same order), in one loop per game form.
  */
-function fillMargins(p: Profile, x: Point, lambda: number, payments: Float64Array | null) {
+function fillMargins(
+  margins: Float64Array,
+  p: Profile,
+  x: Point,
+  lambda: number,
+  payments: Float64Array | null,
+) {
   const { M, D, goodWill: g } = p;
   if (p.form === 'divide') {
     const x0 = typeof x === 'number' ? x : x[0]!;
@@ -100,7 +129,7 @@ function fillMargins(p: Profile, x: Point, lambda: number, payments: Float64Arra
  * The expected vote without parties: each chamber's sincere yes weight over its weight (the
  * general tally's `A + (1 - d) 0 + d 0 = A`), from `margins`.
  */
-function sincereShares(p: Profile, out: Float64Array): Float64Array {
+function sincereShares(margins: Float64Array, p: Profile, out: Float64Array): Float64Array {
   const w = p.weight;
   for (let h = 0; h < p.chambers.length; h++) {
     const members = p.chambers[h]!.members;
@@ -131,6 +160,7 @@ function sincereShares(p: Profile, out: Float64Array): Float64Array {
  * @param x the agreement
  * @param options underselling, payments, noise
  * @param out one number per chamber
+ * @param scratch reusable arrays ({@link createVoteScratch}); a fresh one when absent
  * @returns `out`
  * @example
  * // five members, party 0 = {0, 1, 2}; sincere yes: 0 and 1; d = 1/2:
@@ -142,14 +172,16 @@ export function chamberYesShares(
   x: Point,
   options: VoteOptions,
   out: Float64Array,
+  scratch: VoteScratch = createVoteScratch(),
 ): Float64Array {
   const { M, parties: P, discipline: d, weight: w, party } = p;
   const lambda = options.lambda ?? 1;
   const payments = options.payments ?? null;
   const rng = options.rng ?? null;
-  reserve(M, P);
-  fillMargins(p, x, lambda, payments);
-  if (rng === null && P === 0) return sincereShares(p, out);
+  reserve(scratch, M, P, p.chambers.length);
+  const { margins, sincere, votes, partyYes, partyTotal } = scratch;
+  fillMargins(margins, p, x, lambda, payments);
+  if (rng === null && P === 0) return sincereShares(margins, p, out);
   for (let j = 0; j < M; j++) sincere[j] = margins[j]! >= 0 ? 1 : 0;
   if (P > 0) {
     partyYes.fill(0, 0, P);
@@ -204,15 +236,22 @@ export function chamberYesShares(
  * @param p the country's profile
  * @param x the agreement
  * @param options underselling, payments, noise
+ * @param scratch reusable arrays ({@link createVoteScratch}); a fresh one when absent
  * @returns true when every chamber passes
  * @example
  * // ideal points 0.1, 0.3, 0.7, q = 0, majority: W = [0, 0.6]
  * ratifies(p, 0.5, {}); // true
  * ratifies(p, 0.7, {}); // false
  */
-export function ratifies(p: Profile, x: Point, options: VoteOptions = {}): boolean {
-  if (shares.length < p.chambers.length) shares = new Float64Array(p.chambers.length);
-  chamberYesShares(p, x, options, shares);
+export function ratifies(
+  p: Profile,
+  x: Point,
+  options: VoteOptions = {},
+  scratch: VoteScratch = createVoteScratch(),
+): boolean {
+  if (scratch.shares.length < p.chambers.length)
+    scratch.shares = new Float64Array(p.chambers.length);
+  const shares = chamberYesShares(p, x, options, scratch.shares, scratch);
   for (let h = 0; h < p.chambers.length; h++) {
     if (!chamberPasses(shares[h]!, p.chambers[h]!.quota)) return false;
   }

@@ -6,7 +6,7 @@
 
 import { type Intervals, pushInterval } from './intervals.ts';
 import type { Profile } from './profile.ts';
-import { sortByKey } from './sortByKey.ts';
+import { createSortScratch, type SortScratch, sortByKey } from './sortByKey.ts';
 import { chamberPasses } from './vote.ts';
 
 export {
@@ -28,32 +28,63 @@ export interface WinSetOptions {
   payments?: Float64Array | null;
 }
 
-/** Scratch arrays reused by every call (grown, never shrunk). */
-let eventAt = new Float64Array(0);
-let eventTag = new Int32Array(0);
-/** Tags of events at the box's ends: those at `lo` from the front, those at `hi` from the back. */
-let endTag = new Int32Array(0);
-/** How many events {@link acceptanceEvents} put at `lo` and at `hi`. */
-let atLo = 0;
-let atHi = 0;
-let chamberWeight = new Float64Array(0);
-let state = new Float64Array(0);
-let chamberTotal = new Float64Array(0);
-let partyTotal = new Float64Array(0);
-let lineWeight = new Float64Array(0);
+/**
+ * Scratch arrays of {@link winSet}, owned by the caller (a game keeps one for all its
+ * win-sets) and grown, never shrunk, as profiles need.
+ */
+export interface WinSetScratch {
+  /** Positions of the inner events (strictly inside the box). */
+  eventAt: Float64Array;
+  /** Their tags: `2 j` (constituent `j` enters) or `2 j + 1` (leaves after). */
+  eventTag: Int32Array;
+  /** Tags of events at the box's ends: those at `lo` from the front, those at `hi` from the back. */
+  endTag: Int32Array;
+  /** How many events {@link acceptanceEvents} put at `lo` and at `hi`. */
+  atLo: number;
+  atHi: number;
+  chamberWeight: Float64Array;
+  state: Float64Array;
+  chamberTotal: Float64Array;
+  partyTotal: Float64Array;
+  lineWeight: Float64Array;
+  sort: SortScratch;
+}
 
-function reserve(M: number, H: number, P: number) {
-  if (eventAt.length < 2 * M) {
-    eventAt = new Float64Array(Math.max(2 * M, 2 * eventAt.length));
-    eventTag = new Int32Array(eventAt.length);
-    endTag = new Int32Array(eventAt.length);
+/**
+ * Empty scratch for {@link winSet}; it grows on first use.
+ *
+ * @returns scratch arrays of length 0
+ * @example
+ * const scratch = createWinSetScratch(); // pass it to every winSet call of a game
+ */
+export function createWinSetScratch(): WinSetScratch {
+  return {
+    eventAt: new Float64Array(0),
+    eventTag: new Int32Array(0),
+    endTag: new Int32Array(0),
+    atLo: 0,
+    atHi: 0,
+    chamberWeight: new Float64Array(0),
+    state: new Float64Array(0),
+    chamberTotal: new Float64Array(0),
+    partyTotal: new Float64Array(0),
+    lineWeight: new Float64Array(0),
+    sort: createSortScratch(),
+  };
+}
+
+function reserve(s: WinSetScratch, M: number, H: number, P: number) {
+  if (s.eventAt.length < 2 * M) {
+    s.eventAt = new Float64Array(Math.max(2 * M, 2 * s.eventAt.length));
+    s.eventTag = new Int32Array(s.eventAt.length);
+    s.endTag = new Int32Array(s.eventAt.length);
   }
-  if (chamberWeight.length < M * H)
-    chamberWeight = new Float64Array(Math.max(M * H, 2 * chamberWeight.length));
-  if (state.length < 2 * H + P) state = new Float64Array(2 * H + P);
-  if (chamberTotal.length < H) chamberTotal = new Float64Array(H);
-  if (partyTotal.length < P) partyTotal = new Float64Array(P);
-  if (lineWeight.length < H * P) lineWeight = new Float64Array(H * P);
+  if (s.chamberWeight.length < M * H)
+    s.chamberWeight = new Float64Array(Math.max(M * H, 2 * s.chamberWeight.length));
+  if (s.state.length < 2 * H + P) s.state = new Float64Array(2 * H + P);
+  if (s.chamberTotal.length < H) s.chamberTotal = new Float64Array(H);
+  if (s.partyTotal.length < P) s.partyTotal = new Float64Array(P);
+  if (s.lineWeight.length < H * P) s.lineWeight = new Float64Array(H * P);
 }
 
 /**
@@ -61,7 +92,7 @@ function reserve(M: number, H: number, P: number) {
  * clipped to the box, as events: position in `eventAt`, tag `2 j` (enters) or `2 j + 1`
  * (leaves after). Constituents that accept nothing inside the box write none. Events at a
  * box end (often most: every interval starting at `q = lo`, every one clipped) need no
- * sorting: their tags go to `endTag` (counts `atLo`, `atHi`); the others to `eventAt`.
+ * sorting: their tags go to `s.endTag` (counts `s.atLo`, `s.atHi`); the others to `s.eventAt`.
  * Spatial: `v +- sqrt(R / s)` with `R = lambda (s (q - v)^2 + kappa) + g + pi` when `R >= 0`
  * (with `s = 0`, the whole line or nothing); when `lambda = 1` and `kappa + g + pi = 0`, the
  * interval is written as `[q, 2v - q]` so that `q` is an exact end. Divide: with
@@ -69,6 +100,7 @@ function reserve(M: number, H: number, P: number) {
  * @returns the number of events
  */
 function acceptanceEvents(
+  s: WinSetScratch,
   p: Profile,
   lo: number,
   hi: number,
@@ -76,11 +108,11 @@ function acceptanceEvents(
   pay: Float64Array | null,
 ): number {
   const g = p.goodWill;
-  const s = p.salience[0]!;
+  const salience = p.salience[0]!;
   const q = p.reversion[0]!;
   let n = 0;
-  atLo = 0;
-  atHi = 0;
+  s.atLo = 0;
+  s.atHi = 0;
   for (let j = 0; j < p.M; j++) {
     const extra = g + (pay === null ? 0 : pay[j]!);
     let a: number;
@@ -92,16 +124,16 @@ function acceptanceEvents(
     } else {
       const v = p.ideal[j]!;
       const constant = p.kappa[j]! + extra;
-      const radicand = lambda * (s * (q - v) * (q - v) + p.kappa[j]!) + extra;
+      const radicand = lambda * (salience * (q - v) * (q - v) + p.kappa[j]!) + extra;
       if (radicand < 0) continue;
-      if (s === 0) {
+      if (salience === 0) {
         a = -Infinity;
         b = Infinity;
       } else if (lambda === 1 && constant === 0) {
         a = Math.min(q, 2 * v - q);
         b = Math.max(q, 2 * v - q);
       } else {
-        const r = Math.sqrt(radicand / s);
+        const r = Math.sqrt(radicand / salience);
         a = v - r;
         b = v + r;
       }
@@ -109,19 +141,26 @@ function acceptanceEvents(
     a = Math.max(a, lo);
     b = Math.min(b, hi);
     if (a > b) continue;
-    n = addEvent(a, 2 * j, n, lo, hi);
-    n = addEvent(b, 2 * j + 1, n, lo, hi);
+    n = addEvent(s, a, 2 * j, n, lo, hi);
+    n = addEvent(s, b, 2 * j + 1, n, lo, hi);
   }
   return n;
 }
 
 /** Files one event at `x` (see {@link acceptanceEvents}); returns the new count of inner events. */
-function addEvent(x: number, tag: number, n: number, lo: number, hi: number): number {
-  if (x === lo) endTag[atLo++] = tag;
-  else if (x === hi) endTag[endTag.length - 1 - atHi++] = tag;
+function addEvent(
+  s: WinSetScratch,
+  x: number,
+  tag: number,
+  n: number,
+  lo: number,
+  hi: number,
+): number {
+  if (x === lo) s.endTag[s.atLo++] = tag;
+  else if (x === hi) s.endTag[s.endTag.length - 1 - s.atHi++] = tag;
   else {
-    eventAt[n] = x;
-    eventTag[n++] = tag;
+    s.eventAt[n] = x;
+    s.eventTag[n++] = tag;
   }
   return n;
 }
@@ -131,8 +170,9 @@ function addEvent(x: number, tag: number, n: number, lo: number, hi: number): nu
  * `inner` ones sorted by {@link sortByKey}, the `atHi` events at `hi`.
  * @returns the number of events
  */
-function sortEvents(inner: number, lo: number, hi: number): number {
-  sortByKey(eventAt, eventTag, inner, lo, hi);
+function sortEvents(s: WinSetScratch, inner: number, lo: number, hi: number): number {
+  const { eventAt, eventTag, endTag, atLo, atHi } = s;
+  sortByKey(eventAt, eventTag, inner, lo, hi, s.sort);
   if (atLo > 0) {
     eventAt.copyWithin(atLo, 0, inner);
     eventTag.copyWithin(atLo, 0, inner);
@@ -152,8 +192,9 @@ function sortEvents(inner: number, lo: number, hi: number): number {
  * times `j` sits in chamber `h`; chamber and party totals; `lineWeight[h P + k]`, the weight
  * of party `k` in chamber `h`.
  */
-function tallyWeights(p: Profile, H: number, P: number) {
+function tallyWeights(s: WinSetScratch, p: Profile, H: number, P: number) {
   const { M, party, weight: w } = p;
+  const { chamberWeight, chamberTotal, partyTotal, lineWeight } = s;
   chamberWeight.fill(0, 0, M * H);
   chamberTotal.fill(0, 0, H);
   partyTotal.fill(0, 0, P);
@@ -171,8 +212,9 @@ function tallyWeights(p: Profile, H: number, P: number) {
 }
 
 /** Whether every chamber passes in the current sweep `state` (see {@link winSet}). */
-function statePasses(p: Profile, H: number, P: number): boolean {
+function statePasses(s: WinSetScratch, p: Profile, H: number, P: number): boolean {
   const d = p.discipline;
+  const { state, partyTotal, lineWeight, chamberTotal } = s;
   for (let h = 0; h < H; h++) {
     let line = 0;
     for (let k = 0; k < P; k++) {
@@ -185,12 +227,19 @@ function statePasses(p: Profile, H: number, P: number): boolean {
 }
 
 /** The sweep of {@link winSet} over `n` sorted events, for any chambers and parties. */
-function sweepChambers(p: Profile, H: number, P: number, n: number, out: Intervals) {
-  state.fill(0, 0, 2 * H + P);
-  const at = eventAt;
-  const tags = eventTag;
-  const votes = state;
-  const weights = chamberWeight;
+function sweepChambers(
+  s: WinSetScratch,
+  p: Profile,
+  H: number,
+  P: number,
+  n: number,
+  out: Intervals,
+) {
+  s.state.fill(0, 0, 2 * H + P);
+  const at = s.eventAt;
+  const tags = s.eventTag;
+  const votes = s.state;
+  const weights = s.chamberWeight;
   const { party, weight } = p;
   let passing = false;
   let from = 0;
@@ -209,7 +258,7 @@ function sweepChambers(p: Profile, H: number, P: number, n: number, out: Interva
       entries++;
     }
     // The state changes only where someone enters (at x) or leaves (just after x).
-    if (entries > 0) passing = statePasses(p, H, P);
+    if (entries > 0) passing = statePasses(s, p, H, P);
     if (passing) pushInterval(out, x, x);
     if (entries < to - from) {
       for (let e = from; e < to; e++) {
@@ -221,7 +270,7 @@ function sweepChambers(p: Profile, H: number, P: number, n: number, out: Interva
         for (let h = 0; h < H; h++) votes[offset + h] -= weights[j * H + h]!;
         if (k >= 0) votes[2 * H + k] -= weight[j]!;
       }
-      passing = statePasses(p, H, P);
+      passing = statePasses(s, p, H, P);
     }
     if (passing && to < n) pushInterval(out, x, at[to]!);
     from = to;
@@ -232,11 +281,11 @@ function sweepChambers(p: Profile, H: number, P: number, n: number, out: Interva
  * The sweep of {@link winSet} for one chamber without parties: the same tally as
  * {@link sweepChambers} (there `A + (1 - d) 0 + d 0 = A`), without the per-party state.
  */
-function sweepOneChamber(quota: number, n: number, out: Intervals) {
-  const at = eventAt;
-  const tags = eventTag;
-  const weights = chamberWeight;
-  const total = chamberTotal[0]!;
+function sweepOneChamber(s: WinSetScratch, quota: number, n: number, out: Intervals) {
+  const at = s.eventAt;
+  const tags = s.eventTag;
+  const weights = s.chamberWeight;
+  const total = s.chamberTotal[0]!;
   let yes = 0;
   let passing = false;
   let from = 0;
@@ -283,6 +332,7 @@ function sweepOneChamber(quota: number, n: number, out: Intervals) {
  * @param box `[lo, hi]`, the agreement space
  * @param options underselling `lambda`, side payments
  * @param out the union to overwrite
+ * @param scratch reusable arrays ({@link createWinSetScratch}); a fresh one when absent
  * @returns `out`
  * @throws Error when `p.D > 1` (use `winSetSize` there)
  * @example
@@ -295,17 +345,19 @@ export function winSet(
   box: readonly [number, number],
   options: WinSetOptions,
   out: Intervals,
+  scratch: WinSetScratch = createWinSetScratch(),
 ): Intervals {
   if (p.D !== 1) throw new Error(`winSet is one-dimensional; this profile has D = ${p.D}`);
   const H = p.chambers.length;
   const P = p.parties;
   const [lo, hi] = box;
-  reserve(p.M, H, P);
-  const inner = acceptanceEvents(p, lo, hi, options.lambda ?? 1, options.payments ?? null);
-  const n = sortEvents(inner, lo, hi);
-  tallyWeights(p, H, P);
+  reserve(scratch, p.M, H, P);
+  const lambda = options.lambda ?? 1;
+  const inner = acceptanceEvents(scratch, p, lo, hi, lambda, options.payments ?? null);
+  const n = sortEvents(scratch, inner, lo, hi);
+  tallyWeights(scratch, p, H, P);
   out.count = 0;
-  if (H === 1 && P === 0) sweepOneChamber(p.chambers[0]!.quota, n, out);
-  else sweepChambers(p, H, P, n, out);
+  if (H === 1 && P === 0) sweepOneChamber(scratch, p.chambers[0]!.quota, n, out);
+  else sweepChambers(scratch, p, H, P, n, out);
   return out;
 }

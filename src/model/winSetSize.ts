@@ -4,12 +4,12 @@
  * @module
  */
 
-import { createIntervals, intersectIntervals, intervalsSize } from './intervals.ts';
+import { createIntervals, type Intervals, intersectIntervals, intervalsSize } from './intervals.ts';
 import type { Point } from './margin.ts';
 import type { Profile } from './profile.ts';
 import { sobolPoints } from './sobol.ts';
-import { ratifies } from './vote.ts';
-import { type WinSetOptions, winSet } from './winSet.ts';
+import { createVoteScratch, ratifies, type VoteScratch } from './vote.ts';
+import { createWinSetScratch, type WinSetOptions, type WinSetScratch, winSet } from './winSet.ts';
 
 /** Options of a size: the margins, and how many Sobol points estimate it when `D > 1`. */
 export interface WinSetSizeOptions extends WinSetOptions {
@@ -20,25 +20,56 @@ export interface WinSetSizeOptions extends WinSetOptions {
 /** The default number of Sobol points of a size estimate when `D > 1`. */
 export const DEFAULT_SIZE_POINTS = 4096;
 
-const pointSets = new Map<string, Float64Array>();
-
-/** The first `n` Sobol points in `[0, 1)^D`, computed once per `(n, D)`. */
-function unitPoints(n: number, D: number): Float64Array {
-  const key = `${n}x${D}`;
-  let set = pointSets.get(key);
-  if (set === undefined) {
-    set = sobolPoints(n, D);
-    pointSets.set(key, set);
-  }
-  return set;
+/**
+ * What a size needs besides its inputs, owned by the caller: the Sobol point set when `D > 1`
+ * (computed once, for one `(n, D)`), a point, and the scratch of the votes and win-sets.
+ */
+export interface SizeScratch {
+  /** `n * D` Sobol points in `[0, 1)^D` (empty in one dimension). */
+  unit: Float64Array;
+  /** `n`, the number of points in `unit`. */
+  n: number;
+  point: Float64Array;
+  vote: VoteScratch;
+  winSet: WinSetScratch;
+  /** Two unions for the running intersection, and one for the next win-set. */
+  overlap: [Intervals, Intervals];
+  next: Intervals;
 }
 
-const coordinates = new Float64Array(64);
+/**
+ * Scratch for {@link winSetSize} and {@link overlapSize} in `D` dimensions with `n` Sobol
+ * points (the point set is computed here, once).
+ *
+ * @param D the dimension
+ * @param n the number of Sobol points when `D > 1`
+ * @returns the scratch
+ * @example
+ * const scratch = createSizeScratch(2); // 4096 Sobol points in the unit square
+ */
+export function createSizeScratch(D: number, n = DEFAULT_SIZE_POINTS): SizeScratch {
+  return {
+    unit: D > 1 ? sobolPoints(n, D) : new Float64Array(0),
+    n,
+    point: new Float64Array(D),
+    vote: createVoteScratch(),
+    winSet: createWinSetScratch(),
+    overlap: [createIntervals(8), createIntervals(8)],
+    next: createIntervals(8),
+  };
+}
 
-/** Point `t` of the Sobol set scaled to the box `[lo, hi]^D`, written into `coordinates`. */
-function boxPoint(unit: Float64Array, t: number, D: number, lo: number, hi: number) {
-  for (let d = 0; d < D; d++) coordinates[d] = lo + (hi - lo) * unit[t * D + d]!;
-  return coordinates;
+/** The scratch a call was given when it fits `D` and `options.points`, else a fresh one. */
+function fitting(
+  scratch: SizeScratch | undefined,
+  D: number,
+  options: WinSetSizeOptions,
+): SizeScratch {
+  const n = options.points ?? DEFAULT_SIZE_POINTS;
+  if (scratch !== undefined && scratch.point.length === D && (D === 1 || scratch.n === n)) {
+    return scratch;
+  }
+  return createSizeScratch(D, n);
 }
 
 /**
@@ -52,12 +83,14 @@ function boxPoint(unit: Float64Array, t: number, D: number, lo: number, hi: numb
  * // ideal points 0.1, 0.3, 0.7, q = 0, majority: W = [0, 0.6]
  * winSetContains(p, 0.6, {}); // true
  */
-export function winSetContains(p: Profile, x: Point, options: WinSetOptions = {}): boolean {
-  return ratifies(p, x, options);
+export function winSetContains(
+  p: Profile,
+  x: Point,
+  options: WinSetOptions = {},
+  scratch?: VoteScratch,
+): boolean {
+  return ratifies(p, x, options, scratch);
 }
-
-const scratch = createIntervals(64);
-const overlap = [createIntervals(64), createIntervals(64)];
 
 /**
  * The size `|W_i|`, the measure of the win-set inside the box `[lo, hi]^D`. In one dimension
@@ -69,6 +102,7 @@ const overlap = [createIntervals(64), createIntervals(64)];
  * @param p the country's profile
  * @param box `[lo, hi]` in every dimension
  * @param options underselling, side payments, `points` (default 4096)
+ * @param scratch reusable scratch ({@link createSizeScratch}); a fresh one when absent
  * @returns the length, area or volume of `W_i`
  * @example
  * // ideal points 0.1, 0.3, 0.7, q = 0, majority: W = [0, 0.6]
@@ -78,9 +112,9 @@ export function winSetSize(
   p: Profile,
   box: readonly [number, number],
   options: WinSetSizeOptions = {},
+  scratch?: SizeScratch,
 ): number {
-  if (p.D === 1) return intervalsSize(winSet(p, box, options, scratch));
-  return overlapSize([p], box, options);
+  return overlapSize([p], box, options, scratch);
 }
 
 /**
@@ -92,6 +126,7 @@ export function winSetSize(
  * @param profiles the countries' profiles (same `D`)
  * @param box `[lo, hi]` in every dimension
  * @param options one for every country, or one per country
+ * @param scratch reusable scratch ({@link createSizeScratch}); a fresh one when absent
  * @returns the size of the overlap (0 when the win-sets do not overlap)
  * @example
  * // divide form, one constituent each, c_A = 0.2, c_B = 0.3:
@@ -102,27 +137,28 @@ export function overlapSize(
   profiles: readonly Profile[],
   box: readonly [number, number],
   options: WinSetSizeOptions | readonly WinSetSizeOptions[] = {},
+  scratch?: SizeScratch,
 ): number {
   const optionsOf = (i: number) =>
     Array.isArray(options) ? options[i]! : (options as WinSetSizeOptions);
   const D = profiles[0]!.D;
   const [lo, hi] = box;
+  const s = fitting(scratch, D, optionsOf(0));
   if (D === 1) {
-    let current = winSet(profiles[0]!, box, optionsOf(0), overlap[0]!);
+    let current = winSet(profiles[0]!, box, optionsOf(0), s.overlap[0], s.winSet);
     for (let i = 1; i < profiles.length && current.count > 0; i++) {
-      winSet(profiles[i]!, box, optionsOf(i), scratch);
-      current = intersectIntervals(current, scratch, overlap[i % 2]!);
+      winSet(profiles[i]!, box, optionsOf(i), s.next, s.winSet);
+      current = intersectIntervals(current, s.next, s.overlap[i % 2]!);
     }
     return intervalsSize(current);
   }
-  const n = optionsOf(0).points ?? DEFAULT_SIZE_POINTS;
-  const unit = unitPoints(n, D);
+  const { unit, n, point } = s;
   let inside = 0;
   for (let t = 0; t < n; t++) {
-    const x = boxPoint(unit, t, D, lo, hi);
+    for (let d = 0; d < D; d++) point[d] = lo + (hi - lo) * unit[t * D + d]!;
     let all = true;
     for (let i = 0; i < profiles.length && all; i++)
-      all = winSetContains(profiles[i]!, x, optionsOf(i));
+      all = winSetContains(profiles[i]!, point, optionsOf(i), s.vote);
     if (all) inside++;
   }
   return ((hi - lo) ** D * inside) / n;

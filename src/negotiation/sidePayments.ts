@@ -1,6 +1,6 @@
 import { margin } from '../model/margin.ts';
 import type { Profile } from '../model/profile.ts';
-import { ratifies } from '../model/vote.ts';
+import { createVoteScratch, ratifies, type VoteScratch } from '../model/vote.ts';
 
 /**
  * Reusable arrays for {@link planSidePayments}, sized for a country of `M` constituents.
@@ -11,6 +11,8 @@ export interface PaymentScratch {
   deficit: Float64Array;
   order: Int32Array;
   trial: Float64Array;
+  /** The planner's votes. */
+  vote: VoteScratch;
 }
 
 /**
@@ -27,6 +29,7 @@ export function createPaymentScratch(M: number): PaymentScratch {
     deficit: new Float64Array(M),
     order: new Int32Array(M),
     trial: new Float64Array(M),
+    vote: createVoteScratch(),
   };
 }
 
@@ -82,7 +85,7 @@ export function planSidePayments(
 ): PaymentPlan {
   const first = particles[0]!;
   const M = first.M;
-  const { deficit, order, trial, payments } = s;
+  const { deficit, order, trial, payments, vote } = s;
   let noVoters = 0;
   for (let j = 0; j < M; j++) {
     let mean = 0;
@@ -102,12 +105,13 @@ export function planSidePayments(
     spent += w[j]! * deficit[j]!;
     affordable++;
   }
+  const options = { lambda, payments: trial };
   const share = (n: number) => {
     trial.set(existing);
     for (let t = 0; t < n; t++) trial[ranked[t]!]! += deficit[ranked[t]!]!;
     let yes = 0;
     for (let p = 0; p < active; p++) {
-      if (ratifies(particles[p]!, x, { lambda, payments: trial })) yes++;
+      if (ratifies(particles[p]!, x, options, vote)) yes++;
     }
     return yes / active;
   };

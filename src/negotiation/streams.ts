@@ -1,11 +1,15 @@
 /**
- * The random streams of one game. Each part of a run draws from its own stream,
- * `subSeed(runSeed, name) = H('sub', runSeed, name)`, fed to `seedrandom.alea`, with names
- * such as `'levelII/A'`, `'beliefs/B'`, `'votes'` or `'drift'`: changing one part of a
- * scenario does not reshuffle the draws of the others. `H` is the seed hash below, which
- * `src/engine/seeds.ts` also uses to derive run seeds from an experiment's master seed.
+ * The random streams of one game, named and opened here for the game and the CLI alike.
+ * Each part of a run draws from its own stream, `subSeed(runSeed, name) = H('sub', runSeed,
+ * name)`, fed to `seedrandom.alea`, with the names of {@link streamNames}: changing one part
+ * of a scenario does not reshuffle the draws of the others. `H` is the seed hash below,
+ * which `src/engine/seeds.ts` also uses to derive run seeds from an experiment's master seed.
  * @module
  */
+
+import seedrandom from 'seedrandom';
+import type { Rng } from '../model/random.ts';
+import type { Scenario } from '../scenario/schema.ts';
 
 const FNV_OFFSET_HI = 0xcbf29ce4;
 const FNV_OFFSET_LO = 0x84222325;
@@ -14,37 +18,18 @@ const FNV_PRIME_LOW = 0x1b3;
 const TWO_32 = 2 ** 32;
 
 const utf8 = new TextEncoder();
-let scratch = new Uint8Array(256);
 
-/**
- * Writes a field's 4-byte big-endian UTF-8 length and its UTF-8 bytes into `scratch`;
- * returns the number of bytes written. ASCII, the usual case, skips the encoder.
- */
-function encodeUtf8(field: string): number {
-  if (scratch.length < field.length * 3 + 4) scratch = new Uint8Array(field.length * 3 + 4);
-  let n = 0;
-  for (let i = 0; i < field.length; i++) {
-    const c = field.charCodeAt(i);
-    if (c >= 0x80) {
-      n = utf8.encodeInto(field, scratch.subarray(4)).written;
-      break;
-    }
-    scratch[4 + i] = c;
-    n++;
-  }
-  scratch[0] = (n >>> 24) & 0xff;
-  scratch[1] = (n >>> 16) & 0xff;
-  scratch[2] = (n >>> 8) & 0xff;
-  scratch[3] = n & 0xff;
-  return n + 4;
+/** Whether every code unit of `field` is ASCII (then its UTF-8 bytes are its code units). */
+function isAscii(field: string): boolean {
+  for (let i = 0; i < field.length; i++) if (field.charCodeAt(i) >= 0x80) return false;
+  return true;
 }
 
-/** `(hi, lo)` of the last {@link multiply64}: two 32-bit halves of a 64-bit word. */
-let productHi = 0;
-let productLo = 0;
-
-/** `a * b mod 2^64` on 32-bit halves (16-bit limbs for the low product), exact in doubles. */
-function multiply64(ah: number, al: number, bh: number, bl: number) {
+/**
+ * `a * b mod 2^64` on 32-bit halves (16-bit limbs for the low product), exact in doubles;
+ * written into `out` as `[hi, lo]`.
+ */
+function multiply64(ah: number, al: number, bh: number, bl: number, out: Uint32Array) {
   const a0 = al & 0xffff;
   const a1 = al >>> 16;
   const b0 = bl & 0xffff;
@@ -53,15 +38,9 @@ function multiply64(ah: number, al: number, bh: number, bl: number) {
   const p01 = a0 * b1;
   const p10 = a1 * b0;
   const mid = (p00 >>> 16) + (p01 & 0xffff) + (p10 & 0xffff);
-  productLo = (((mid & 0xffff) << 16) | (p00 & 0xffff)) >>> 0;
-  productHi =
-    (a1 * b1 +
-      (p01 >>> 16) +
-      (p10 >>> 16) +
-      (mid >>> 16) +
-      Math.imul(ah, bl) +
-      Math.imul(al, bh)) >>>
-    0;
+  out[1] = ((mid & 0xffff) << 16) | (p00 & 0xffff);
+  out[0] =
+    a1 * b1 + (p01 >>> 16) + (p10 >>> 16) + (mid >>> 16) + Math.imul(ah, bl) + Math.imul(al, bh);
 }
 
 /**
@@ -73,23 +52,30 @@ function multiply64(ah: number, al: number, bh: number, bl: number) {
 export function seedHash(fields: readonly string[]): string {
   let hi = FNV_OFFSET_HI;
   let lo = FNV_OFFSET_LO;
+  const step = (byte: number) => {
+    lo = (lo ^ byte) >>> 0;
+    const low = lo * FNV_PRIME_LOW;
+    hi = (hi * FNV_PRIME_LOW + Math.floor(low / TWO_32) + ((lo << 8) >>> 0)) >>> 0;
+    lo = low >>> 0;
+  };
   for (const field of fields) {
-    const n = encodeUtf8(field);
-    for (let i = 0; i < n; i++) {
-      lo = (lo ^ scratch[i]!) >>> 0;
-      const low = lo * FNV_PRIME_LOW;
-      hi = (hi * FNV_PRIME_LOW + Math.floor(low / TWO_32) + ((lo << 8) >>> 0)) >>> 0;
-      lo = low >>> 0;
-    }
+    const bytes = isAscii(field) ? null : utf8.encode(field);
+    const n = bytes === null ? field.length : bytes.length;
+    step((n >>> 24) & 0xff);
+    step((n >>> 16) & 0xff);
+    step((n >>> 8) & 0xff);
+    step(n & 0xff);
+    for (let i = 0; i < n; i++) step(bytes === null ? field.charCodeAt(i) : bytes[i]!);
   }
+  const product = new Uint32Array(2);
   lo = (lo ^ ((lo >>> 30) | (hi << 2))) >>> 0;
   hi = (hi ^ (hi >>> 30)) >>> 0;
-  multiply64(hi, lo, 0xbf58476d, 0x1ce4e5b9);
-  lo = (productLo ^ ((productLo >>> 27) | (productHi << 5))) >>> 0;
-  hi = (productHi ^ (productHi >>> 27)) >>> 0;
-  multiply64(hi, lo, 0x94d049bb, 0x133111eb);
-  lo = (productLo ^ ((productLo >>> 31) | (productHi << 1))) >>> 0;
-  hi = (productHi ^ (productHi >>> 31)) >>> 0;
+  multiply64(hi, lo, 0xbf58476d, 0x1ce4e5b9, product);
+  lo = (product[1]! ^ ((product[1]! >>> 27) | (product[0]! << 5))) >>> 0;
+  hi = (product[0]! ^ (product[0]! >>> 27)) >>> 0;
+  multiply64(hi, lo, 0x94d049bb, 0x133111eb, product);
+  lo = (product[1]! ^ ((product[1]! >>> 31) | (product[0]! << 1))) >>> 0;
+  hi = (product[0]! ^ (product[0]! >>> 31)) >>> 0;
   return hi.toString(16).padStart(8, '0') + lo.toString(16).padStart(8, '0');
 }
 
@@ -105,4 +91,49 @@ export function seedHash(fields: readonly string[]): string {
  */
 export function subSeed(runSeed: string, name: string): string {
   return seedHash(['sub', runSeed, name]);
+}
+
+/**
+ * The names of a game's streams (docs/MODEL.md, "Random streams"): per country
+ * `levelII/<name>` (its constituents), `beliefs/<name>` (its negotiator's particles) and
+ * `reverberation/<name>` (its nationalists); `votes` (noisy votes) and `drift` (the horizon).
+ */
+export interface StreamNames {
+  levelII: string[];
+  beliefs: string[];
+  reverberation: string[];
+  votes: string;
+  drift: string;
+}
+
+/**
+ * The stream names of a scenario's games, by country in scenario order.
+ *
+ * @param scenario a validated scenario
+ * @returns the names
+ * @example
+ * streamNames(parseScenario({})).levelII; // ['levelII/A', 'levelII/B']
+ */
+export function streamNames(scenario: Scenario): StreamNames {
+  const names = scenario.countries.map((c) => c.name);
+  return {
+    levelII: names.map((n) => `levelII/${n}`),
+    beliefs: names.map((n) => `beliefs/${n}`),
+    reverberation: names.map((n) => `reverberation/${n}`),
+    votes: 'votes',
+    drift: 'drift',
+  };
+}
+
+/**
+ * Opens stream `name` of run `runSeed`: `seedrandom.alea(subSeed(runSeed, name))`.
+ *
+ * @param runSeed the run's seed
+ * @param name a name of {@link streamNames}
+ * @returns a uniform source on `[0, 1)`
+ * @example
+ * openStream('7', 'levelII/A')(); // the first uniform of A's constituents in run '7'
+ */
+export function openStream(runSeed: string, name: string): Rng {
+  return seedrandom.alea(subSeed(runSeed, name));
 }

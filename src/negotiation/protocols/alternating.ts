@@ -57,9 +57,6 @@ export function bestOffer(t: NegotiatingTable, i: number, a: number): number {
   return best;
 }
 
-/** Every negotiator's aspiration in the current session, reused across sessions. */
-let aspiration = new Float64Array(0);
-
 /**
  * `alternating` (the default; MODEL.md section 4): boundedly rational bargaining by
  * aspiration adaptation (Sauermann and Selten 1962; Selten 1998). Proposers rotate from
@@ -71,13 +68,13 @@ let aspiration = new Float64Array(0);
  * goes to the one better for him). Every other negotiator accepts iff he believes his own
  * country ratifies it, it passes his veto and its normalised utility meets his aspiration.
  * All accept: tentative agreement. After `T` rounds: none. Works for any number of
- * countries.
+ * countries. The aspirations live in the table's scratch.
  */
 export const alternating: Protocol = {
   name: 'alternating',
   bargain(t) {
     const { N } = t;
-    if (aspiration.length < N) aspiration = new Float64Array(N);
+    const aspiration = t.scratch;
     aspiration.fill(1, 0, N);
     for (let r = 0; r < t.deadline; r++) {
       const i = (t.proposer + r) % N;

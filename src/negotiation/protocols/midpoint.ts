@@ -14,16 +14,18 @@ export const midpoint: Protocol = {
   bargain(t) {
     const { D, count, candidates } = t;
     const m = t.proposer;
-    const lo = new Float64Array(D).fill(Number.POSITIVE_INFINITY);
-    const hi = new Float64Array(D).fill(Number.NEGATIVE_INFINITY);
+    // the bounding box: lower corner in scratch[0, D), upper corner in scratch[D, 2D)
+    const box = t.scratch;
+    box.fill(Number.POSITIVE_INFINITY, 0, D);
+    box.fill(Number.NEGATIVE_INFINITY, D, 2 * D);
     let any = false;
     for (let c = 0; c < count; c++) {
       if (!inBelievedOverlap(t, m, c)) continue;
       any = true;
       for (let d = 0; d < D; d++) {
         const x = candidates[c * D + d]!;
-        if (x < lo[d]!) lo[d] = x;
-        if (x > hi[d]!) hi[d] = x;
+        if (x < box[d]!) box[d] = x;
+        if (x > box[D + d]!) box[D + d] = x;
       }
     }
     let best = -1;
@@ -32,7 +34,7 @@ export const midpoint: Protocol = {
       if (!inBelievedOverlap(t, m, c)) continue;
       let distance = 0;
       for (let d = 0; d < D; d++) {
-        const e = candidates[c * D + d]! - (lo[d]! + hi[d]!) / 2;
+        const e = candidates[c * D + d]! - (box[d]! + box[D + d]!) / 2;
         distance += e * e;
       }
       if (distance < bestDistance) {

@@ -41,6 +41,12 @@ export interface NegotiatingTable {
   readonly proposer: number;
   /** The current round (0-based over the whole game); `offer` and `pass` advance it. */
   readonly round: number;
+  /**
+   * At least `max(N, 2 D)` numbers a protocol may use as it likes within one session (e.g.
+   * every negotiator's aspiration); owned by the game and reused, so protocols allocate
+   * nothing per game. Their values at the start of a session are unspecified.
+   */
+  readonly scratch: Float64Array;
   /** Where to write protocol-specific events (e.g. aspirations), or null when untraced. */
   readonly trace: TraceSink | null;
   /**

@@ -26,6 +26,7 @@ function table(gain: number[], own: number[], other: number[]): NegotiatingTable
     deadline: 50,
     proposer: 0,
     round: 0,
+    scratch: new Float64Array(2),
     trace: null,
     offer() {},
     pass() {},

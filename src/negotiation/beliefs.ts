@@ -1,0 +1,229 @@
+/**
+ * What negotiators believe (docs/MODEL.md section 3, "Beliefs" in the design notes): their
+ * particles of every country, each particle's win-set, the believed probability that each
+ * country ratifies each candidate, and learning after a failed vote.
+ * @module
+ */
+
+import { copyProfile, drawProfile } from '../model/profile.ts';
+import { normal } from '../model/random.ts';
+import { ratifies } from '../model/vote.ts';
+import { copyIntervals, winSet } from '../model/winSet.ts';
+import { candidatePoint } from './candidates.ts';
+import { pays, planPledge, pledgeOrder } from './pledges.ts';
+import { shiftLevelII } from './shiftLevelII.ts';
+import type { GameState } from './state.ts';
+import { openStream } from './streams.ts';
+
+/** Redraws of one particle after a failed vote, at most, until it fails the agreement too. */
+const REDRAW_TRIES = 100;
+
+/**
+ * Opens every negotiator's stream `beliefs/<name>` and draws all his particles of every
+ * country (his own included) from the true Level II as drawn.
+ *
+ * @param s the game state, its Level II drawn
+ * @example
+ * drawBeliefs(state); // state.beliefs.active[b] = K_i for every block
+ */
+export function drawBeliefs(s: GameState) {
+  const { N, parties, beliefs } = s;
+  for (let i = 0; i < N; i++) {
+    beliefs.rng[i] = openStream(s.seed, s.streams.beliefs[i]!);
+    for (let k = 0; k < N; k++) {
+      beliefs.active[i * N + k] = parties.K[i]!;
+      for (let p = 0; p < parties.K[i]!; p++) drawParticle(s, i, k, p, true);
+    }
+  }
+}
+
+/**
+ * Draws particle `p` of negotiator `i`'s belief about country `k` into its slot: `prior`, a
+ * fresh profile from `k`'s generators with the true reversion; `estimate`, the true profile
+ * shifted by one `N(0, sigma^2)` draw per dimension. At the start of a game (`initial`) an
+ * exact particle (a zero shift, and no underselling of his own country) takes the true
+ * win-set instead of recomputing it.
+ */
+function drawParticle(s: GameState, i: number, k: number, p: number, initial: boolean) {
+  const { N, D, parties, beliefs, scratch } = s;
+  const b = i * N + k;
+  const rng = beliefs.rng[i]!;
+  const truth = s.levelII.truth[k]!;
+  const slots = beliefs.particles[b]!;
+  let exact = false;
+  if (parties.mode[i] === 'prior') {
+    const drawn = drawProfile(s.scenario, k, rng, slots[p]);
+    drawn.reversion.set(truth.reversion);
+    slots[p] = drawn;
+  } else {
+    const particle = copyProfile(truth, slots[p]);
+    const sigma = i === k ? parties.sigmaOwn[i]! : parties.sigmaForeign[i]!;
+    const dims = truth.form === 'divide' ? 1 : D;
+    exact = initial && (i !== k || parties.lambda[i] === 1);
+    for (let d = 0; d < dims; d++) {
+      scratch.shift[d] = normal(rng, 0, sigma);
+      if (scratch.shift[d] !== 0) exact = false;
+    }
+    shiftLevelII(particle, scratch.shift);
+    slots[p] = particle;
+  }
+  if (D !== 1) return;
+  if (exact) copyIntervals(s.levelII.winSets[k]!, beliefs.intervals[b]![p]!);
+  else particleWinSet(s, i, k, p);
+}
+
+/**
+ * Recomputes the 1-D win-set of particle `p` of `i`'s belief about `k` (his own country with
+ * his `lambda`).
+ *
+ * @param s the game state
+ * @param i the negotiator
+ * @param k the country
+ * @param p the particle
+ * @example
+ * particleWinSet(state, 0, 1, 0); // after the particle moved
+ */
+export function particleWinSet(s: GameState, i: number, k: number, p: number) {
+  const b = i * s.N + k;
+  const lambda = i === k ? s.parties.lambda[i]! : 1;
+  const { particles, intervals } = s.beliefs;
+  winSet(particles[b]![p]!, s.box, { lambda }, intervals[b]![p]!, s.scratch.winSet);
+}
+
+/**
+ * Fills `believed[i * N + k]`: the share of `i`'s particles of `k` that ratify each
+ * candidate. One dimension: candidates are looked up in each particle's win-set, and those
+ * within the tolerance of an end (not clipped by the box) are checked by the model's vote.
+ */
+function believe(s: GameState, i: number, k: number) {
+  const { N, D, tolerance, table, beliefs } = s;
+  const { count, candidates: cand } = table;
+  const b = i * N + k;
+  const out = table.believed[b]!;
+  const active = beliefs.active[b]!;
+  const slots = beliefs.particles[b]!;
+  const options = { lambda: i === k ? s.parties.lambda[i]! : 1 };
+  const vote = s.scratch.vote;
+  out.fill(0, 0, count);
+  const [boxLo, boxHi] = s.box;
+  for (let p = 0; p < active; p++) {
+    const particle = slots[p]!;
+    if (D !== 1) {
+      for (let c = 0; c < count; c++) {
+        if (ratifies(particle, candidatePoint(s, c), options, vote)) out[c]! += 1;
+      }
+      continue;
+    }
+    const iv = beliefs.intervals[b]![p]!;
+    let c = 0;
+    for (let t = 0; t < iv.count; t++) {
+      const lo = iv.lo[t]!;
+      const hi = iv.hi[t]!;
+      while (c < count && cand[c]! < lo - tolerance) c++;
+      while (c < count && cand[c]! <= hi + tolerance) {
+        const x = cand[c]!;
+        // an end clipped by the box is no boundary of the win-set
+        const inside = (x - lo > tolerance || lo <= boxLo) && (hi - x > tolerance || hi >= boxHi);
+        if (inside) out[c]! += 1;
+        else if (ratifies(particle, candidatePoint(s, c), options, vote)) out[c]! += 1;
+        c++;
+      }
+    }
+  }
+  if (active > 1) for (let c = 0; c < count; c++) out[c]! /= active;
+}
+
+/**
+ * Fills `believed[i * N + k]` for every country `k` negotiator `i` targets with side
+ * payments: per candidate, his budget secures the countries in pledge order exactly as he
+ * would pledge (`planSidePayments`, mode `secure`), and a country he cannot secure gets the
+ * share its affordable payments would reach.
+ */
+function believeWithPayments(s: GameState, i: number) {
+  const { N, table, parties, payments } = s;
+  const { count } = table;
+  const lambda = parties.lambda[i]!;
+  for (let c = 0; c < count; c++) {
+    const x = candidatePoint(s, c);
+    let remaining = parties.budget[i]!;
+    for (let step = 0; step < N; step++) {
+      const k = pledgeOrder(i, step);
+      if (!pays(s, i, k)) continue;
+      const plan = planPledge(s, i, k, x, i === k ? lambda : 1, payments.none[k]!, remaining);
+      table.believed[i * N + k]![c] = plan.believed;
+      remaining -= plan.cost;
+    }
+  }
+}
+
+/**
+ * Fills every believed probability of negotiator `i` at the opening of a session: with his
+ * affordable payments for the countries he targets, by particles for the others.
+ *
+ * @param s the game state, its candidates built
+ * @param i the negotiator
+ * @example
+ * believeAll(state, 0); // state.table.believed[0 * N + k] for every k
+ */
+export function believeAll(s: GameState, i: number) {
+  for (let k = 0; k < s.N; k++) if (!pays(s, i, k)) believe(s, i, k);
+  if (s.parties.budget[i]! > 0) believeWithPayments(s, i);
+}
+
+/**
+ * Recomputes the believed probabilities `i` derives for country `k` (after `k`'s Level II
+ * and his particles of it moved).
+ *
+ * @param s the game state
+ * @param i the negotiator
+ * @param k the country
+ * @example
+ * rebelieve(state, 0, 1); // after an offer reverberated in country 1
+ */
+export function rebelieve(s: GameState, i: number, k: number) {
+  if (pays(s, i, k)) believeWithPayments(s, i);
+  else believe(s, i, k);
+}
+
+/**
+ * After a failed vote on `x`: every negotiator drops his particles of each failing country
+ * under which `x` (with its pledges) would have passed; when none remain he redraws all `K`
+ * (each up to 100 times until it fails `x` too).
+ *
+ * @param s the game state, `failed` set by the vote
+ * @param x the agreement that failed
+ * @example
+ * learn(state, record.agreement); // state.beliefs.active shrinks or is redrawn
+ */
+export function learn(s: GameState, x: Float64Array) {
+  const { N, beliefs, parties } = s;
+  const vote = s.scratch.vote;
+  for (let k = 0; k < N; k++) {
+    if (s.failed[k] === 0) continue;
+    const options = { payments: s.payments.paid[k]! };
+    for (let i = 0; i < N; i++) {
+      const b = i * N + k;
+      const slots = beliefs.particles[b]!;
+      const ivs = beliefs.intervals[b]!;
+      let kept = 0;
+      for (let p = 0; p < beliefs.active[b]!; p++) {
+        if (ratifies(slots[p]!, x, options, vote)) continue;
+        [slots[kept], slots[p]] = [slots[p]!, slots[kept]!];
+        [ivs[kept], ivs[p]] = [ivs[p]!, ivs[kept]!];
+        kept++;
+      }
+      const redrawn = kept === 0;
+      if (redrawn) {
+        kept = parties.K[i]!;
+        for (let p = 0; p < kept; p++) {
+          for (let tries = 0; tries < REDRAW_TRIES; tries++) {
+            drawParticle(s, i, k, p, false);
+            if (!ratifies(slots[p]!, x, options, vote)) break;
+          }
+        }
+      }
+      beliefs.active[b] = kept;
+      s.trace?.push({ type: 'learning', negotiator: i, country: k, kept, redrawn });
+    }
+  }
+}

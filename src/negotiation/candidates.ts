@@ -1,0 +1,76 @@
+/**
+ * The candidate agreements of a Level I session (docs/MODEL.md section 4, "Candidates"):
+ * in one dimension the fixed grid merged with the ends of every believed win-set; when
+ * `D > 1` the fixed Sobol points.
+ * @module
+ */
+
+import type { GameState } from './state.ts';
+
+/**
+ * Builds the session's candidates into `table.candidates` and `table.count`. One dimension:
+ * the `G` grid points and the ends of every active particle's win-set, sorted and distinct
+ * (the tables grow when they must). `D > 1`: the `G` scaled Sobol points.
+ *
+ * @param s the game state, its beliefs drawn
+ * @example
+ * buildCandidates(state); // state.table.count >= G
+ */
+export function buildCandidates(s: GameState) {
+  const { N, D, table, beliefs } = s;
+  const { grid } = table;
+  if (D !== 1) {
+    table.count = grid.length / D;
+    return;
+  }
+  let e = 0;
+  for (let b = 0; b < N * N; b++) {
+    for (let p = 0; p < beliefs.active[b]!; p++) {
+      const iv = beliefs.intervals[b]![p]!;
+      if (e + 2 * iv.count > table.endpoints.length) {
+        const grown = new Float64Array(2 * (e + 2 * iv.count));
+        grown.set(table.endpoints);
+        table.endpoints = grown;
+      }
+      for (let t = 0; t < iv.count; t++) {
+        table.endpoints[e++] = iv.lo[t]!;
+        table.endpoints[e++] = iv.hi[t]!;
+      }
+    }
+  }
+  const ends = table.endpoints.subarray(0, e).sort();
+  if (table.candidates.length < grid.length + e) growTables(s, grid.length + e);
+  const out = table.candidates;
+  let n = 0;
+  let g = 0;
+  let t = 0;
+  while (g < grid.length || t < e) {
+    const x = t >= e || (g < grid.length && grid[g]! <= ends[t]!) ? grid[g++]! : ends[t++]!;
+    if (n === 0 || x !== out[n - 1]) out[n++] = x;
+  }
+  table.count = n;
+}
+
+/** Replaces the candidate, belief and gain tables by ones of `capacity` candidates. */
+function growTables(s: GameState, capacity: number) {
+  const { table } = s;
+  table.candidates = new Float64Array(capacity);
+  for (let b = 0; b < table.believed.length; b++) table.believed[b] = new Float64Array(capacity);
+  for (let i = 0; i < s.N; i++) table.gain[i] = new Float64Array(capacity);
+}
+
+/**
+ * Candidate `c` as a point, copied into the state's scratch point (valid until the next call).
+ *
+ * @param s the game state
+ * @param c the candidate's index
+ * @returns `D` coordinates
+ * @example
+ * candidatePoint(state, 0); // the first candidate
+ */
+export function candidatePoint(s: GameState, c: number): Float64Array {
+  const { D, scratch } = s;
+  const candidates = s.table.candidates;
+  for (let d = 0; d < D; d++) scratch.point[d] = candidates[c * D + d]!;
+  return scratch.point;
+}

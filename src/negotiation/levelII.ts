@@ -1,0 +1,139 @@
+/**
+ * Level II as drawn for one run (docs/MODEL.md sections 1-2, "Random streams"): every
+ * country's constituents from its stream `levelII/<name>`, its nationalists from
+ * `reverberation/<name>`, its median constituent, its true win-set and the overlap. The
+ * game starts from it, and `twolevel winset` prints it, so both realise the same Level II
+ * for the same run seed.
+ * @module
+ */
+
+import {
+  createMedianScratch,
+  drawProfile,
+  type MedianScratch,
+  medianConstituent,
+  type Profile,
+} from '../model/profile.ts';
+import {
+  createIntervals,
+  createWinSetScratch,
+  type Intervals,
+  intersectIntervals,
+  intervalsSize,
+  type WinSetScratch,
+  winSet,
+} from '../model/winSet.ts';
+import {
+  createSizeScratch,
+  overlapSize,
+  type SizeScratch,
+  winSetSize,
+} from '../model/winSetSize.ts';
+import type { Scenario } from '../scenario/schema.ts';
+import { openStream, type StreamNames, streamNames } from './streams.ts';
+
+/** One run's Level II and what is measured on it as drawn (before any offer). */
+export interface LevelII {
+  /** Per country, its true profile (moved later by reverberation and drift). */
+  truth: Profile[];
+  /** Per country with `beta > 0`, 1 for each nationalist constituent; else null. */
+  nationalist: (Uint8Array | null)[];
+  /** `N * D`: each country's median constituent as drawn (divide form: 1 number each). */
+  median: Float64Array;
+  /** 1-D: each country's true win-set `W_i` as drawn. */
+  winSets: Intervals[];
+  /** 1-D: the overlap of every true win-set (one of `overlapBuffers`). */
+  overlap: Intervals;
+  /** Per country, `|W_i|`. */
+  winSetSize: Float64Array;
+  /** `|W_1 ∩ ... ∩ W_N|`. */
+  overlapSize: number;
+  readonly streams: StreamNames;
+  readonly overlapBuffers: [Intervals, Intervals];
+  readonly winSetScratch: WinSetScratch;
+  readonly medianScratch: MedianScratch;
+  readonly sizeScratch: SizeScratch;
+  readonly point: Float64Array;
+}
+
+/**
+ * Allocates a scenario's Level II once; {@link drawLevelII} fills it for each run.
+ *
+ * @param scenario a validated scenario
+ * @returns an empty Level II
+ * @example
+ * const levelII = createLevelII(parseScenario({}));
+ */
+export function createLevelII(scenario: Scenario): LevelII {
+  const N = scenario.countries.length;
+  const D = scenario.space.D;
+  const overlapBuffers: [Intervals, Intervals] = [createIntervals(8), createIntervals(8)];
+  return {
+    truth: new Array<Profile>(N),
+    nationalist: scenario.countries.map((c) =>
+      c.reverberation.beta > 0 ? new Uint8Array(c.constituents.count) : null,
+    ),
+    median: new Float64Array(N * D),
+    winSets: Array.from({ length: N }, () => createIntervals(8)),
+    overlap: overlapBuffers[0],
+    winSetSize: new Float64Array(N),
+    overlapSize: 0,
+    streams: streamNames(scenario),
+    overlapBuffers,
+    winSetScratch: createWinSetScratch(),
+    medianScratch: createMedianScratch(),
+    sizeScratch: createSizeScratch(D),
+    point: new Float64Array(D),
+  };
+}
+
+/**
+ * Draws run `seed`'s Level II into `levelII`: country `k`'s constituents from stream
+ * `levelII/<name>` (`drawProfile`), its nationalists (each with probability `beta_k`, in
+ * index order) from `reverberation/<name>`, its median constituent, and the true win-sets
+ * (`lambda = 1`, no payments) with their sizes and overlap (1-D exactly, else by the Sobol
+ * point set).
+ *
+ * @param levelII the scenario's Level II (from {@link createLevelII}), overwritten
+ * @param scenario the same scenario
+ * @param seed the run seed
+ * @returns `levelII`
+ * @example
+ * drawLevelII(levelII, scenario, '7').winSetSize; // |W_A|, |W_B| of run '7'
+ */
+export function drawLevelII(levelII: LevelII, scenario: Scenario, seed: string): LevelII {
+  const N = scenario.countries.length;
+  const { D, lo, hi } = scenario.space;
+  const box: [number, number] = [lo, hi];
+  const { truth, streams } = levelII;
+  for (let k = 0; k < N; k++) {
+    truth[k] = drawProfile(scenario, k, openStream(seed, streams.levelII[k]!), truth[k]);
+    const mask = levelII.nationalist[k];
+    if (mask) {
+      const rng = openStream(seed, streams.reverberation[k]!);
+      const beta = scenario.countries[k]!.reverberation.beta;
+      for (let j = 0; j < mask.length; j++) mask[j] = rng() < beta ? 1 : 0;
+    }
+    medianConstituent(truth[k]!, levelII.point, levelII.medianScratch);
+    levelII.median.set(levelII.point, k * D);
+  }
+  if (D === 1) {
+    let overlap = levelII.overlapBuffers[0];
+    for (let k = 0; k < N; k++) {
+      const w = winSet(truth[k]!, box, {}, levelII.winSets[k]!, levelII.winSetScratch);
+      levelII.winSetSize[k] = intervalsSize(w);
+      if (k > 0) {
+        const previous = k === 1 ? levelII.winSets[0]! : overlap;
+        overlap = intersectIntervals(previous, w, levelII.overlapBuffers[k % 2]!);
+      }
+    }
+    levelII.overlap = overlap;
+    levelII.overlapSize = intervalsSize(overlap);
+  } else {
+    for (let k = 0; k < N; k++) {
+      levelII.winSetSize[k] = winSetSize(truth[k]!, box, {}, levelII.sizeScratch);
+    }
+    levelII.overlapSize = overlapSize(truth, box, {}, levelII.sizeScratch);
+  }
+  return levelII;
+}

@@ -1,0 +1,63 @@
+/**
+ * Level II ratification (docs/MODEL.md section 5, "Ratification" in the design notes): the
+ * tentative agreement is voted up or down in every country with its true Level II.
+ * @module
+ */
+
+import { chamberPasses, chamberYesShares } from '../model/vote.ts';
+import type { GameState } from './state.ts';
+import { openStream } from './streams.ts';
+
+/** Whether country `k` casts a noisy vote (voter noise, or discipline strictly inside (0, 1)). */
+function noisy(s: GameState, k: number): boolean {
+  const p = s.levelII.truth[k]!;
+  return p.tau > 0 || (p.parties > 0 && p.discipline > 0 && p.discipline < 1);
+}
+
+/**
+ * Every country votes on `x` with its true Level II and its payments (`bonus`, when given,
+ * replaces the payments: payments plus the reputation bonus of the horizon). Noisy votes draw
+ * from the game's `votes` stream, opened on the first one. Marks `failed` per country.
+ *
+ * @param s the game state
+ * @param x the agreement
+ * @param period 0 for ratification, `h` for period `h` of the horizon (traced)
+ * @param bonus per country, what is added to each margin instead of the payments; or null
+ * @returns the first failing country (by index), or -1 when every country passes
+ * @example
+ * ratify(state, record.agreement, 0, null); // -1: ratified
+ */
+export function ratify(
+  s: GameState,
+  x: Float64Array,
+  period: number,
+  bonus: Float64Array[] | null,
+): number {
+  const { N } = s;
+  let first = -1;
+  const options = s.scratch.voteOptions;
+  for (let k = 0; k < N; k++) {
+    const p = s.levelII.truth[k]!;
+    options.rng = null;
+    if (noisy(s, k)) {
+      s.votesRng ??= openStream(s.seed, s.streams.votes);
+      options.rng = s.votesRng;
+    }
+    options.payments = bonus === null ? s.payments.paid[k]! : bonus[k]!;
+    const shares = chamberYesShares(p, x, options, s.scratch.shares, s.scratch.vote);
+    let passed = true;
+    for (let h = 0; h < p.chambers.length; h++) {
+      if (!chamberPasses(shares[h]!, p.chambers[h]!.quota)) passed = false;
+    }
+    s.failed[k] = passed ? 0 : 1;
+    if (!passed && first < 0) first = k;
+    s.trace?.push({
+      type: 'vote',
+      period,
+      country: k,
+      yesShares: Array.from(shares.subarray(0, p.chambers.length)),
+      passed,
+    });
+  }
+  return first;
+}

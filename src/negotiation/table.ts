@@ -1,0 +1,243 @@
+/**
+ * The negotiating table (docs/MODEL.md section 4): Level I as a protocol sees it. A session
+ * opens with its candidates, every negotiator's believed probabilities and gains; offers
+ * reverberate in the receiving countries and move the beliefs about them.
+ * @module
+ */
+
+import { medianConstituent } from '../model/profile.ts';
+import { believeAll, particleWinSet, rebelieve } from './beliefs.ts';
+import { buildCandidates, candidatePoint } from './candidates.ts';
+import { measureCandidateGains } from './gains.ts';
+import type { NegotiatingTable } from './protocols/protocol.ts';
+import type { GameRecord } from './record.ts';
+import { reverberate } from './reverberate.ts';
+import type { GameState } from './state.ts';
+import type { TraceSink } from './trace.ts';
+
+/**
+ * `top[i]`: the gain of `i`'s best believed-ratifiable candidate (see NegotiatingTable):
+ * every country believed to ratify and his veto passed, else the best his own country is
+ * believed to ratify, else 0.
+ */
+function updateTop(s: GameState, i: number) {
+  const { N, table } = s;
+  const { count } = table;
+  const threshold = s.scenario.protocol.threshold;
+  const gain = table.gain[i]!;
+  const phi = s.parties.reservation[i]!;
+  const own = table.believed[i * N + i]!;
+  let all = Number.NEGATIVE_INFINITY;
+  let mine = Number.NEGATIVE_INFINITY;
+  for (let c = 0; c < count; c++) {
+    const g = gain[c]!;
+    if (own[c]! < threshold || g < phi) continue;
+    if (g > mine) mine = g;
+    if (g <= all) continue;
+    let everyone = true;
+    for (let k = 0; k < N && everyone; k++) everyone = table.believed[i * N + k]![c]! >= threshold;
+    if (everyone) all = g;
+  }
+  const best = all > Number.NEGATIVE_INFINITY ? all : mine;
+  table.top[i] = best > Number.NEGATIVE_INFINITY ? best : 0;
+}
+
+/** Whether the first proposer believes every country ratifies candidate `c`. */
+function believedByAll(s: GameState, c: number): boolean {
+  const { N, table } = s;
+  const { proposer, threshold } = s.scenario.protocol;
+  for (let k = 0; k < N; k++) if (table.believed[proposer * N + k]![c]! < threshold) return false;
+  return true;
+}
+
+/** The measure of the first proposer's believed overlap (see GameRecord). */
+function believedOverlapSize(s: GameState): number {
+  const { D, box, table } = s;
+  const { count, candidates } = table;
+  if (D === 1) {
+    let size = 0;
+    let previous = count > 0 && believedByAll(s, 0);
+    for (let c = 0; c + 1 < count; c++) {
+      const next = believedByAll(s, c + 1);
+      if (previous && next) size += candidates[c + 1]! - candidates[c]!;
+      previous = next;
+    }
+    return size;
+  }
+  let inside = 0;
+  for (let c = 0; c < count; c++) if (believedByAll(s, c)) inside++;
+  return ((box[1] - box[0]) ** D * inside) / count;
+}
+
+/** 1-D: the first proposer's believed win-set of country `k`, as intervals of candidates. */
+function believedWinSet(s: GameState, k: number): [number, number][] {
+  const out: [number, number][] = [];
+  if (s.D !== 1) return out;
+  const { proposer, threshold } = s.scenario.protocol;
+  const { table } = s;
+  const row = table.believed[proposer * s.N + k]!;
+  for (let c = 0; c < table.count; c++) {
+    if (row[c]! < threshold) continue;
+    const x = table.candidates[c]!;
+    const last = out[out.length - 1];
+    if (last && c > 0 && row[c - 1]! >= threshold) last[1] = x;
+    else out.push([x, x]);
+  }
+  return out;
+}
+
+/**
+ * Opens Level I session `session`: candidates, believed probabilities, gains and tops; the
+ * first session records the believed overlap.
+ *
+ * @param s the game state, beliefs drawn or updated by learning
+ * @param record the game's record
+ * @param session 0, then one per reopening
+ * @example
+ * openSession(state, record, 0); // state.table is ready for the protocol
+ */
+export function openSession(s: GameState, record: GameRecord, session: number) {
+  const { N } = s;
+  buildCandidates(s);
+  for (let i = 0; i < N; i++) believeAll(s, i);
+  measureCandidateGains(s);
+  for (let i = 0; i < N; i++) updateTop(s, i);
+  if (session === 0) record.believedOverlapSize = believedOverlapSize(s);
+  if (s.trace) {
+    s.trace.push({
+      type: 'session',
+      session,
+      candidates: s.table.count,
+      believedOverlap: believedOverlapSize(s),
+      believedWinSets: Array.from({ length: N }, (_, k) => believedWinSet(s, k)),
+    });
+  }
+}
+
+/**
+ * The table a protocol plays on (see {@link NegotiatingTable}): a view of the game state,
+ * whose offers reverberate.
+ */
+export class Table implements NegotiatingTable {
+  readonly N: number;
+  readonly D: number;
+  readonly top: Float64Array;
+  readonly reservation: Float64Array;
+  readonly concession: Float64Array;
+  readonly threshold: number;
+  readonly deadline: number;
+  readonly proposer: number;
+  readonly scratch: Float64Array;
+  private readonly s: GameState;
+
+  constructor(s: GameState) {
+    this.s = s;
+    this.N = s.N;
+    this.D = s.D;
+    this.top = s.table.top;
+    this.reservation = s.parties.reservation;
+    this.concession = s.parties.concession;
+    this.threshold = s.scenario.protocol.threshold;
+    this.deadline = s.scenario.protocol.deadline;
+    this.proposer = s.scenario.protocol.proposer;
+    this.scratch = s.table.scratch;
+  }
+
+  get count(): number {
+    return this.s.table.count;
+  }
+
+  get candidates(): Float64Array {
+    return this.s.table.candidates;
+  }
+
+  get believed(): readonly Float64Array[] {
+    return this.s.table.believed;
+  }
+
+  get gain(): readonly Float64Array[] {
+    return this.s.table.gain;
+  }
+
+  get round(): number {
+    return this.s.table.round;
+  }
+
+  get trace(): TraceSink | null {
+    return this.s.trace;
+  }
+
+  utility(i: number, c: number): number {
+    const top = this.top[i]!;
+    const g = this.s.table.gain[i]![c]!;
+    if (top > 0) return g / top;
+    return g >= 0 ? 1 : 0;
+  }
+
+  offer(i: number, c: number): void {
+    const { s } = this;
+    const { N, parties, levelII, beliefs, table } = s;
+    const x = s.scratch.offer;
+    x.set(candidatePoint(s, c));
+    if (s.trace) {
+      s.trace.push({
+        type: 'offer',
+        round: table.round,
+        proposer: i,
+        x: [...x],
+        believed: Array.from({ length: N }, (_, k) => table.believed[i * N + k]![c]!),
+      });
+    }
+    let moved = false;
+    for (let k = 0; k < N; k++) {
+      if (k === i || !(parties.eta[k]! > 0)) continue;
+      moved = true;
+      const truth = levelII.truth[k]!;
+      const median = s.scratch.median;
+      const before = s.trace ? [...medianConstituent(truth, median, s.scratch.medianScratch)] : [];
+      reverberate(truth, x, parties.eta[k]!, levelII.nationalist[k]!);
+      for (let j = 0; j < N; j++) {
+        const b = j * N + k;
+        for (let p = 0; p < beliefs.active[b]!; p++) {
+          reverberate(beliefs.particles[b]![p]!, x, parties.eta[k]!, levelII.nationalist[k]!);
+          if (s.D === 1) particleWinSet(s, j, k, p);
+        }
+        rebelieve(s, j, k);
+      }
+      if (s.trace) {
+        s.trace.push({
+          type: 'reverberation',
+          round: table.round,
+          country: k,
+          medianBefore: before,
+          medianAfter: [...medianConstituent(truth, median, s.scratch.medianScratch)],
+        });
+      }
+    }
+    if (moved) for (let j = 0; j < N; j++) updateTop(s, j);
+    table.round++;
+  }
+
+  pass(i: number): void {
+    this.s.trace?.push({ type: 'pass', round: this.s.table.round, proposer: i });
+    this.s.table.round++;
+  }
+
+  accepts(j: number, c: number, a: number): boolean {
+    const { s } = this;
+    const believed = s.table.believed[j * this.N + j]![c]!;
+    const utility = this.utility(j, c);
+    const accepted =
+      believed >= this.threshold && s.table.gain[j]![c]! >= this.reservation[j]! && utility >= a;
+    s.trace?.push({
+      type: 'response',
+      round: s.table.round - 1,
+      responder: j,
+      accepted,
+      believed,
+      utility,
+      aspiration: a,
+    });
+    return accepted;
+  }
+}
