@@ -6,7 +6,18 @@ import type { Command } from './command.ts';
  * The commands are the files of this folder (one command per file, each exporting
  * `command`); `--help` lists them in this order, then any others by name.
  */
-const order = ['simulate', 'winset', 'run', 'merge', 'summarize', 'plot', 'report', 'schema'];
+const order = [
+  'simulate',
+  'winset',
+  'run',
+  'merge',
+  'summarize',
+  'plot',
+  'report',
+  'sensitivity',
+  'discover',
+  'schema',
+];
 const folder = new URL('.', import.meta.url);
 const names = readdirSync(folder)
   .filter((f) => f.endsWith('.ts') && f !== 'main.ts' && f !== 'command.ts')

@@ -28,6 +28,7 @@ const DesignSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('random'), cells: cellCount }),
   z.strictObject({ kind: z.literal('lhs'), cells: cellCount }),
   z.strictObject({ kind: z.literal('sobol'), cells: cellCount, skip: z.int().min(0).optional() }),
+  z.strictObject({ kind: z.literal('saltelli'), baseCells: cellCount }),
   z.strictObject({ kind: z.literal('oat') }),
 ]);
 

@@ -5,6 +5,7 @@ import { gridCells } from './grid.ts';
 import { lhsCells } from './lhs.ts';
 import { oatCells } from './oat.ts';
 import { randomCells } from './random.ts';
+import { saltelliCells } from './saltelli.ts';
 import { sobolCells } from './sobol.ts';
 import type { Cell, Design, VariedParameter } from './types.ts';
 import { checkCellCount, checkParameters, shown } from './validate.ts';
@@ -16,6 +17,7 @@ export type {
   LatinHypercubeDesign,
   OneAtATimeDesign,
   RandomDesign,
+  SaltelliDesign,
   SobolDesign,
   VariedParameter,
 } from './types.ts';
@@ -26,18 +28,20 @@ const FIELDS: Record<Design['kind'], readonly string[]> = {
   random: ['cells'],
   lhs: ['cells'],
   sobol: ['cells', 'skip'],
+  saltelli: ['baseCells'],
   oat: [],
 };
 
 /**
  * The cells of a sweep: checks the parameters and the design, then builds its cells
- * (`grid`, `random`, `lhs`, `sobol` or `oat`; see each kind's type). Random and Latin
- * hypercube designs draw from `seedrandom.alea(designSeed(seed))`, so the same seed gives
- * the same cells; grid, Sobol and one-at-a-time designs need no seed.
+ * (`grid`, `random`, `lhs`, `sobol`, `saltelli` or `oat`; see each kind's type). Random,
+ * Latin hypercube and Saltelli designs draw from `seedrandom.alea(designSeed(seed))` (the
+ * Saltelli design its digital shift), so the same seed gives the same cells; grid, Sobol
+ * and one-at-a-time designs need no seed.
  *
  * @param parameters the varied parameters, in the order the design treats them
  * @param design the design
- * @param seed the experiment's master seed (needed by `random` and `lhs`)
+ * @param seed the experiment's master seed (needed by `random`, `lhs` and `saltelli`)
  * @returns the cells, indexed 0..n-1
  * @throws UserError naming the parameter or design field at fault and what would be valid
  * @example
@@ -79,14 +83,19 @@ export function designCells(
       return sobolCells(parameters, cells, skip);
     }
     case 'random':
-    case 'lhs': {
-      const cells = checkCellCount(design.cells);
+    case 'lhs':
+    case 'saltelli': {
+      const cells = checkCellCount(
+        design.kind === 'saltelli' ? design.baseCells : design.cells,
+        design.kind === 'saltelli' ? 'baseCells' : 'cells',
+      );
       if (seed === undefined) {
         throw new UserError(
           `seed: a '${design.kind}' design draws its cells at random and needs the experiment's seed (a string or a number)`,
         );
       }
       const random = seedrandom.alea(designSeed(seed));
+      if (design.kind === 'saltelli') return saltelliCells(parameters, cells, random);
       return design.kind === 'random'
         ? randomCells(parameters, cells, random)
         : lhsCells(parameters, cells, random);

@@ -61,12 +61,23 @@ export interface OneAtATimeDesign {
   kind: 'oat';
 }
 
+/**
+ * Saltelli's design for Sobol sensitivity indices (Saltelli et al. 2010): `baseCells` = N
+ * base points of a digitally shifted Sobol sequence, N (k + 2) cells for k parameters, all
+ * continuous (`range`); `twolevel sensitivity` computes the indices from its cells.
+ */
+export interface SaltelliDesign {
+  kind: 'saltelli';
+  baseCells: number;
+}
+
 /** How a sweep chooses the cells of an experiment. */
 export type Design =
   | GridDesign
   | RandomDesign
   | LatinHypercubeDesign
   | SobolDesign
+  | SaltelliDesign
   | OneAtATimeDesign;
 
 /** One cell of a design: its position and its parameter values by path. */

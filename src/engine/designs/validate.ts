@@ -113,13 +113,13 @@ export function checkParameters(parameters: readonly VariedParameter[]): void {
 }
 
 /**
- * Checks a design's `cells`.
+ * Checks a design's `cells` (or another count field, such as a Saltelli design's `baseCells`).
  *
  * @throws UserError `design.cells: expected a positive integer, got 0`
  */
-export function checkCellCount(cells: unknown): number {
+export function checkCellCount(cells: unknown, field = 'cells'): number {
   if (typeof cells !== 'number' || !Number.isInteger(cells) || cells < 1) {
-    throw new UserError(`design.cells: expected a positive integer, got ${shown(cells)}`);
+    throw new UserError(`design.${field}: expected a positive integer, got ${shown(cells)}`);
   }
   return cells;
 }
