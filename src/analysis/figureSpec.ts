@@ -4,13 +4,17 @@ import { gainsChart } from '../charts/gainsChart.ts';
 import { heatmapChart } from '../charts/heatmapChart.ts';
 import { outcomeSharesChart } from '../charts/outcomeSharesChart.ts';
 import { rateChart } from '../charts/rateChart.ts';
+import { sensitivityChart } from '../charts/sensitivityChart.ts';
 import { type FigureOptions, OUTCOME_LABELS } from '../charts/theme.ts';
+import { tradeoffChart } from '../charts/tradeoffChart.ts';
 import { checkFigure } from '../engine/checkFigures.ts';
-import { OUTCOMES, type Outcome, summaryMetrics } from '../engine/columns.ts';
+import { OUTCOMES, type Outcome, RATE_NAMES, summaryMetrics } from '../engine/columns.ts';
 import type { Figure } from '../engine/experiment.ts';
 import { UserError } from '../errors.ts';
+import { casesText, type Discovery, restrictedCount } from './discovery.ts';
 import { parameterLabel } from './parameterLabel.ts';
 import type { Results } from './readResults.ts';
+import type { OutputSensitivity, Sensitivity } from './sensitivity.ts';
 import { summarize } from './summarize.ts';
 
 /** How a mean is named on an axis, e.g. `winset_B` as "Size of B's win-set |W_B|". */
@@ -220,4 +224,52 @@ function cellNames(by: readonly string[]): string[] {
     const unique = symbol !== undefined && symbols.filter((s) => s === symbol).length === 1;
     return `${unique ? symbol : parameterLabel(p)} = `;
   });
+}
+
+/** PRIM's coverage-density trade-off of a discovery ({@link tradeoffChart}), its cases in the subtitle. */
+export function discoveryFigure(result: Discovery, options: FigureOptions) {
+  return tradeoffChart(
+    [
+      ...result.trajectory.map((box, step) => ({
+        step,
+        coverage: box.coverage,
+        density: box.density,
+        restricted: restrictedCount(result, box),
+        chosen: step === result.chosen,
+      })),
+      {
+        step: 'pasted' as const,
+        coverage: result.box.coverage,
+        density: result.box.density,
+        restricted: restrictedCount(result, result.box),
+      },
+    ],
+    {
+      ...options,
+      subtitle: `Cases: ${casesText(result)}. Ringed: the chosen box; cross: after pasting (coverage ${result.box.coverage.toFixed(2)}, density ${result.box.density.toFixed(2)}).`,
+    },
+  );
+}
+
+/** The Sobol indices of one output as bars ({@link sensitivityChart}), parameters by their labels. */
+export function sensitivityFigure(
+  result: Sensitivity,
+  output: OutputSensitivity,
+  options: FigureOptions,
+) {
+  return sensitivityChart(
+    output.indices.map((p, i) => ({ ...p, parameter: parameterLabel(result.parameters[i]!) })),
+    {
+      ...options,
+      title: options.title ?? `Sobol indices: ${rateOrMetricLabel(output.output)}`,
+      subtitle: `N = ${result.baseCells} base points, ${result.replications} runs per cell; bars: 95% bootstrap intervals${output.corrected ? '; corrected for replication noise' : ''}`,
+    },
+  );
+}
+
+/** An output's name in words: a rate's label, or a metric's. */
+function rateOrMetricLabel(output: string): string {
+  return (RATE_NAMES as readonly string[]).includes(output)
+    ? rateLabel(output)
+    : metricLabel(output);
 }

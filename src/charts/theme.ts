@@ -17,12 +17,14 @@ export type FigureTheme = 'paper' | 'slides';
  * The options every spec builder takes. `columns` is the figure's width: 1 = one column of
  * a two-column journal page (3.5 in) or half a slide (6 in); 2 = full text width (7 in) or
  * a full slide (12 in of a 13.33 in slide). `title` is drawn above the plot when given;
- * journals usually want it in the caption instead.
+ * journals usually want it in the caption instead. `subtitle` goes under the title (or alone):
+ * pooled figures use it to say what they pool over.
  */
 export interface FigureOptions {
   theme: FigureTheme;
   columns: 1 | 2;
   title?: string;
+  subtitle?: string;
 }
 
 /**
@@ -188,6 +190,9 @@ export function themeConfig(options: Pick<FigureOptions, 'theme' | 'columns'>): 
       color: ink,
       anchor: 'start',
       offset: size.label / 2,
+      subtitleFontSize: size.label,
+      subtitleColor: '#555555',
+      subtitlePadding: size.label / 4,
     },
     axis: {
       labelFontSize: size.label,
@@ -240,7 +245,7 @@ export function themeConfig(options: Pick<FigureOptions, 'theme' | 'columns'>): 
 
 /**
  * The top-level properties every builder's spec starts with: schema, size (overall, legends
- * included, see {@link themeConfig}), config and the optional title. `height` overrides the
+ * included, see {@link themeConfig}), config and the optional title and subtitle. `height` overrides the
  * theme's default height when a figure needs more rows.
  *
  * @example
@@ -253,6 +258,27 @@ export function figureFrame(options: FigureOptions, height?: number) {
     width: size.width,
     height: height ?? size.height,
     config: themeConfig(options),
-    ...(options.title === undefined ? {} : { title: options.title }),
+    ...(options.subtitle !== undefined
+      ? { title: subtitled(options, options.subtitle) }
+      : options.title !== undefined && { title: options.title }),
   };
+}
+
+/**
+ * A title with a subtitle, the subtitle broken into lines that fit the figure (IBM Plex Sans
+ * averages about 0.52 em per character); alone, the subtitle becomes the title in its style
+ * (Vega draws no subtitle under an empty title).
+ */
+function subtitled(options: FigureOptions, subtitle: string) {
+  const size = figureSize(options);
+  const perLine = Math.floor((size.width - 2 * size.padding) / (0.52 * size.label));
+  const lines: string[] = [];
+  for (const word of subtitle.split(' ')) {
+    const last = lines.at(-1);
+    if (last !== undefined && last.length + 1 + word.length <= perLine) {
+      lines[lines.length - 1] = `${last} ${word}`;
+    } else lines.push(word);
+  }
+  if (options.title !== undefined) return { text: options.title, subtitle: lines };
+  return { text: lines, fontSize: size.label, fontWeight: 'normal' as const, color: '#555555' };
 }

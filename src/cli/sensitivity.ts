@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { parameterLabel } from '../analysis/parameterLabel.ts';
+import { sensitivityFigure } from '../analysis/figureSpec.ts';
 import { readResults } from '../analysis/readResults.ts';
 import {
   SENSITIVITY_RESAMPLES,
@@ -10,7 +10,6 @@ import {
 } from '../analysis/sensitivity.ts';
 import { markdownTable } from '../analysis/summaryDisplay.ts';
 import { renderFigure } from '../charts/render.ts';
-import { sensitivityChart } from '../charts/sensitivityChart.ts';
 import { UserError } from '../errors.ts';
 import { type Command, integerFlag, parseFlags } from './command.ts';
 
@@ -62,10 +61,7 @@ Example:
     const written = writeSensitivity(results.dir, result);
     for (const output of result.outputs) {
       if (output.skipped) continue;
-      const spec = sensitivityChart(
-        output.indices.map((p, i) => ({ ...p, parameter: parameterLabel(result.parameters[i]!) })),
-        { theme: 'paper', columns: 1, title: `Sobol indices: ${output.output.replace(/_/g, ' ')}` },
-      );
+      const spec = sensitivityFigure(result, output, { theme: 'paper', columns: 1 });
       const files = await renderFigure(
         spec,
         join(results.dir, 'figures', `sensitivity-${output.output}`),
