@@ -10,8 +10,14 @@ export { holm } from './analysis/holm.ts';
 export { logisticRegression } from './analysis/logisticRegression.ts';
 export { mcnemar } from './analysis/mcnemar.ts';
 export { meanInterval } from './analysis/meanInterval.ts';
+export {
+  logisticScoreTest,
+  multipleLogisticRegression,
+} from './analysis/multipleLogisticRegression.ts';
 export { readResults, readRuns } from './analysis/readResults.ts';
+export { regressionDesign } from './analysis/regressionDesign.ts';
 export { summarize } from './analysis/summarize.ts';
+export { weightedLeastSquares } from './analysis/weightedLeastSquares.ts';
 export { welchT } from './analysis/welchT.ts';
 export { wilsonInterval } from './analysis/wilsonInterval.ts';
 // Figures: Vega-Lite spec builders and rendering to SVG, PNG and PDF.

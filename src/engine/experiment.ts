@@ -36,12 +36,22 @@ const DesignSchema = z.discriminatedUnion('kind', [
  * A hypothesis (a sign from MODEL.md section 7): `outcome` (an outcome name,
  * `'ratification_failure'` = involuntary defections / tentative agreements, or a metric
  * column such as `gain_A`) moves in `direction` as the parameter `on` grows.
+ *
+ * - `test`: which test reads the evidence (see `HYPOTHESIS_TESTS` in engine/checkHypotheses.ts
+ *   for the designs each fits); default `regression` on a continuous design, else `logistic`
+ *   for a rate and `welch` for a mean.
+ * - `given`: only the cells with these parameter values (`{ path: value }`).
+ * - `by`: also evaluated separately at each level of this parameter (effect modification).
+ * - `interactions`: pairs of parameters whose product the `regression` test adds.
  */
 const Hypothesis = z.strictObject({
   outcome: z.string().min(1),
   on: z.string().min(1),
   direction: z.enum(['increasing', 'decreasing']),
-  test: z.enum(['logistic', 'trend', 'mcnemar', 'welch']).optional(),
+  test: z.enum(['logistic', 'trend', 'mcnemar', 'welch', 'regression']).optional(),
+  given: z.record(z.string(), cellValue).optional(),
+  by: z.string().min(1).optional(),
+  interactions: z.array(z.tuple([z.string().min(1), z.string().min(1)])).optional(),
   label: z.string().optional(),
 });
 

@@ -177,7 +177,11 @@ export function planExperiment(experiment: Experiment, options: PlanOptions = {}
   }
   const layout = { countries: names, dimensions };
   try {
-    checkHypotheses(experiment.hypotheses, paths, layout);
+    checkHypotheses(experiment.hypotheses, paths, layout, {
+      kind: experiment.design.kind,
+      crn: experiment.crn,
+      cells,
+    });
     checkFigures(experiment.figures, paths, layout);
   } catch (error) {
     if (!(error instanceof UserError)) throw error;

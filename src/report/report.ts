@@ -107,7 +107,7 @@ export function writeReport(
     blocks.push({
       kind: 'html',
       html: `<h2>Hypotheses</h2>
-<p>Each effect is pooled over the other parameters. Verdicts at family-wise level ${ALPHA} after Holm's adjustment.</p>
+<p>Each test says what it compared. Verdicts at family-wise level ${ALPHA} after Holm's adjustment over every row.</p>
 ${htmlTable(table, (r, c) => (c === verdictColumn ? hypotheses[r]!.verdict : ''))}`,
     });
   }

@@ -41,7 +41,12 @@ function constructed(
     ...zero,
     ...counts,
   });
-  const manifest = { crn: false, layout, cells } as unknown as Manifest;
+  const manifest = {
+    crn: false,
+    layout,
+    cells,
+    experiment: { design: { kind: 'grid' }, parameters: [{ path: 's' }, { path: 't' }] },
+  } as unknown as Manifest;
   return { dir: '.', manifest, cells: table, parameters: ['s', 't'] };
 }
 

@@ -58,14 +58,16 @@ describe('hypothesisTest', () => {
 
   it('welch on a rate: the rates as means of 0/1 outcomes', () => {
     // 30/100 vs 10/100: difference 0.2, se = sqrt(0.21/99 + 0.09/99) = 0.05505
-    const r = hypothesisTest('welch', {
-      kind: 'binary',
-      x: [2, 1],
-      successes: [30, 10],
-      trials: [100, 100],
-    });
+    const r = hypothesisTest(
+      'welch',
+      { kind: 'binary', x: [2, 1], successes: [30, 10], trials: [100, 100] },
+      { outcome: 'agreement', on: 'q' },
+    );
     expect(r.estimate).toBeCloseTo(0.2, 12);
-    expect(r.estimand).toBe('difference in rate, highest - lowest level');
+    expect(r.estimand).toBe(
+      'difference in the rate of agreement, highest minus lowest level of q (positive: higher at the highest)',
+    );
+    expect(r.compared).toBe('highest vs lowest of 2 levels');
     expect((r.hi - r.lo) / 2).toBeCloseTo(Math.sqrt(0.3 / 99) * 1.97214, 3);
   });
 
