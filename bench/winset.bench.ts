@@ -4,6 +4,7 @@
  */
 import seedrandom from 'seedrandom';
 import { drawProfile, type Profile } from '../src/model/profile.ts';
+import { fromUniform } from '../src/model/random.ts';
 import { sobolPoints } from '../src/model/sobol.ts';
 import { ratifies } from '../src/model/vote.ts';
 import { createIntervals, intervalsSize, winSet } from '../src/model/winSet.ts';
@@ -22,7 +23,7 @@ function rate(work: () => void, batch: number, seconds = 2): number {
 }
 
 function profileOf(input: ScenarioInput): Profile {
-  return drawProfile(parseScenario(input), 0, seedrandom.alea('bench'));
+  return drawProfile(parseScenario(input), 0, fromUniform(seedrandom.alea('bench')));
 }
 
 const thousands = (x: number) => Math.round(x).toLocaleString('en-US');

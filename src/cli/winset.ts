@@ -2,6 +2,7 @@ import { UserError } from '../errors.ts';
 import type { Intervals } from '../model/intervals.ts';
 import { DEFAULT_SIZE_POINTS } from '../model/winSetSize.ts';
 import { createLevelII, drawLevelII } from '../negotiation/levelII.ts';
+import { runStreams } from '../negotiation/streams.ts';
 import { loadScenario } from '../scenario/parse.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { type Command, parseFlags } from './command.ts';
@@ -28,7 +29,7 @@ function pairs(iv: Intervals): [number, number][] {
  */
 function realise(scenario: Scenario, seed: string) {
   const D = scenario.space.D;
-  const levelII = drawLevelII(createLevelII(scenario), scenario, seed);
+  const levelII = drawLevelII(createLevelII(scenario), scenario, runStreams(scenario).start(seed));
   const countries: CountryWinSet[] = levelII.truth.map((p, i) => ({
     name: scenario.countries[i]!.name,
     constituents: p.M,

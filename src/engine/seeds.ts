@@ -24,15 +24,15 @@
  *   cell key is left out, `H('run', master, r)`: replication `r` of every cell then
  *   shares all its random draws, and differences between cells are the parameters'
  *   effects alone.
- * - **Sub-streams.** Each part of a run draws from its own stream,
- *   `subSeed(runSeed, name) = H('sub', runSeed, name)`, with names such as
- *   `'levelII/A'`, `'beliefs/B'`, `'votes'`, `'drift'`; changing one part of a scenario
- *   does not reshuffle the draws of the others. The game derives these itself
+ * - **Sub-streams.** Each part of a run draws from its own stream, with names such as
+ *   `'levelII/A'`, `'beliefs/B'`, `'votes'`, `'drift'`, started from a key that mixes
+ *   `H('sub', runSeed)` with `H('stream', name)`; changing one part of a scenario does not
+ *   reshuffle the draws of the others. The game derives these itself
  *   (`src/negotiation/streams.ts`, which also holds `H`), so the data flows one way.
  * - **Design seed.** Random and Latin hypercube designs draw their cells with
  *   `designSeed(master) = H('design', master)`.
  *
- * Each seed is passed to `seedrandom.alea`.
+ * Design seeds are passed to `seedrandom.alea`.
  * @module
  */
 

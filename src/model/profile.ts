@@ -73,7 +73,7 @@ function drawReversion(country: Country, D: number, rng: Rng, out: Float64Array)
   const q = country.reversion;
   for (let d = 0; d < D; d++) {
     if (isVector(q)) out[d] = coordinate(q, d);
-    else if (q.kind === 'uniform') out[d] = q.lo + (q.hi - q.lo) * rng();
+    else if (q.kind === 'uniform') out[d] = q.lo + (q.hi - q.lo) * rng.uniform();
     else out[d] = normal(rng, q.mean, q.sd);
   }
 }
@@ -85,7 +85,7 @@ function drawIdealPoints(scenario: Scenario, country: Country, rng: Rng, out: Fl
   const g = country.constituents.idealPoints;
   for (let j = 0; j < M; j++) {
     if (g.kind === 'bimodal') {
-      const mode = rng() < g.share ? g.modes[0] : g.modes[1];
+      const mode = rng.uniform() < g.share ? g.modes[0] : g.modes[1];
       for (let d = 0; d < D; d++) out[j * D + d] = normal(rng, coordinate(mode, d), g.sd);
       continue;
     }
@@ -95,7 +95,7 @@ function drawIdealPoints(scenario: Scenario, country: Country, rng: Rng, out: Fl
       else {
         const a = g.lo === undefined ? lo : coordinate(g.lo, d);
         const b = g.hi === undefined ? hi : coordinate(g.hi, d);
-        out[j * D + d] = a + (b - a) * rng();
+        out[j * D + d] = a + (b - a) * rng.uniform();
       }
     }
   }
@@ -105,7 +105,7 @@ function drawIdealPoints(scenario: Scenario, country: Country, rng: Rng, out: Fl
 function drawReservations(country: Country, rng: Rng, out: Float64Array) {
   const g = country.constituents.reservations;
   for (let j = 0; j < out.length; j++) {
-    if (g.kind === 'uniform') out[j] = g.lo + (g.hi - g.lo) * rng();
+    if (g.kind === 'uniform') out[j] = g.lo + (g.hi - g.lo) * rng.uniform();
     else if (g.kind === 'beta') out[j] = betaDraw(rng, g.alpha, g.beta);
     else out[j] = g.values[j]!;
   }
@@ -117,7 +117,7 @@ function drawKappa(country: Country, rng: Rng, out: Float64Array) {
   for (let j = 0; j < out.length; j++) {
     if (g.kind === 'constant') out[j] = g.value;
     else if (g.kind === 'normal') out[j] = normal(rng, g.mean, g.sd);
-    else out[j] = rng() < g.isolationistShare ? g.isolationist : g.internationalist;
+    else out[j] = rng.uniform() < g.isolationistShare ? g.isolationist : g.internationalist;
   }
 }
 
@@ -221,24 +221,7 @@ export function drawProfile(
   const country = scenario.countries[countryIndex]!;
   const D = scenario.space.D;
   const M = country.constituents.count;
-  const p: Profile = target ?? {
-    form: scenario.form,
-    side: 0,
-    M,
-    D,
-    ideal: new Float64Array(M * D),
-    reservation: new Float64Array(M),
-    kappa: new Float64Array(M),
-    weight: new Float64Array(M),
-    salience: new Float64Array(D),
-    reversion: new Float64Array(D),
-    goodWill: 0,
-    tau: 0,
-    chambers: [],
-    party: new Int32Array(M),
-    parties: 0,
-    discipline: 0,
-  };
+  const p: Profile = target ?? emptyProfile(scenario.form, M, D);
   p.form = scenario.form;
   p.side = countryIndex === 1 ? 1 : 0;
   p.M = M;
@@ -272,6 +255,31 @@ export function drawProfile(
   return p;
 }
 
+/**
+ * A zeroed profile of `M` constituents in `D` dimensions, without chambers. Every profile is
+ * made here, so all have one shape (the functions over them stay monomorphic).
+ */
+function emptyProfile(form: Profile['form'], M: number, D: number): Profile {
+  return {
+    form,
+    side: 0,
+    M,
+    D,
+    ideal: new Float64Array(M * D),
+    reservation: new Float64Array(M),
+    kappa: new Float64Array(M),
+    weight: new Float64Array(M),
+    salience: new Float64Array(D),
+    reversion: new Float64Array(D),
+    goodWill: 0,
+    tau: 0,
+    chambers: [],
+    party: new Int32Array(M),
+    parties: 0,
+    discipline: 0,
+  };
+}
+
 /** `array` when it has `length` elements (its values are overwritten), else a zeroed new one. */
 function sized(array: Float64Array, length: number): Float64Array {
   return array.length === length ? array : new Float64Array(length);
@@ -294,7 +302,7 @@ function copyArray<T extends Float64Array | Int32Array>(source: T, target: T | u
  * const twin = copyProfile(p); // twin.ideal is a new array equal to p.ideal
  */
 export function copyProfile(source: Profile, target?: Profile): Profile {
-  const out = target ?? ({ chambers: [] } as unknown as Profile);
+  const out = target ?? emptyProfile(source.form, 0, 0);
   out.form = source.form;
   out.side = source.side;
   out.M = source.M;
@@ -392,6 +400,50 @@ function sortConstituents(s: MedianScratch, n: number) {
   }
 }
 
+/** Grows the scratch of a median to `M` constituents. */
+function reserveMedian(scratch: MedianScratch, M: number) {
+  if (scratch.keys.length < M) {
+    scratch.keys = new Float64Array(M);
+    scratch.tags = new Int32Array(M);
+  }
+}
+
+/**
+ * The weighted median of coordinate `d` of the ideal points (divide form: of the
+ * reservations) by sorting, as {@link medianConstituent} defines it. Leaves the sorted values
+ * in `scratch.keys[0, M)` and the constituents in that order in `scratch.tags[0, M)` (ties
+ * by index): the rank order a game reuses for its win-sets.
+ *
+ * @param p the profile
+ * @param d the coordinate (0 in the divide form)
+ * @param scratch reusable arrays ({@link createMedianScratch}), holding the order afterwards
+ * @returns the weighted median
+ * @example
+ * // ideal points 0.9, 0.2, 0.5 with equal weights
+ * rankedMedian(p, 0, scratch); // 0.5; scratch.tags starts [1, 2, 0]
+ */
+export function rankedMedian(p: Profile, d: number, scratch: MedianScratch): number {
+  const { M, weight } = p;
+  reserveMedian(scratch, M);
+  const { keys, tags } = scratch;
+  const divide = p.form === 'divide';
+  let total = 0;
+  for (let j = 0; j < M; j++) {
+    total += weight[j]!;
+    keys[j] = divide ? p.reservation[j]! : p.ideal[j * p.D + d]!;
+  }
+  const half = total / 2;
+  sortConstituents(scratch, M);
+  let cumulative = 0;
+  let r = 0;
+  for (; r < M - 1; r++) {
+    cumulative += weight[tags[r]!]!;
+    if (cumulative >= half) break;
+  }
+  if (r === M - 1) cumulative += weight[tags[r]!]!;
+  return cumulative === half && r + 1 < M ? (keys[r]! + keys[r + 1]!) / 2 : keys[r]!;
+}
+
 /**
  * The weighted median constituent, dimension by dimension (divide form: of the reservations,
  * one number). The weighted median of values `y_j` with weights `w_j` is the smallest `y_k`
@@ -415,11 +467,8 @@ export function medianConstituent(
   scratch: MedianScratch = createMedianScratch(),
 ): Float64Array {
   const { M, weight } = p;
-  if (scratch.keys.length < M) {
-    scratch.keys = new Float64Array(M);
-    scratch.tags = new Int32Array(M);
-  }
-  const { keys, tags } = scratch;
+  reserveMedian(scratch, M);
+  const { keys } = scratch;
   const divide = p.form === 'divide';
   const dims = divide ? 1 : p.D;
   let total = 0;
@@ -430,10 +479,10 @@ export function medianConstituent(
   }
   const half = total / 2;
   for (let d = 0; d < dims; d++) {
-    for (let j = 0; j < M; j++) keys[j] = divide ? p.reservation[j]! : p.ideal[j * p.D + d]!;
-    let cumulative = 0;
-    let r = 0;
     if (equal) {
+      for (let j = 0; j < M; j++) keys[j] = divide ? p.reservation[j]! : p.ideal[j * p.D + d]!;
+      let cumulative = 0;
+      let r = 0;
       // the same sums as in sorted order: every weight is weight[0]
       for (; r < M - 1; r++) {
         cumulative += weight[0]!;
@@ -448,13 +497,7 @@ export function medianConstituent(
       } else out[d] = value;
       continue;
     }
-    sortConstituents(scratch, M);
-    for (; r < M - 1; r++) {
-      cumulative += weight[tags[r]!]!;
-      if (cumulative >= half) break;
-    }
-    if (r === M - 1) cumulative += weight[tags[r]!]!;
-    out[d] = cumulative === half && r + 1 < M ? (keys[r]! + keys[r + 1]!) / 2 : keys[r]!;
+    out[d] = rankedMedian(p, d, scratch);
   }
   return out;
 }

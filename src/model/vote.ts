@@ -196,8 +196,10 @@ export function chamberYesShares(
   if (rng !== null) {
     for (let j = 0; j < M; j++) {
       const k = party[j]!;
-      if (k >= 0 && d > 0 && rng() < d) votes[j] = partyYes[k]! > partyTotal[k]! / 2 ? 1 : 0;
-      else if (p.tau > 0) votes[j] = rng() < 1 / (1 + Math.exp(-margins[j]! / p.tau)) ? 1 : 0;
+      if (k >= 0 && d > 0 && rng.uniform() < d)
+        votes[j] = partyYes[k]! > partyTotal[k]! / 2 ? 1 : 0;
+      else if (p.tau > 0)
+        votes[j] = rng.uniform() < 1 / (1 + Math.exp(-margins[j]! / p.tau)) ? 1 : 0;
       else votes[j] = sincere[j]!;
     }
   }

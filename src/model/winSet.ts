@@ -26,6 +26,13 @@ export interface WinSetOptions {
   lambda?: number;
   /** Side payments `pi_ij`, one per constituent (default none). */
   payments?: Float64Array | null;
+  /**
+   * The constituents in ascending order of ideal point (divide form: of reservation), if
+   * known. A hint for speed only: the ends are then written in that order, which in the
+   * usual case (equal radii, e.g. `kappa = 0`) is already sorted, and sorted (or reversed)
+   * ends skip the sort. Any order gives the same win-set.
+   */
+  order?: Int32Array | null;
 }
 
 /**
@@ -106,6 +113,7 @@ function acceptanceEvents(
   hi: number,
   lambda: number,
   pay: Float64Array | null,
+  order: Int32Array | null,
 ): number {
   const g = p.goodWill;
   const salience = p.salience[0]!;
@@ -113,7 +121,8 @@ function acceptanceEvents(
   let n = 0;
   s.atLo = 0;
   s.atHi = 0;
-  for (let j = 0; j < p.M; j++) {
+  for (let t = 0; t < p.M; t++) {
+    const j = order === null ? t : order[t]!;
     const extra = g + (pay === null ? 0 : pay[j]!);
     let a: number;
     let b: number;
@@ -166,13 +175,41 @@ function addEvent(
 }
 
 /**
+ * Sorts the `inner` events: nothing to do when they are ascending already, reversed in place
+ * when descending, else {@link sortByKey}.
+ */
+function sortInner(s: WinSetScratch, inner: number, lo: number, hi: number) {
+  const at = s.eventAt;
+  let ascending = true;
+  let descending = true;
+  for (let t = 1; t < inner && (ascending || descending); t++) {
+    if (at[t]! < at[t - 1]!) ascending = false;
+    else if (at[t]! > at[t - 1]!) descending = false;
+  }
+  if (ascending) return;
+  if (!descending) {
+    sortByKey(at, s.eventTag, inner, lo, hi, s.sort);
+    return;
+  }
+  const tags = s.eventTag;
+  for (let a = 0, b = inner - 1; a < b; a++, b--) {
+    const x = at[a]!;
+    at[a] = at[b]!;
+    at[b] = x;
+    const tag = tags[a]!;
+    tags[a] = tags[b]!;
+    tags[b] = tag;
+  }
+}
+
+/**
  * All the events in ascending order (ties in any order): the `atLo` events at `lo`, the
- * `inner` ones sorted by {@link sortByKey}, the `atHi` events at `hi`.
+ * `inner` ones sorted ({@link sortInner}), the `atHi` events at `hi`.
  * @returns the number of events
  */
 function sortEvents(s: WinSetScratch, inner: number, lo: number, hi: number): number {
   const { eventAt, eventTag, endTag, atLo, atHi } = s;
-  sortByKey(eventAt, eventTag, inner, lo, hi, s.sort);
+  sortInner(s, inner, lo, hi);
   if (atLo > 0) {
     eventAt.copyWithin(atLo, 0, inner);
     eventTag.copyWithin(atLo, 0, inner);
@@ -353,7 +390,8 @@ export function winSet(
   const [lo, hi] = box;
   reserve(scratch, p.M, H, P);
   const lambda = options.lambda ?? 1;
-  const inner = acceptanceEvents(scratch, p, lo, hi, lambda, options.payments ?? null);
+  const pay = options.payments ?? null;
+  const inner = acceptanceEvents(scratch, p, lo, hi, lambda, pay, options.order ?? null);
   const n = sortEvents(scratch, inner, lo, hi);
   tallyWeights(scratch, p, H, P);
   out.count = 0;

@@ -13,13 +13,12 @@ import { candidatePoint } from './candidates.ts';
 import { pays, planPledge, pledgeOrder } from './pledges.ts';
 import { shiftLevelII } from './shiftLevelII.ts';
 import type { GameState } from './state.ts';
-import { openStream } from './streams.ts';
 
 /** Redraws of one particle after a failed vote, at most, until it fails the agreement too. */
 const REDRAW_TRIES = 100;
 
 /**
- * Opens every negotiator's stream `beliefs/<name>` and draws all his particles of every
+ * Draws, from every negotiator's stream `beliefs/<name>`, all his particles of every
  * country (his own included) from the true Level II as drawn.
  *
  * @param s the game state, its Level II drawn
@@ -29,7 +28,6 @@ const REDRAW_TRIES = 100;
 export function drawBeliefs(s: GameState) {
   const { N, parties, beliefs } = s;
   for (let i = 0; i < N; i++) {
-    beliefs.rng[i] = openStream(s.seed, s.streams.beliefs[i]!);
     for (let k = 0; k < N; k++) {
       beliefs.active[i * N + k] = parties.K[i]!;
       for (let p = 0; p < parties.K[i]!; p++) drawParticle(s, i, k, p, true);
@@ -47,7 +45,7 @@ export function drawBeliefs(s: GameState) {
 function drawParticle(s: GameState, i: number, k: number, p: number, initial: boolean) {
   const { N, D, parties, beliefs, scratch } = s;
   const b = i * N + k;
-  const rng = beliefs.rng[i]!;
+  const rng = s.streams.beliefs[i]!;
   const truth = s.levelII.truth[k]!;
   const slots = beliefs.particles[b]!;
   let exact = false;
@@ -85,9 +83,12 @@ function drawParticle(s: GameState, i: number, k: number, p: number, initial: bo
  */
 export function particleWinSet(s: GameState, i: number, k: number, p: number) {
   const b = i * s.N + k;
-  const lambda = i === k ? s.parties.lambda[i]! : 1;
   const { particles, intervals } = s.beliefs;
-  winSet(particles[b]![p]!, s.box, { lambda }, intervals[b]![p]!, s.scratch.winSet);
+  const options = s.scratch.winSetOptions;
+  options.lambda = i === k ? s.parties.lambda[i]! : 1;
+  // an estimate is the truth shifted: its constituents keep the truth's order
+  options.order = s.parties.mode[i] === 'estimate' ? s.levelII.order[k]! : null;
+  winSet(particles[b]![p]!, s.box, options, intervals[b]![p]!, s.scratch.winSet);
 }
 
 /**

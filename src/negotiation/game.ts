@@ -40,8 +40,7 @@ function play(s: GameState, table: Table, seed: string, trace: TraceSink | null)
   s.seed = seed;
   s.trace = trace;
   s.table.round = 0;
-  s.votesRng = null;
-  drawLevelII(levelII, s.scenario, seed);
+  drawLevelII(levelII, s.scenario, s.streams.start(seed));
   record.winSetSize.set(levelII.winSetSize);
   record.overlapSize = levelII.overlapSize;
   trace?.push({ type: 'levelII', profiles: levelII.truth.map((p) => copyProfile(p)) });

@@ -10,7 +10,6 @@ import { ratify } from './ratification.ts';
 import type { GameRecord } from './record.ts';
 import { shiftLevelII } from './shiftLevelII.ts';
 import type { GameState } from './state.ts';
-import { openStream } from './streams.ts';
 
 /**
  * For `h = 1..H`: every country's Level II drifts by one common `N(0, sigma_drift^2)` shift
@@ -27,7 +26,7 @@ export function keepOrRenege(s: GameState, record: GameRecord) {
   const { N, D, parties, levelII, scratch } = s;
   const { horizon, drift } = s.scenario.defection;
   if (horizon === 0) return;
-  const rng = openStream(s.seed, s.streams.drift);
+  const rng = s.streams.drift;
   const { paid, bonus } = s.payments;
   for (let k = 0; k < N; k++) {
     for (let j = 0; j < paid[k]!.length; j++) bonus[k]![j] = paid[k]![j]! + parties.rho[k]!;

@@ -13,6 +13,7 @@ import {
   type MedianScratch,
   medianConstituent,
   type Profile,
+  rankedMedian,
 } from '../model/profile.ts';
 import {
   createIntervals,
@@ -20,6 +21,7 @@ import {
   type Intervals,
   intersectIntervals,
   intervalsSize,
+  type WinSetOptions,
   type WinSetScratch,
   winSet,
 } from '../model/winSet.ts';
@@ -30,7 +32,7 @@ import {
   winSetSize,
 } from '../model/winSetSize.ts';
 import type { Scenario } from '../scenario/schema.ts';
-import { openStream, type StreamNames, streamNames } from './streams.ts';
+import type { RunStreams } from './streams.ts';
 
 /** One run's Level II and what is measured on it as drawn (before any offer). */
 export interface LevelII {
@@ -40,6 +42,12 @@ export interface LevelII {
   nationalist: (Uint8Array | null)[];
   /** `N * D`: each country's median constituent as drawn (divide form: 1 number each). */
   median: Float64Array;
+  /**
+   * 1-D: per country, its constituents in ascending order of ideal point (divide form: of
+   * reservation) as drawn, ties by index; a belief shifted from the truth keeps it. Passed
+   * to `winSet` as a hint (see `WinSetOptions.order`).
+   */
+  order: Int32Array[];
   /** 1-D: each country's true win-set `W_i` as drawn. */
   winSets: Intervals[];
   /** 1-D: the overlap of every true win-set (one of `overlapBuffers`). */
@@ -48,12 +56,13 @@ export interface LevelII {
   winSetSize: Float64Array;
   /** `|W_1 ∩ ... ∩ W_N|`. */
   overlapSize: number;
-  readonly streams: StreamNames;
   readonly overlapBuffers: [Intervals, Intervals];
   readonly winSetScratch: WinSetScratch;
   readonly medianScratch: MedianScratch;
   readonly sizeScratch: SizeScratch;
   readonly point: Float64Array;
+  /** The options of the true win-sets (their `order` set per country). */
+  readonly winSetOptions: WinSetOptions;
 }
 
 /**
@@ -74,53 +83,63 @@ export function createLevelII(scenario: Scenario): LevelII {
       c.reverberation.beta > 0 ? new Uint8Array(c.constituents.count) : null,
     ),
     median: new Float64Array(N * D),
+    order: scenario.countries.map((c) => new Int32Array(D === 1 ? c.constituents.count : 0)),
     winSets: Array.from({ length: N }, () => createIntervals(8)),
     overlap: overlapBuffers[0],
     winSetSize: new Float64Array(N),
     overlapSize: 0,
-    streams: streamNames(scenario),
     overlapBuffers,
     winSetScratch: createWinSetScratch(),
     medianScratch: createMedianScratch(),
     sizeScratch: createSizeScratch(D),
     point: new Float64Array(D),
+    winSetOptions: { order: null },
   };
 }
 
 /**
- * Draws run `seed`'s Level II into `levelII`: country `k`'s constituents from stream
+ * Draws a run's Level II into `levelII`: country `k`'s constituents from stream
  * `levelII/<name>` (`drawProfile`), its nationalists (each with probability `beta_k`, in
- * index order) from `reverberation/<name>`, its median constituent, and the true win-sets
+ * index order) from `reverberation/<name>`, its median constituent (1-D: by one sort, whose
+ * order the win-sets reuse), and the true win-sets
  * (`lambda = 1`, no payments) with their sizes and overlap (1-D exactly, else by the Sobol
  * point set).
  *
  * @param levelII the scenario's Level II (from {@link createLevelII}), overwritten
  * @param scenario the same scenario
- * @param seed the run seed
+ * @param streams the run's streams, started (`RunStreams.start(seed)`)
  * @returns `levelII`
  * @example
- * drawLevelII(levelII, scenario, '7').winSetSize; // |W_A|, |W_B| of run '7'
+ * drawLevelII(levelII, scenario, runStreams(scenario).start('7')).winSetSize; // run '7'
  */
-export function drawLevelII(levelII: LevelII, scenario: Scenario, seed: string): LevelII {
+export function drawLevelII(levelII: LevelII, scenario: Scenario, streams: RunStreams): LevelII {
   const N = scenario.countries.length;
   const { D, lo, hi } = scenario.space;
   const box: [number, number] = [lo, hi];
-  const { truth, streams } = levelII;
+  const { truth } = levelII;
   for (let k = 0; k < N; k++) {
-    truth[k] = drawProfile(scenario, k, openStream(seed, streams.levelII[k]!), truth[k]);
+    truth[k] = drawProfile(scenario, k, streams.levelII[k]!, truth[k]);
     const mask = levelII.nationalist[k];
     if (mask) {
-      const rng = openStream(seed, streams.reverberation[k]!);
+      const rng = streams.reverberation[k]!;
       const beta = scenario.countries[k]!.reverberation.beta;
-      for (let j = 0; j < mask.length; j++) mask[j] = rng() < beta ? 1 : 0;
+      for (let j = 0; j < mask.length; j++) mask[j] = rng.uniform() < beta ? 1 : 0;
     }
-    medianConstituent(truth[k]!, levelII.point, levelII.medianScratch);
-    levelII.median.set(levelII.point, k * D);
+    if (D === 1) {
+      // one sort gives the median and the order every win-set of this country starts from
+      levelII.median[k] = rankedMedian(truth[k]!, 0, levelII.medianScratch);
+      levelII.order[k]!.set(levelII.medianScratch.tags.subarray(0, truth[k]!.M));
+    } else {
+      medianConstituent(truth[k]!, levelII.point, levelII.medianScratch);
+      levelII.median.set(levelII.point, k * D);
+    }
   }
   if (D === 1) {
     let overlap = levelII.overlapBuffers[0];
     for (let k = 0; k < N; k++) {
-      const w = winSet(truth[k]!, box, {}, levelII.winSets[k]!, levelII.winSetScratch);
+      const options = levelII.winSetOptions;
+      options.order = levelII.order[k]!;
+      const w = winSet(truth[k]!, box, options, levelII.winSets[k]!, levelII.winSetScratch);
       levelII.winSetSize[k] = intervalsSize(w);
       if (k > 0) {
         const previous = k === 1 ? levelII.winSets[0]! : overlap;

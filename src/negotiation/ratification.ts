@@ -6,7 +6,6 @@
 
 import { chamberPasses, chamberYesShares } from '../model/vote.ts';
 import type { GameState } from './state.ts';
-import { openStream } from './streams.ts';
 
 /** Whether country `k` casts a noisy vote (voter noise, or discipline strictly inside (0, 1)). */
 function noisy(s: GameState, k: number): boolean {
@@ -17,7 +16,7 @@ function noisy(s: GameState, k: number): boolean {
 /**
  * Every country votes on `x` with its true Level II and its payments (`bonus`, when given,
  * replaces the payments: payments plus the reputation bonus of the horizon). Noisy votes draw
- * from the game's `votes` stream, opened on the first one. Marks `failed` per country.
+ * from the game's `votes` stream. Marks `failed` per country.
  *
  * @param s the game state
  * @param x the agreement
@@ -38,11 +37,7 @@ export function ratify(
   const options = s.scratch.voteOptions;
   for (let k = 0; k < N; k++) {
     const p = s.levelII.truth[k]!;
-    options.rng = null;
-    if (noisy(s, k)) {
-      s.votesRng ??= openStream(s.seed, s.streams.votes);
-      options.rng = s.votesRng;
-    }
+    options.rng = noisy(s, k) ? s.streams.votes : null;
     options.payments = bonus === null ? s.payments.paid[k]! : bonus[k]!;
     const shares = chamberYesShares(p, x, options, s.scratch.shares, s.scratch.vote);
     let passed = true;

@@ -15,7 +15,7 @@ import { createLevelII, type LevelII } from './levelII.ts';
 import type { Protocol } from './protocols/protocol.ts';
 import { protocolFor } from './protocols/registry.ts';
 import { createPaymentScratch, type PaymentScratch } from './sidePayments.ts';
-import { type StreamNames, streamNames } from './streams.ts';
+import { type RunStreams, runStreams } from './streams.ts';
 import type { TraceSink } from './trace.ts';
 
 /** Candidates this close to a believed win-set's end (times the box width) are checked by vote. */
@@ -71,8 +71,6 @@ export interface Beliefs {
   particles: Profile[][];
   intervals: Intervals[][];
   active: Int32Array;
-  /** Negotiator `i`'s stream `beliefs/<name>` of the current game. */
-  rng: (Rng | null)[];
 }
 
 /** Level I as the negotiating table holds it (see `NegotiatingTable` for each field). */
@@ -120,6 +118,8 @@ export interface Scratch {
   /** The options of a ratification vote. */
   voteOptions: { payments: Float64Array | null; rng: Rng | null };
   winSet: WinSetScratch;
+  /** The options of a particle's win-set. */
+  winSetOptions: { lambda: number; order: Int32Array | null };
   medianScratch: MedianScratch;
 }
 
@@ -133,11 +133,10 @@ export interface GameState {
   /** `END_TOLERANCE` times the box width. */
   readonly tolerance: number;
   readonly parties: Parties;
-  readonly streams: StreamNames;
+  /** The current game's streams (started by `play`). */
+  readonly streams: RunStreams;
   /** The current game's run seed. */
   seed: string;
-  /** The current game's `votes` stream, opened on the first noisy vote. */
-  votesRng: Rng | null;
   trace: TraceSink | null;
   readonly levelII: LevelII;
   /** `N * D`: each negotiator's ideal point `v^N_i` (spatial form). */
@@ -194,14 +193,13 @@ export function createGameState(scenario: Scenario): GameState {
     box: [lo, hi],
     tolerance: END_TOLERANCE * (hi - lo),
     parties,
-    streams: streamNames(scenario),
+    streams: runStreams(scenario),
     seed: '',
-    votesRng: null,
     trace: null,
     levelII,
     negotiatorIdeal: new Float64Array(N * D),
     noAgreementLoss: new Float64Array(N),
-    beliefs: { particles, intervals, active: new Int32Array(N * N), rng: new Array(N).fill(null) },
+    beliefs: { particles, intervals, active: new Int32Array(N * N) },
     table: {
       grid,
       candidates: D === 1 ? new Float64Array(capacity) : grid,
@@ -230,6 +228,7 @@ export function createGameState(scenario: Scenario): GameState {
       vote: createVoteScratch(),
       voteOptions: { payments: null, rng: null },
       winSet: levelII.winSetScratch,
+      winSetOptions: { lambda: 1, order: null },
       medianScratch: levelII.medianScratch,
     },
   };

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { cellKey, designSeed, runSeed } from '../../src/engine/seeds.ts';
-import { subSeed } from '../../src/negotiation/streams.ts';
+import type { AleaStream } from '../../src/model/random.ts';
+import { openStream, RunStreams, subSeed } from '../../src/negotiation/streams.ts';
 
 // The pinned seeds were checked against an independent Python implementation of the
 // documented hash (FNV-1a 64 over 4-byte big-endian length-prefixed UTF-8 fields,
@@ -19,8 +20,9 @@ describe('seed derivation', () => {
     ).toBe('033da615a8a4b6ba');
     const run = runSeed(42, '{}', 0);
     expect(run).toBe('9d0e368c5682accd');
-    expect(subSeed(run, 'votes')).toBe('e152f3bbf06d410c');
-    expect(subSeed(run, 'levelII/A')).toBe('512f42d56a03aab5');
+    // stream keys (toolkit 0.2): fmix32 of the halves of H('sub', run) xor H('stream', name)
+    expect(subSeed(run, 'votes')).toBe('9f1b36ab784ebc3d');
+    expect(subSeed(run, 'levelII/A')).toBe('232202d3a342da9a');
     expect(designSeed(42)).toBe('8c8f35b96b24807f');
     expect(designSeed('master')).toBe('af13315ececd2dfd');
   });
@@ -81,5 +83,29 @@ describe('cellKey', () => {
       "cell value 'x': expected a finite number, a string or a boolean, got Infinity",
     );
     expect(() => cellKey({ x: Number.NaN })).toThrow(/got NaN/);
+  });
+});
+
+describe('game streams', () => {
+  it('start from the stream key: the first uniforms of levelII/A, checked in Python', () => {
+    const stream = openStream(runSeed(42, '{}', 0), 'levelII/A');
+    expect([stream.uniform(), stream.uniform(), stream.uniform()]).toEqual([
+      0.7614926150999963, 0.47092836373485625, 0.7161935800686479,
+    ]);
+  });
+
+  it('RunStreams.start opens what openStream opens, for every name', () => {
+    const streams = new RunStreams(['A', 'B']).start('run-1');
+    const pairs: [AleaStream, string][] = [
+      [streams.levelII[1]!, 'levelII/B'],
+      [streams.beliefs[0]!, 'beliefs/A'],
+      [streams.reverberation[1]!, 'reverberation/B'],
+      [streams.votes, 'votes'],
+      [streams.drift, 'drift'],
+    ];
+    for (const [stream, name] of pairs) {
+      const fresh = openStream('run-1', name);
+      expect([stream.uniform(), stream.normal()]).toEqual([fresh.uniform(), fresh.normal()]);
+    }
   });
 });

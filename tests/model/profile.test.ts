@@ -1,6 +1,7 @@
 import seedrandom from 'seedrandom';
 import { describe, expect, it } from 'vitest';
 import { copyProfile, drawProfile, medianConstituent } from '../../src/model/profile.ts';
+import { fromUniform } from '../../src/model/random.ts';
 import { parseScenario } from '../../src/scenario/parse.ts';
 import { makeProfile } from './makeProfile.ts';
 
@@ -20,7 +21,7 @@ describe('drawProfile', () => {
         {},
       ],
     });
-    const p = drawProfile(s, 0, seedrandom.alea('1'));
+    const p = drawProfile(s, 0, fromUniform(seedrandom.alea('1')));
     expect(p.M).toBe(4);
     expect(Array.from(p.ideal)).toEqual([0.2, 0.5, 0.9, 0.1]);
     expect(Array.from(p.reversion)).toEqual([0.9]);
@@ -39,9 +40,9 @@ describe('drawProfile', () => {
       form: 'divide',
       countries: [{}, { constituents: { reservations: { kind: 'explicit', values: [0.3] } } }],
     });
-    const b = drawProfile(s, 1, seedrandom.alea('1'));
+    const b = drawProfile(s, 1, fromUniform(seedrandom.alea('1')));
     expect([b.side, b.M, b.reservation[0], b.reversion[0]]).toEqual([1, 1, 0.3, 1]);
-    const a = drawProfile(s, 0, seedrandom.alea('1'));
+    const a = drawProfile(s, 0, fromUniform(seedrandom.alea('1')));
     expect([a.side, a.M, a.reversion[0]]).toEqual([0, 101, 0]);
   });
 
@@ -55,26 +56,26 @@ describe('drawProfile', () => {
         { constituents: { count: 5 }, ratification: { parties: { kind: 'ideology' } } },
       ],
     });
-    const target = drawProfile(s, 0, seedrandom.alea('first'));
+    const target = drawProfile(s, 0, fromUniform(seedrandom.alea('first')));
     const { ideal, weight, chambers } = target;
     const members = chambers[1]!.members;
-    const into = drawProfile(s, 0, seedrandom.alea('second'), target);
+    const into = drawProfile(s, 0, fromUniform(seedrandom.alea('second')), target);
     expect(into).toBe(target);
     expect(into.ideal).toBe(ideal);
     expect(into.weight).toBe(weight);
     expect(into.chambers).toBe(chambers);
     expect(into.chambers[1]!.members).toBe(members);
-    expect(into).toEqual(drawProfile(s, 0, seedrandom.alea('second')));
+    expect(into).toEqual(drawProfile(s, 0, fromUniform(seedrandom.alea('second'))));
     // another country (5 constituents, one chamber of all, parties) into the same target
-    const other = drawProfile(s, 1, seedrandom.alea('third'), target);
-    expect(other).toEqual(drawProfile(s, 1, seedrandom.alea('third')));
+    const other = drawProfile(s, 1, fromUniform(seedrandom.alea('third')), target);
+    expect(other).toEqual(drawProfile(s, 1, fromUniform(seedrandom.alea('third'))));
     expect(Array.from(other.chambers[0]!.members)).toEqual([0, 1, 2, 3, 4]);
   });
 
   it('draws the same profile from the same seed', () => {
     const s = parseScenario({});
-    const one = drawProfile(s, 0, seedrandom.alea('seed'));
-    const two = drawProfile(s, 0, seedrandom.alea('seed'));
+    const one = drawProfile(s, 0, fromUniform(seedrandom.alea('seed')));
+    const two = drawProfile(s, 0, fromUniform(seedrandom.alea('seed')));
     expect(Buffer.from(one.ideal.buffer).equals(Buffer.from(two.ideal.buffer))).toBe(true);
   });
 });

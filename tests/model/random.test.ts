@@ -1,6 +1,14 @@
 import seedrandom from 'seedrandom';
 import { describe, expect, it } from 'vitest';
-import { betaDraw, gammaDraw, lognormal, normal, standardNormal } from '../../src/model/random.ts';
+import {
+  AleaStream,
+  betaDraw,
+  fromUniform,
+  gammaDraw,
+  lognormal,
+  normal,
+  standardNormal,
+} from '../../src/model/random.ts';
 
 const N = 40_000;
 
@@ -19,15 +27,38 @@ function moments(draw: () => number) {
 
 describe('random draws', () => {
   it('worked examples from the doc comments', () => {
-    expect(standardNormal(() => 0)).toBeCloseTo(0, 15);
-    expect(normal(() => 0, 0.5, 0.1)).toBe(0.5);
-    expect(lognormal(() => 0, 0, 0.5)).toBe(1);
-    expect(gammaDraw(() => 0.5, 1)).toBeCloseTo(0.0934, 4);
-    expect(betaDraw(() => 0.5, 1, 1)).toBe(0.5);
+    expect(standardNormal(fromUniform(() => 0))).toBeCloseTo(0, 15);
+    expect(
+      normal(
+        fromUniform(() => 0),
+        0.5,
+        0.1,
+      ),
+    ).toBe(0.5);
+    expect(
+      lognormal(
+        fromUniform(() => 0),
+        0,
+        0.5,
+      ),
+    ).toBe(1);
+    expect(
+      gammaDraw(
+        fromUniform(() => 0.5),
+        1,
+      ),
+    ).toBeCloseTo(0.0934, 4);
+    expect(
+      betaDraw(
+        fromUniform(() => 0.5),
+        1,
+        1,
+      ),
+    ).toBeCloseTo(0.1229, 4);
   });
 
   it('standardNormal has mean 0 and variance 1 (4 standard errors)', () => {
-    const rng = seedrandom.alea('normal');
+    const rng = fromUniform(seedrandom.alea('normal'));
     const { mean, variance } = moments(() => standardNormal(rng));
     expect(Math.abs(mean)).toBeLessThan(4 * Math.sqrt(1 / N));
     // Var of the sample variance of a normal is 2 / N.
@@ -35,7 +66,7 @@ describe('random draws', () => {
   });
 
   it('lognormal has mean exp(mu + sigma^2 / 2)', () => {
-    const rng = seedrandom.alea('lognormal');
+    const rng = fromUniform(seedrandom.alea('lognormal'));
     const sigma = 0.5;
     const { mean } = moments(() => lognormal(rng, 0, sigma));
     const expected = Math.exp(sigma ** 2 / 2);
@@ -47,7 +78,7 @@ describe('random draws', () => {
     [0.5, 1],
     [2, 3],
   ])('gammaDraw(%d) has mean and variance a', (a) => {
-    const rng = seedrandom.alea(`gamma${a}`);
+    const rng = fromUniform(seedrandom.alea(`gamma${a}`));
     const { mean, variance } = moments(() => gammaDraw(rng, a));
     expect(Math.abs(mean - a)).toBeLessThan(4 * Math.sqrt(a / N));
     // Var of the sample variance: (mu4 - sigma^4) / N with mu4 = 3a^2 + 6a for a gamma.
@@ -55,10 +86,48 @@ describe('random draws', () => {
   });
 
   it('betaDraw(2, 5) has mean 2/7 and variance ab / ((a+b)^2 (a+b+1)) = 10/392', () => {
-    const rng = seedrandom.alea('beta');
+    const rng = fromUniform(seedrandom.alea('beta'));
     const { mean, variance } = moments(() => betaDraw(rng, 2, 5));
     const v = 10 / 392;
     expect(Math.abs(mean - 2 / 7)).toBeLessThan(4 * Math.sqrt(v / N));
     expect(Math.abs(variance - v)).toBeLessThan(0.05 * v);
+  });
+});
+
+describe('AleaStream', () => {
+  it('draws what seedrandom.alea draws from the same state', () => {
+    const words = [589431507, 2739067546, 3395239587];
+    const ours = new AleaStream().seed(words[0]!, words[1]!, words[2]!);
+    const state = {
+      c: 1,
+      s0: words[0]! / 2 ** 32,
+      s1: words[1]! / 2 ** 32,
+      s2: words[2]! / 2 ** 32,
+    };
+    const theirs = seedrandom.alea('', { state });
+    for (let t = 0; t < 1000; t++) expect(ours.uniform()).toBe(theirs());
+  });
+
+  it('restarts in place: a reseeded stream repeats its draws, normals included', () => {
+    const stream = new AleaStream().seed(1, 2, 3);
+    const first = [stream.uniform(), stream.normal(), stream.normal(), stream.normal()];
+    stream.seed(1, 2, 3);
+    expect([stream.uniform(), stream.normal(), stream.normal(), stream.normal()]).toEqual(first);
+  });
+
+  it('gives both Box-Muller outputs: cos then sin of the same pair', () => {
+    const u = [0.25, 0.125];
+    let t = 0;
+    const stream = fromUniform(() => u[t++]!);
+    const r = Math.sqrt(-2 * Math.log(0.75));
+    expect(stream.normal()).toBeCloseTo(r * Math.cos(Math.PI / 4), 15);
+    expect(stream.normal()).toBeCloseTo(r * Math.sin(Math.PI / 4), 15);
+  });
+
+  it('normals of pairs are uncorrelated within a pair (4 standard errors)', () => {
+    const stream = new AleaStream().seed(7, 8, 9);
+    let sum = 0;
+    for (let t = 0; t < N; t++) sum += stream.normal() * stream.normal();
+    expect(Math.abs(sum / N)).toBeLessThan(4 / Math.sqrt(N));
   });
 });

@@ -1,5 +1,6 @@
 import seedrandom from 'seedrandom';
 import { describe, expect, it } from 'vitest';
+import { fromUniform } from '../../src/model/random.ts';
 import { chamberPasses, chamberYesShares, ratifies } from '../../src/model/vote.ts';
 import { makeProfile } from './makeProfile.ts';
 
@@ -85,7 +86,7 @@ describe('ratifies (noisy vote)', () => {
     // ideal 0.25, q = 0, x = 0.3: Delta = 0.0625 - 0.0025 = 0.06; tau = 0.05
     const p = makeProfile({ ideal: [0.25], reversion: 0, tau: 0.05 });
     const expected = 1 / (1 + Math.exp(-0.06 / 0.05));
-    const rng = seedrandom.alea('noise');
+    const rng = fromUniform(seedrandom.alea('noise'));
     const N = 20_000;
     let yes = 0;
     for (let t = 0; t < N; t++) if (ratifies(p, 0.3, { rng })) yes++;
@@ -105,7 +106,7 @@ describe('ratifies (noisy vote)', () => {
       discipline: 0.3,
       chambers: [{ members: [0], quota: 0.5 }],
     });
-    const rng = seedrandom.alea('discipline');
+    const rng = fromUniform(seedrandom.alea('discipline'));
     const N = 20_000;
     let yes = 0;
     for (let t = 0; t < N; t++) if (ratifies(p, 0.2, { rng })) yes++;

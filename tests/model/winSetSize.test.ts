@@ -1,6 +1,7 @@
 import seedrandom from 'seedrandom';
 import { describe, expect, it } from 'vitest';
 import { drawProfile } from '../../src/model/profile.ts';
+import { fromUniform } from '../../src/model/random.ts';
 import { createIntervals, type Intervals, winSet } from '../../src/model/winSet.ts';
 import { overlapSize, winSetContains, winSetSize } from '../../src/model/winSetSize.ts';
 import { parseScenario } from '../../src/scenario/parse.ts';
@@ -60,13 +61,13 @@ describe('reproducibility', () => {
     });
     for (const i of [0, 1]) {
       const one = winSet(
-        drawProfile(scenario, i, seedrandom.alea('s')),
+        drawProfile(scenario, i, fromUniform(seedrandom.alea('s'))),
         [0, 1],
         {},
         createIntervals(),
       );
       const two = winSet(
-        drawProfile(scenario, i, seedrandom.alea('s')),
+        drawProfile(scenario, i, fromUniform(seedrandom.alea('s'))),
         [0, 1],
         {},
         createIntervals(),

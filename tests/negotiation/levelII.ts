@@ -1,5 +1,6 @@
 import seedrandom from 'seedrandom';
 import { drawProfile, type Profile } from '../../src/model/profile.ts';
+import { fromUniform } from '../../src/model/random.ts';
 import { parseScenario } from '../../src/scenario/parse.ts';
 
 /** Country A's profile with explicit ideal points (spatial) or reservations (divide). */
@@ -13,5 +14,5 @@ export function explicitProfile(
       ? { idealPoints: { kind: 'explicit' as const, values } }
       : { reservations: { kind: 'explicit' as const, values } };
   const scenario = parseScenario({ form, countries: [{ reversion, constituents }, {}] });
-  return drawProfile(scenario, 0, seedrandom.alea('fixture'));
+  return drawProfile(scenario, 0, fromUniform(seedrandom.alea('fixture')));
 }

@@ -1,6 +1,7 @@
 import seedrandom from 'seedrandom';
 import { describe, expect, it } from 'vitest';
 import { drawProfile } from '../../src/model/profile.ts';
+import { fromUniform } from '../../src/model/random.ts';
 import { overlapSize } from '../../src/model/winSetSize.ts';
 import { parseScenario } from '../../src/scenario/parse.ts';
 
@@ -17,8 +18,8 @@ describe('divide form overlap', () => {
       form: 'divide',
       countries: [{ constituents: { count: 1 } }, { constituents: { count: 1 } }],
     });
-    const a = seedrandom.alea('divide A');
-    const b = seedrandom.alea('divide B');
+    const a = fromUniform(seedrandom.alea('divide A'));
+    const b = fromUniform(seedrandom.alea('divide B'));
     const N = 20_000;
     let overlaps = 0;
     let length = 0;

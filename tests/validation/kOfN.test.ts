@@ -1,6 +1,7 @@
 import seedrandom from 'seedrandom';
 import { describe, expect, it } from 'vitest';
 import { drawProfile } from '../../src/model/profile.ts';
+import { fromUniform } from '../../src/model/random.ts';
 import { winSetSize } from '../../src/model/winSetSize.ts';
 import { parseScenario } from '../../src/scenario/parse.ts';
 
@@ -26,7 +27,7 @@ describe('k-of-n quota win-set', () => {
         {},
       ],
     });
-    const rng = seedrandom.alea(`k of n ${k}`);
+    const rng = fromUniform(seedrandom.alea(`k of n ${k}`));
     let sum = 0;
     for (let t = 0; t < draws; t++) sum += winSetSize(drawProfile(scenario, 0, rng), [-1, 3]);
     const r = n - k + 1;

@@ -1,6 +1,7 @@
 import seedrandom from 'seedrandom';
 import { describe, expect, it } from 'vitest';
 import { drawProfile, medianConstituent } from '../../src/model/profile.ts';
+import { fromUniform } from '../../src/model/random.ts';
 import { createIntervals, intervalsSize, winSet } from '../../src/model/winSet.ts';
 import { parseScenario } from '../../src/scenario/parse.ts';
 
@@ -14,7 +15,7 @@ function medianVoterWinSet(values: number[], q: number) {
     space: { lo: -5, hi: 5 },
     countries: [{ reversion: q, constituents: { idealPoints: { kind: 'explicit', values } } }, {}],
   });
-  const p = drawProfile(scenario, 0, seedrandom.alea('median voter'));
+  const p = drawProfile(scenario, 0, fromUniform(seedrandom.alea('median voter')));
   const m = medianConstituent(p, new Float64Array(1))[0]!;
   return { m, w: winSet(p, [-5, 5], {}, createIntervals()) };
 }
