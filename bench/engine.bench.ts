@@ -1,46 +1,78 @@
 /*
- * Engine speed and memory: runs per second of the reference sweep (the default scenario,
- * B's quota at 4 levels) with 1 and 2 workers and the parallel efficiency, the engine's
- * overhead against playing the same games in a plain loop, and the peak memory of sweeps
- * of 100,000 and 1,000,000 runs with `--runs none` (a cheap scenario; each in a fresh
- * process, worker threads included).
+ * Engine speed and memory, compiled as `twolevel` runs it (dist/, built by `npm run bench`):
+ * - the plain loop: the reference sweep's 200,000 games (the default scenario, B's quota at 4
+ *   levels) played one after another in one thread, and the same games split over two
+ *   independent processes running at once (what two cores give without the engine);
+ * - start-up of a sweep (planning, the pool's threads loading the game, one run per worker)
+ *   with 1 and 2 workers, and of the command itself;
+ * - the reference sweep with 1 and 2 workers, `--runs none` and `--runs arrow`, its overhead
+ *   against the plain loop and its 2-worker efficiency against the two processes;
+ * - the peak memory of sweeps of 100,000 and 1,000,000 runs with `--runs none` (a cheap
+ *   scenario; each in a fresh process, worker threads included).
  */
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type Experiment, parseExperiment } from '../src/engine/experiment.ts';
-import { cellScenario, planExperiment, type RunsFormat } from '../src/engine/plan.ts';
-import { runExperiment } from '../src/engine/run.ts';
-import { runSeed } from '../src/engine/seeds.ts';
-import { createGame } from '../src/negotiation/game.ts';
+import type { Experiment } from '../src/engine/experiment.ts';
+import type { RunsFormat } from '../src/engine/plan.ts';
+import { compiledLibrary } from './scenarios.ts';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
+const library = new URL('../dist/lib/index.js', import.meta.url).href;
+const { parseExperiment, runExperiment } = await compiledLibrary();
 const thousands = (x: number) => Math.round(x).toLocaleString('en-US');
+const QUOTA = 'countries.B.ratification.quota';
+const LEVELS = [0.5, 0.6, 0.67, 0.75];
 
 const reference = parseExperiment({
   name: 'bench-reference',
   scenario: {},
-  parameters: [{ path: 'countries.B.ratification.quota', values: [0.5, 0.6, 0.67, 0.75] }],
-  replications: 5000,
+  parameters: [{ path: QUOTA, values: LEVELS }],
+  replications: 50_000,
   seed: 'bench',
 });
+const runs = LEVELS.length * reference.replications;
 
-/** The reference sweep's games played one after another in this thread: seeds, createGame, play. */
-function plainLoop(): number {
-  const plan = planExperiment(reference);
-  const paths = reference.parameters.map((p) => p.path);
+/**
+ * A process's plain loop over replications `[from, to)` of every cell of the reference sweep
+ * (the compiled library: planExperiment, cellScenario, createGame, runSeed); prints games/s.
+ */
+const loopCode = (from: number, to: number) => `
+  const { planExperiment, cellScenario, createGame, runSeed } = await import(${JSON.stringify(library)});
+  const experiment = ${JSON.stringify(reference)};
+  const plan = planExperiment(experiment);
+  const paths = experiment.parameters.map((p) => p.path);
+  const games = plan.cells.map((cell) => [cell, createGame(cellScenario(plan.scenario, plan.segments, paths, cell))]);
   const start = performance.now();
   let sink = 0;
-  for (const cell of plan.cells) {
-    const game = createGame(cellScenario(plan.scenario, plan.segments, paths, cell));
-    for (let r = 0; r < reference.replications; r++) {
-      sink += game.play(runSeed(reference.seed, cell.key, r, false)).rounds;
-    }
-  }
-  if (sink < 0) console.log(sink);
-  return (plan.cells.length * reference.replications) / ((performance.now() - start) / 1000);
+  for (const [cell, game] of games)
+    for (let r = ${from}; r < ${to}; r++) sink += game.play(runSeed(experiment.seed, cell.key, r, false)).rounds;
+  console.log(JSON.stringify({ rate: (${to - from} * games.length) / ((performance.now() - start) / 1000), sink }));`;
+
+/** Runs `count` plain-loop processes at once, each over its share of replications; their rates. */
+async function plainLoops(count: number): Promise<number[]> {
+  const share = reference.replications / count;
+  const children = Array.from({ length: count }, (_, k) =>
+    spawn(process.execPath, ['--input-type=module', '-e', loopCode(k * share, (k + 1) * share)], {
+      cwd: root,
+    }),
+  );
+  return Promise.all(
+    children.map(
+      (child) =>
+        new Promise<number>((done, fail) => {
+          let out = '';
+          let err = '';
+          child.stdout.on('data', (d) => (out += d));
+          child.stderr.on('data', (d) => (err += d));
+          child.on('close', (code) =>
+            code === 0 ? done(JSON.parse(out.trim()).rate) : fail(new Error(err)),
+          );
+        }),
+    ),
+  );
 }
 
 /** Peak resident memory (MB) of a `--runs none` sweep of `runs` cheap runs, in a fresh process. */
@@ -54,25 +86,18 @@ function peakMemory(runs: number, out: string) {
       ],
       protocol: { name: 'nash', candidates: 21 },
     },
-    parameters: [
-      {
-        path: 'countries.B.ratification.quota',
-        values: [0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95],
-      },
-    ],
+    parameters: [{ path: QUOTA, values: [0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95] }],
     replications: runs / 10,
     seed: 'bench',
   };
   const code = `
-    const { parseExperiment } = await import(${JSON.stringify(new URL('../src/engine/experiment.ts', import.meta.url).href)});
-    const { runExperiment } = await import(${JSON.stringify(new URL('../src/engine/run.ts', import.meta.url).href)});
+    const { parseExperiment, runExperiment } = await import(${JSON.stringify(library)});
     const s = await runExperiment(parseExperiment(${JSON.stringify(experiment)}), { out: ${JSON.stringify(out)}, runs: 'none', progress: 'quiet', workers: 2 });
     console.log(JSON.stringify({ maxRSS: process.resourceUsage().maxRSS, runs: s.runsDone, rate: s.runsPerSecond }));`;
-  const child = spawnSync(
-    process.execPath,
-    ['--import', 'tsx', '--input-type=module', '-e', code],
-    { cwd: root, encoding: 'utf8' },
-  );
+  const child = spawnSync(process.execPath, ['--input-type=module', '-e', code], {
+    cwd: root,
+    encoding: 'utf8',
+  });
   if (child.status !== 0) throw new Error(child.stderr);
   const result = JSON.parse(child.stdout.trim().split('\n').pop()!) as {
     maxRSS: number;
@@ -82,52 +107,87 @@ function peakMemory(runs: number, out: string) {
   return { mb: result.maxRSS / 1024, runs: result.runs, rate: result.rate };
 }
 
+/** Wall seconds of a whole process, the least of `n` (the least disturbed on a shared machine). */
+function processSeconds(args: string[], n = 3): number {
+  let best = Number.POSITIVE_INFINITY;
+  for (let k = 0; k < n; k++) {
+    const start = performance.now();
+    const child = spawnSync(process.execPath, args, { cwd: root, encoding: 'utf8' });
+    if (child.status !== 0) throw new Error(child.stderr);
+    best = Math.min(best, (performance.now() - start) / 1000);
+  }
+  return best;
+}
+
 export default async function bench() {
   const scratch = mkdtempSync(join(tmpdir(), 'twolevel-bench-'));
   try {
-    const runs = reference.parameters[0]!.values!.length * reference.replications;
-    // Best of three throughout: the machine may be shared, and the best run is the least disturbed.
-    const plain = Math.max(plainLoop(), plainLoop(), plainLoop());
-    console.log(`plain loop (createGame + play, 1 thread, best of 3): ${thousands(plain)} runs/s`);
-    const rates: number[] = [];
     let session = 0;
-    const sweep = (experiment: Experiment, workers: number, runs: RunsFormat) =>
+    const sweep = (experiment: Experiment, workers: number, format: RunsFormat) =>
       runExperiment(experiment, {
         out: join(scratch, `sweep-${session++}`),
         workers,
-        runs,
+        runs: format,
         progress: 'quiet',
       });
+
+    // Command start-up: a process that loads one command and does almost nothing.
+    const scenario = join(scratch, 'two.json');
+    writeFileSync(scenario, JSON.stringify({ countries: [{}, { reversion: 1 }] }));
+    const bare = processSeconds(['-e', '0']);
+    const command = processSeconds(['bin/twolevel.js', 'winset', scenario]);
+    console.log(
+      `command start-up (twolevel winset, whole process, least of 3): ${command.toFixed(2)} s (node alone: ${bare.toFixed(2)} s; aim <= 0.3 s)`,
+    );
+
+    // Best of two throughout: the machine may be shared, and the best run is the least disturbed.
+    const plain = Math.max((await plainLoops(1))[0]!, (await plainLoops(1))[0]!);
+    console.log(`plain loop, ${thousands(runs)} games, 1 process: ${thousands(plain)} runs/s`);
+    const pairs = [await plainLoops(2), await plainLoops(2)].map(([a, b]) => a! + b!);
+    const pair = Math.max(...pairs);
+    console.log(
+      `plain loop, the same games split over 2 processes at once: ${thousands(pair)} runs/s (${(pair / plain / 2).toFixed(2)} of twice one)`,
+    );
+
+    const startup: number[] = [];
     for (const workers of [1, 2]) {
-      // start-up: planning, the pool's threads loading the game, one run
-      const single = {
+      // one run per worker, so that the pool starts every worker it is asked for
+      const tiny = {
         ...reference,
         replications: 1,
-        parameters: [{ path: 'countries.B.ratification.quota', values: [0.5] }],
+        parameters: [{ path: QUOTA, values: LEVELS.slice(0, workers) }],
       };
-      const startup = Math.min(
-        (await sweep(single, workers, 'none')).seconds,
-        (await sweep(single, workers, 'none')).seconds,
+      startup[workers] = Math.min(
+        (await sweep(tiny, workers, 'none')).seconds,
+        (await sweep(tiny, workers, 'none')).seconds,
       );
-      for (const format of ['arrow', 'none'] as const) {
+    }
+    console.log(
+      `sweep start-up (plan, pool, one run per worker): ${startup[1]!.toFixed(2)} s with 1 worker, ${startup[2]!.toFixed(2)} s with 2 (aim <= 0.1 s per added worker)`,
+    );
+
+    const rate: Record<string, number> = {};
+    for (const workers of [1, 2]) {
+      for (const format of ['none', 'arrow'] as const) {
         let best = 0;
         let whole = 0;
-        for (let k = 0; k < 3; k++) {
+        for (let k = 0; k < 2; k++) {
           const summary = await sweep(reference, workers, format);
-          best = Math.max(best, runs / (summary.seconds - startup));
+          best = Math.max(best, runs / (summary.seconds - startup[workers]!));
           whole = Math.max(whole, summary.runsPerSecond);
         }
-        if (format === 'arrow') rates.push(best);
+        rate[`${workers}-${format}`] = best;
         console.log(
-          `reference sweep, ${thousands(runs)} runs, ${workers} worker(s), --runs ${format}: ${thousands(whole)} runs/s; ${thousands(best)} runs/s without the ${startup.toFixed(2)} s start-up (best of 3)`,
+          `reference sweep, ${thousands(runs)} runs, ${workers} worker(s), --runs ${format}: ${thousands(whole)} runs/s; ${thousands(best)} runs/s without the start-up (best of 2)`,
         );
       }
     }
+    const overhead = (format: string) => ((100 * plain) / rate[`1-${format}`]! - 100).toFixed(1);
     console.log(
-      `parallel efficiency (2 workers vs 1, arrow, start-up aside): ${(rates[1]! / rates[0]! / 2).toFixed(2)} (aim >= 0.85)`,
+      `engine overhead vs plain loop (1 worker, start-up aside): ${overhead('none')}% with --runs none (aim <= 10%), ${overhead('arrow')}% with --runs arrow (aim <= 15%)`,
     );
     console.log(
-      `engine overhead vs plain loop (1 worker, arrow, start-up aside): ${((100 * plain) / rates[0]! - 100).toFixed(1)}% (aim < 10%)`,
+      `2-worker efficiency (start-up aside): ${(rate['2-none']! / pair).toFixed(2)} of 2 plain-loop processes with --runs none, ${(rate['2-arrow']! / pair).toFixed(2)} with arrow (aim >= 0.9); ${(rate['2-arrow']! / rate['1-arrow']! / 2).toFixed(2)} of twice 1 worker`,
     );
     for (const n of [100_000, 1_000_000]) {
       const memory = peakMemory(n, join(scratch, `memory-${n}`));

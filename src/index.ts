@@ -29,9 +29,15 @@ export { renderFigure, toSVG } from './charts/render.ts';
 export { winSetDiagram } from './charts/winSetDiagram.ts';
 // Monte Carlo engine: experiments, designs, seeds, sweeps, shards.
 export { designCells } from './engine/designs/index.ts';
-export { defineExperiment, type Experiment, type ExperimentInput } from './engine/experiment.ts';
+export {
+  defineExperiment,
+  type Experiment,
+  type ExperimentInput,
+  parseExperiment,
+} from './engine/experiment.ts';
 export { loadExperiment } from './engine/load.ts';
 export { mergeShards } from './engine/merge.ts';
+export { cellScenario, planExperiment } from './engine/plan.ts';
 export { runExperiment } from './engine/run.ts';
 export { cellKey, designSeed, runSeed } from './engine/seeds.ts';
 // Errors a user can cause: printed without a stack trace by the CLI.

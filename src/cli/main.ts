@@ -19,16 +19,18 @@ const order = [
   'schema',
 ];
 const folder = new URL('.', import.meta.url);
+/** `.ts` in src/cli/, `.js` once compiled to dist/cli/ (`npm run build`). */
+const ext = import.meta.url.endsWith('.js') ? '.js' : '.ts';
 const names = readdirSync(folder)
-  .filter((f) => f.endsWith('.ts') && f !== 'main.ts' && f !== 'command.ts')
-  .map((f) => f.slice(0, -3))
+  .filter((f) => f.endsWith(ext) && f !== `main${ext}` && f !== `command${ext}`)
+  .map((f) => f.slice(0, -ext.length))
   .sort((a, b) => {
     const rank = (n: string) => (order.includes(n) ? order.indexOf(n) : order.length);
     return rank(a) - rank(b) || a.localeCompare(b);
   });
 
 async function load(name: string): Promise<Command> {
-  return ((await import(new URL(`${name}.ts`, folder).href)) as { command: Command }).command;
+  return ((await import(new URL(`${name}${ext}`, folder).href)) as { command: Command }).command;
 }
 
 async function main(argv: string[]) {

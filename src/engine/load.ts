@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, extname, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { UserError } from '../errors.ts';
+import { importModule } from '../importModule.ts';
 import { type Experiment, parseExperiment } from './experiment.ts';
 
 /** An experiment read from its file, with the folder its relative paths start from. */
@@ -14,7 +14,7 @@ export interface LoadedExperiment {
 
 /**
  * Reads an experiment file: TypeScript or JavaScript (its default export, usually
- * `defineExperiment({...})`; tsx is loaded by the `twolevel` command) or JSON.
+ * `defineExperiment({...})`; TypeScript through tsx, see `importModule`) or JSON.
  *
  * @throws UserError when the file is missing, is not valid JSON, has no default export, or
  * holds an invalid experiment (each mistake named by its path)
@@ -32,7 +32,7 @@ export async function loadExperiment(file: string): Promise<LoadedExperiment> {
       throw new UserError(`${file}: not valid JSON (${(error as Error).message})`);
     }
   } else {
-    const module = (await import(pathToFileURL(path).href)) as { default?: unknown };
+    const module = (await importModule(path)) as { default?: unknown };
     if (module.default === undefined) {
       throw new UserError(
         `${file}: no default export; expected 'export default defineExperiment({...})'`,

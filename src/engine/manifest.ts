@@ -49,7 +49,16 @@ export interface Manifest {
   };
 }
 
-const root = fileURLToPath(new URL('../../', import.meta.url));
+/** The package's root: the nearest folder above this file with a package.json (src/ or dist/). */
+function packageRoot(): string {
+  let folder = new URL('./', import.meta.url);
+  while (!existsSync(new URL('package.json', folder)) && folder.pathname !== '/') {
+    folder = new URL('../', folder);
+  }
+  return fileURLToPath(folder);
+}
+
+const root = packageRoot();
 
 function readJson(file: string): Record<string, unknown> | undefined {
   try {

@@ -252,9 +252,11 @@ export async function runExperiment(
       layout: plan.layout,
       keepRuns: plan.runs !== 'none',
     };
+    // compiled (dist/, npm run build): the compiled worker; from src/ under tsx: worker.ts
+    const compiled = import.meta.url.endsWith('.js');
     const pool = new Piscina<BatchTask, BatchResult>({
-      filename: new URL('./worker.ts', import.meta.url).href,
-      execArgv: ['--import', import.meta.resolve('tsx')],
+      filename: new URL(compiled ? '../engine/worker.js' : './worker.ts', import.meta.url).href,
+      execArgv: compiled ? [] : ['--import', import.meta.resolve('tsx')],
       workerData: sweep,
       minThreads: workers,
       maxThreads: workers,

@@ -48,14 +48,18 @@ const ascii = new TextEncoder();
 const sweep = workerData as SweepData;
 
 /**
- * Loads a scenario's own protocol module (its path is absolute, see plan.ts). Under tsx on
- * Node 20 a worker thread runs as CommonJS and tsx's ESM hooks do not reach it, so a
- * TypeScript module is loaded with `require` (tsx's CommonJS hook) when one is present.
+ * Loads a scenario's own protocol module (its path is absolute, see plan.ts). Compiled
+ * (dist/engine/worker.js) it is imported, with tsx's loader registered first for a
+ * TypeScript module (`importModule`). From the sources under tsx on Node 20 a worker thread
+ * runs as CommonJS and tsx's ESM hooks do not reach it, so the module is loaded with
+ * `require` (tsx's CommonJS hook).
  */
 async function loadProtocol(scenario: Scenario) {
   const { module, name } = scenario.protocol;
   if (module === undefined) return;
-  if (typeof require !== 'function') return loadProtocolModule(scenario);
+  if (import.meta.url.endsWith('.js') || typeof require !== 'function') {
+    return loadProtocolModule(scenario);
+  }
   registerProtocol((require(module) as { default: Protocol }).default, name);
 }
 let current: { cell: number; game: ReturnType<typeof createGame> } | undefined;

@@ -1,6 +1,6 @@
 import { isAbsolute, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { UserError } from '../../errors.ts';
+import { importModule } from '../../importModule.ts';
 import type { Scenario } from '../../scenario/schema.ts';
 import { alternating } from './alternating.ts';
 import { midpoint } from './midpoint.ts';
@@ -52,7 +52,7 @@ export async function loadProtocolModule(scenario: Scenario, baseDir = process.c
   const path = isAbsolute(module) ? module : resolve(baseDir, module);
   let loaded: { default?: Protocol };
   try {
-    loaded = (await import(pathToFileURL(path).href)) as { default?: Protocol };
+    loaded = (await importModule(path)) as { default?: Protocol };
   } catch (error) {
     throw new UserError(
       `protocol.module: cannot import '${module}' (${(error as Error).message}); expected a module whose default export is a Protocol`,
