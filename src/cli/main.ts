@@ -11,6 +11,8 @@ const order = [
   'winset',
   'run',
   'merge',
+  'slurm',
+  'status',
   'summarize',
   'plot',
   'report',
