@@ -111,12 +111,33 @@ function checkResources(r: SlurmResources) {
 }
 
 /**
+ * Refuses `--runs none` for an experiment whose analysis reads per-run rows (McNemar's
+ * paired test, gains figures), before hours of cluster time end in a failed merge job.
+ */
+function refuseRunsNone(experiment: LoadedExperiment['experiment']) {
+  const needs = [
+    ...experiment.hypotheses
+      .filter((h) => h.test === 'mcnemar')
+      .map((h) => `hypothesis '${h.label ?? h.outcome}' (test mcnemar)`),
+    ...experiment.figures
+      .filter((f) => f.kind === 'gains')
+      .map((f) => `figure '${f.name}' (kind gains)`),
+  ];
+  if (needs.length > 0) {
+    throw new UserError(
+      `--runs none: ${needs.join(', ')} needs the per-run rows, which --runs none does not keep; keep them (--runs arrow) or remove ${needs.length > 1 ? 'these' : 'it'} from the experiment`,
+    );
+  }
+}
+
+/**
  * Resolves a sweep for SLURM: plans the experiment (so a bad experiment is refused before
  * anything is submitted), checks the flags and counts the runs of each shard (shard `i`
  * holds the cells whose index is `i - 1` mod `tasks`).
  *
  * @throws UserError for more tasks than cells, a resource flag `sbatch` would refuse, a
- * path a job script cannot hold, or an output folder that already holds merged results
+ * path a job script cannot hold, an output folder that already holds merged results, or
+ * `--runs none` with an analysis that needs the per-run rows (the merge job would fail)
  */
 export function planSlurmSweep(loaded: LoadedExperiment, options: SlurmOptions): SlurmSweep {
   const { experiment, baseDir, file } = loaded;
@@ -127,6 +148,7 @@ export function planSlurmSweep(loaded: LoadedExperiment, options: SlurmOptions):
       `--tasks: the design has ${plan.cells.length} cells, so at most ${plan.cells.length} tasks can each play a shard; got ${options.tasks}`,
     );
   }
+  if (plan.runs === 'none') refuseRunsNone(experiment);
   const out = resolve(options.out ?? join('results', experiment.name));
   if (readManifest(out)) {
     throw new UserError(

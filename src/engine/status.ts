@@ -171,7 +171,8 @@ export function sweepStatus(
       return { ...status, state: queued?.state === 'PENDING' ? 'queued' : 'running' };
     return { ...status, state: 'stopped' };
   });
-  const merged = readManifest(sweep.out)?.status === 'complete';
+  const mergedManifest = readManifest(sweep.out);
+  const merged = mergedManifest?.status === 'complete';
   // Once merged, the shards are no longer needed (they may have been removed to free disk).
   const resubmit = merged
     ? []
@@ -193,7 +194,8 @@ export function sweepStatus(
   return {
     sweep,
     shards,
-    runsDone: shards.reduce((n, s) => n + s.runsDone, 0),
+    // Once merged the shards may have been removed; the merged folder holds every run.
+    runsDone: merged ? mergedManifest!.runsDone : shards.reduce((n, s) => n + s.runsDone, 0),
     runsTotal: shards.reduce((n, s) => n + s.runsTotal, 0),
     merged,
     queue,

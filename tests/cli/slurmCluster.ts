@@ -17,7 +17,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { createServer } from 'node:net';
-import { availableParallelism, tmpdir } from 'node:os';
+import { availableParallelism, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 
 /** Programs the cluster needs (Debian: munge, slurmctld, slurmd, slurm-client). */
@@ -149,6 +149,9 @@ export async function startCluster(): Promise<Cluster> {
     );
     await waitFor('munged', () => existsSync(socket), 15);
     const [ctldPort, dPort] = [await freePort(), await freePort()];
+    // Memory in MiB a job may ask for with --mem (9/10 of the machine's: slurmd drains a node
+    // that has less than its RealMemory).
+    const memory = Math.floor((0.9 * totalmem()) / 2 ** 20);
     writeFileSync(
       env.SLURM_CONF,
       `ClusterName=twolevel-test
@@ -174,7 +177,7 @@ SchedulerType=sched/backfill
 SchedulerParameters=sched_interval=1,bf_interval=1
 MpiDefault=none
 ReturnToService=2
-NodeName=localhost NodeAddr=127.0.0.1 CPUs=${availableParallelism()} State=UNKNOWN
+NodeName=localhost NodeAddr=127.0.0.1 CPUs=${availableParallelism()} RealMemory=${memory} State=UNKNOWN
 PartitionName=test Nodes=localhost Default=YES MaxTime=INFINITE State=UP
 `,
     );

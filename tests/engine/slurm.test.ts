@@ -93,6 +93,30 @@ describe('planSlurmSweep and the job scripts', () => {
     expect(() => plan({ out: join(scratch, 'my results') })).toThrow(/--out: .* holds a blank/);
   });
 
+  it('refuses --runs none when the analysis needs per-run rows (McNemar)', () => {
+    const experiment = parseExperiment({
+      ...smallFixture,
+      hypotheses: [
+        {
+          label: 'paired',
+          outcome: 'agreement',
+          on: 'countries.B.ratification.quota',
+          direction: 'decreasing',
+          test: 'mcnemar',
+        },
+      ],
+    });
+    const sweep = (runs: 'none' | 'arrow') =>
+      planSlurmSweep(
+        { ...loaded(), experiment },
+        { tasks: 2, out: join(scratch, 'mcnemar'), runs, resources: { cpusPerTask: 1 } },
+      );
+    expect(() => sweep('none')).toThrow(
+      "--runs none: hypothesis 'paired' (test mcnemar) needs the per-run rows, which --runs none does not keep; keep them (--runs arrow) or remove it from the experiment",
+    );
+    expect(sweep('arrow').shardRuns).toEqual([24, 24]);
+  });
+
   it('writes array ranges as SLURM does', () => {
     expect(compactRanges([5, 1, 2, 3, 7, 8])).toBe('1-3,5,7-8');
     expect(compactRanges([4])).toBe('4');
