@@ -36,8 +36,8 @@ Options:
   --cpus-per-task C    CPUs, and so worker threads, of each task (default 1)
   --mem M              memory of each job, e.g. 4G (default: the site's)
   --account A          account to charge (default: yours)
-  --runs FORMAT        per-run rows as arrow (default), csv, or none (cells only: for a sweep
-                       too big for the disk)
+  --runs FORMAT        per-run rows as arrow, csv, or none (cells only: for a sweep too big
+                       for the disk); default: 'twolevel run's default
   --replications R     replications per cell (overrides the experiment's)
   --seed S             master seed (overrides the experiment's)
   --node PATH          Node executable on the compute nodes (default: this one)
@@ -55,7 +55,7 @@ Example:
       'cpus-per-task': { type: 'string' },
       mem: { type: 'string' },
       account: { type: 'string' },
-      runs: { type: 'string', default: 'arrow' },
+      runs: { type: 'string' },
       replications: { type: 'string' },
       seed: { type: 'string' },
       node: { type: 'string' },
@@ -70,8 +70,8 @@ Example:
     if (values.tasks === undefined) {
       throw new UserError('twolevel slurm: --tasks N is required (the number of array tasks)');
     }
-    const runs = values.runs as RunsFormat;
-    if (!RUNS_FORMATS.includes(runs)) {
+    const runs = values.runs as RunsFormat | undefined;
+    if (runs !== undefined && !RUNS_FORMATS.includes(runs)) {
       throw new UserError(
         `--runs: expected one of ${RUNS_FORMATS.join(', ')}, got '${values.runs}'`,
       );

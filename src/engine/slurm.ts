@@ -45,7 +45,7 @@ export interface SlurmSweep {
   /** Runs of shard `i` at index `i - 1`. */
   shardRuns: number[];
   fingerprint: string;
-  /** The `twolevel run` flags every shard and the analysis share (overrides, runs format). */
+  /** The `twolevel run` flags, as shell words, every shard and the analysis share (overrides, runs format). */
   runFlags: string[];
   /** The Node executable and the `twolevel` entry script the jobs run. */
   node: string;
@@ -164,7 +164,8 @@ export function planSlurmSweep(loaded: LoadedExperiment, options: SlurmOptions):
   checkPath('--cli', cli);
   const shardRuns = Array.from({ length: options.tasks }, () => 0);
   for (const cell of plan.cells) shardRuns[cell.index % options.tasks]! += experiment.replications;
-  const runFlags = ['--runs', plan.runs];
+  // Unset flags are left out, so every job takes `twolevel run`'s own defaults.
+  const runFlags = options.runs === undefined ? [] : ['--runs', options.runs];
   if (options.replications !== undefined) runFlags.push('--replications', options.replications);
   if (options.seed !== undefined) runFlags.push('--seed', shellWord(options.seed));
   return {

@@ -96,6 +96,7 @@ describe('planSlurmSweep and the job scripts', () => {
   it('refuses --runs none when the analysis needs per-run rows (McNemar)', () => {
     const experiment = parseExperiment({
       ...smallFixture,
+      crn: true,
       hypotheses: [
         {
           label: 'paired',
