@@ -1,26 +1,48 @@
 import { pathToFileURL } from 'node:url';
+import { UserError } from './errors.ts';
 
-/** tsx's loader, registered once by a compiled process that meets a TypeScript module. */
-let typescriptLoader: Promise<void> | undefined;
+/** A module that failed to load; `reason` says why (not found, a syntax error, what it threw). */
+export class ModuleLoadError extends UserError {
+  override name = 'ModuleLoadError';
+  constructor(
+    message: string,
+    readonly reason: string,
+  ) {
+    super(message);
+  }
+}
 
 /**
- * Imports a researcher's own module (an experiment file, a protocol module) by path. A
- * TypeScript module needs a loader: under tsx (the sources, the tests) it is there already;
- * compiled code (dist/, `npm run build`) registers tsx's loader before its first `.ts`
- * module, so plain JavaScript start-up stays free of the loader when no TypeScript module
- * is used.
+ * Imports a researcher's own module (an experiment file, a protocol module) by path and
+ * returns its default export. A TypeScript module goes through tsx's `tsImport`, whatever
+ * the `type` of the package around it (outside a `"type": "module"` package tsx compiles it
+ * to CommonJS, and its `export default` arrives as the `default` of the CommonJS exports,
+ * unwrapped here); tsx is loaded only then, so compiled JavaScript (dist/) starts without
+ * it. A JavaScript module is imported as it is.
  *
  * @param path an absolute path
- * @returns the module's namespace
+ * @param what what the module is, for messages ("experiment", "protocol module")
+ * @param label how to name the file in messages
+ * @returns the module's default export (undefined when it has none)
+ * @throws ModuleLoadError when the module is missing, has a syntax error or throws while it loads
  * @example
- * const { default: experiment } = await importModule('/abs/experiments/winset-size.ts');
+ * const experiment = await importDefault('/abs/experiments/winset-size.ts', 'experiment');
  */
-export async function importModule(path: string): Promise<Record<string, unknown>> {
-  if (import.meta.url.endsWith('.js') && /\.[cm]?tsx?$/.test(path)) {
-    typescriptLoader ??= import('tsx/esm/api').then(({ register }) => {
-      register();
-    });
-    await typescriptLoader;
+export async function importDefault(path: string, what: string, label = path): Promise<unknown> {
+  let module: { default?: unknown };
+  try {
+    if (/\.[cm]?tsx?$/.test(path)) {
+      const { tsImport } = await import('tsx/esm/api');
+      module = (await tsImport(path, import.meta.url)) as { default?: unknown };
+    } else module = (await import(pathToFileURL(path).href)) as { default?: unknown };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : `it threw ${String(error)}`;
+    const tla = /Top-level await is currently not supported/.test(message)
+      ? ` (top-level await needs an ES module: put the file under a package.json with "type": "module", or name it .mts)`
+      : '';
+    const reason = `${message.split('\n').slice(0, 3).join(' ')}${tla}`;
+    throw new ModuleLoadError(`${label}: the ${what} failed to load: ${reason}`, reason);
   }
-  return (await import(pathToFileURL(path).href)) as Record<string, unknown>;
+  const exported = module.default as { __esModule?: boolean; default?: unknown } | undefined;
+  return exported?.__esModule === true ? exported.default : exported;
 }

@@ -2,7 +2,8 @@ import { join } from 'node:path';
 import type { ColumnTable } from 'arquero';
 import { type FigureFormat, renderFigure } from '../charts/render.ts';
 import type { FigureTheme } from '../charts/theme.ts';
-import type { Figure } from '../engine/experiment.ts';
+import { duplicateFigure, type Figure } from '../engine/experiment.ts';
+import { UserError } from '../errors.ts';
 import { figureSpec } from './figureSpec.ts';
 import type { Results } from './readResults.ts';
 
@@ -27,6 +28,9 @@ export async function drawFigures(
   runs: () => ColumnTable,
 ): Promise<string[]> {
   const written: string[] = [];
+  // The figures may come from a manifest written elsewhere: their names are checked again.
+  const duplicate = duplicateFigure(figures);
+  if (duplicate) throw new UserError(`figures[${duplicate.index}].name: ${duplicate.message}`);
   for (const [index, figure] of figures.entries()) {
     const spec = figureSpec(results, figure, index, { theme: options.theme, columns: 1 }, runs);
     written.push(

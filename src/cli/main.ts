@@ -1,5 +1,5 @@
 import { readdirSync } from 'node:fs';
-import { UserError } from '../errors.ts';
+import { describeSystemError, UserError } from '../errors.ts';
 import type { Command } from './command.ts';
 
 /**
@@ -65,9 +65,14 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
 });
 
 main(process.argv.slice(2)).catch((error: unknown) => {
+  const system = describeSystemError(error);
   if (error instanceof UserError) {
     console.error(error.message);
     process.exitCode = 2;
+  } else if (system) {
+    // a full disk, a permission, a name too long: the file and what to do, no stack trace
+    console.error(system);
+    process.exitCode = 1;
   } else {
     console.error(error);
     process.exitCode = 1;

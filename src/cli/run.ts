@@ -7,6 +7,16 @@ import { type Command, integerFlag, parseFlags } from './command.ts';
 
 const RUNS_FORMATS: readonly RunsFormat[] = ['arrow', 'csv', 'none'];
 
+/** Parses a flag of positive seconds (fractions allowed), naming the flag when it is not. */
+function secondsFlag(flag: string, value: string | undefined) {
+  if (value === undefined) return undefined;
+  const seconds = Number(value);
+  if (!(seconds > 0 && seconds <= 2_000_000)) {
+    throw new UserError(`--${flag}: expected seconds, a number > 0 (e.g. 120), got '${value}'`);
+  }
+  return seconds;
+}
+
 /** `twolevel run`: runs an experiment's sweep into a results folder (resuming it if unfinished). */
 export const command: Command = {
   name: 'run',
@@ -26,7 +36,12 @@ Options:
   --runs FORMAT      per-run rows as arrow (default), csv, or none
   --shard i/n        run only the i-th of n deterministic parts of the cells
                      (combine the parts with 'twolevel merge')
-  --force            discard results of a different definition in the output folder
+  --force            discard results of a different definition in the output folder, and
+                     run a sweep the planning estimates refuse (too many cells, a game
+                     too big for memory or too long, a sweep of years)
+  --task-timeout S   seconds a batch may take before the sweep stops, naming its cell,
+                     replication and seed (default: 20 times the measured batch times,
+                     at least 60 s; 600 s until a batch has finished)
   --quiet            no progress output
   --no-analysis      stop after the sweep (by default an unsharded run then writes
                      summary.*, hypotheses.*, figures/ and report.html, as
@@ -43,6 +58,7 @@ Example:
       runs: { type: 'string', default: 'arrow' },
       shard: { type: 'string' },
       force: { type: 'boolean', default: false },
+      'task-timeout': { type: 'string' },
       quiet: { type: 'boolean', default: false },
       'no-analysis': { type: 'boolean', default: false },
     });
@@ -75,6 +91,7 @@ Example:
       shard: values.shard === undefined ? null : parseShard(values.shard),
       force: values.force,
       progress: values.quiet ? 'quiet' : undefined,
+      taskTimeout: secondsFlag('task-timeout', values['task-timeout']),
     });
     if (!values.quiet) {
       const rate =

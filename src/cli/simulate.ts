@@ -1,5 +1,6 @@
 import { dirname, extname } from 'node:path';
 import { type WinSetGame, winSetDiagram } from '../charts/winSetDiagram.ts';
+import { checkGameBudget } from '../engine/budget.ts';
 import { UserError } from '../errors.ts';
 import type { Profile } from '../model/profile.ts';
 import { sobolPoints } from '../model/sobol.ts';
@@ -162,6 +163,7 @@ Options:
   --trace      print the game round by round: offers, beliefs, responses, reverberation,
                payments, votes
   --json       print the record (and with --trace the events) as JSON
+  --force      play a game the estimate refuses (too big for memory, or too long)
   --svg FILE   draw Putnam's Figure 1 for this game (D = 1 or 2): true and believed
                win-sets, reversions, the offers in order and the agreement. FILE's
                extension picks the format: .svg (default), .png or .pdf; the Vega-Lite
@@ -173,6 +175,7 @@ Example:
   async run(argv) {
     const { values, positionals } = parseFlags('simulate', argv, {
       seed: { type: 'string', default: '1' },
+      force: { type: 'boolean', default: false },
       trace: { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
       svg: { type: 'string' },
@@ -184,6 +187,7 @@ Example:
     }
     const file = positionals[0]!;
     const scenario = loadScenario(file);
+    checkGameBudget(scenario, file, 1, values.force);
     const svg = values.svg;
     let figureFormat: (typeof FORMATS)[number] = 'svg';
     if (svg !== undefined) {

@@ -1,3 +1,4 @@
+import { checkGameBudget } from '../engine/budget.ts';
 import { UserError } from '../errors.ts';
 import type { Intervals } from '../model/intervals.ts';
 import { DEFAULT_SIZE_POINTS } from '../model/winSetSize.ts';
@@ -68,6 +69,7 @@ all the win-sets and its size.
 Options:
   --seed S   run seed, any string or number (default 1)
   --json     print the same as JSON
+  --force    draw a Level II the estimate refuses (too big for memory, or too long)
 
 Example:
   echo '{"countries": [{"reversion": 0}, {"reversion": 1}]}' > two.json
@@ -75,6 +77,7 @@ Example:
   run(argv) {
     const { values, positionals } = parseFlags('winset', argv, {
       seed: { type: 'string', default: '1' },
+      force: { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
     });
     if (positionals.length !== 1) {
@@ -84,6 +87,7 @@ Example:
     }
     const file = positionals[0]!;
     const scenario = loadScenario(file);
+    checkGameBudget(scenario, file, 1, values.force);
     const seed = values.seed;
     const result = realise(scenario, seed);
     if (values.json) {

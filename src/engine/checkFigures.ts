@@ -1,7 +1,7 @@
 import { UserError } from '../errors.ts';
 import { OUTCOMES, RATE_NAMES, type RunLayout, summaryMetrics } from './columns.ts';
 import { didYouMean } from './didYouMean.ts';
-import type { Figure } from './experiment.ts';
+import { duplicateFigure, type Figure, nameProblem } from './experiment.ts';
 
 /** The fields each kind of figure must have (see `figureSpec`). */
 const REQUIRED: Record<Figure['kind'], readonly ('x' | 'y' | 'series')[]> = {
@@ -29,6 +29,8 @@ export function checkFigures(
   layout: RunLayout,
 ) {
   figures.forEach((figure, i) => void checkFigure(figure, i, parameters, layout));
+  const duplicate = duplicateFigure(figures);
+  if (duplicate) throw new UserError(`figures[${duplicate.index}].name: ${duplicate.message}`);
 }
 
 /**
@@ -46,6 +48,8 @@ export function checkFigure(
   parameters: readonly string[],
   layout: RunLayout,
 ) {
+  const unsafe = nameProblem(figure.name, 'files in figures/');
+  if (unsafe) throw new UserError(`figures[${i}].name: ${unsafe}`);
   const metrics = summaryMetrics(layout);
   const where = `figures[${i}] '${figure.name}'`;
   for (const field of ['x', 'y', 'series'] as const) {

@@ -6,7 +6,7 @@
  * @module
  */
 import { z } from 'zod';
-import { UserError } from '../errors.ts';
+import { shown, UserError } from '../errors.ts';
 import { describeIssues } from '../scenario/issues.ts';
 import type { ScenarioInput } from '../scenario/schema.ts';
 import type { Design, VariedParameter } from './designs/index.ts';
@@ -55,9 +55,38 @@ const Hypothesis = z.strictObject({
   label: z.string().optional(),
 });
 
+/** The longest experiment or figure name (it names a folder or files; systems allow 255 bytes). */
+export const MAX_NAME_LENGTH = 100;
+
+/**
+ * What is wrong with a name that becomes a folder or file name (an experiment's, a
+ * figure's), or `undefined` when it is safe: letters, digits, `.`, `_`, `-`, starting with a
+ * letter or digit (so no `..`, `/` or NUL can lead outside the results folder), at most
+ * {@link MAX_NAME_LENGTH} characters.
+ *
+ * @param name the name
+ * @param names what it names, for the message ("the results folder")
+ */
+export function nameProblem(name: unknown, names: string): string | undefined {
+  if (typeof name !== 'string') return `expected a name (a string), got ${shown(name)}`;
+  if (name.length > MAX_NAME_LENGTH) {
+    return `expected at most ${MAX_NAME_LENGTH} characters (it names ${names}), got ${name.length}`;
+  }
+  if (/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(name)) return undefined;
+  return `expected letters, digits, '.', '_' or '-', starting with a letter or digit (it names ${names}), got ${shown(name)}`;
+}
+
+/** A zod string checked by {@link nameProblem}. */
+const safeName = (names: string) =>
+  z.string().superRefine((name, ctx) => {
+    const problem = nameProblem(name, names);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
+
 /** A figure the analysis draws from the results. */
 const Figure = z.strictObject({
-  name: z.string().min(1),
+  /** File name of the figure in `figures/` (without the extension). */
+  name: safeName('files in figures/'),
   kind: z.enum(['rate', 'heatmap', 'shares', 'gains']),
   x: z.string().optional(),
   y: z.string().optional(),
@@ -69,13 +98,7 @@ const Figure = z.strictObject({
 /** The zod schema of an experiment definition. */
 export const ExperimentSchema = z.strictObject({
   /** Folder name of the results: letters, digits, `.`, `_`, `-`. */
-  name: z.string().superRefine((name, ctx) => {
-    if (/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(name)) return;
-    ctx.addIssue({
-      code: 'custom',
-      message: `expected letters, digits, '.', '_' or '-' (it names the results folder), got ${JSON.stringify(name)}`,
-    });
-  }),
+  name: safeName('the results folder'),
   description: z.string().default(''),
   /** The base scenario, or the path of a scenario JSON file (relative to the experiment file). */
   scenario: z.union([z.string().min(1), z.record(z.string(), z.unknown())]).default({}),
@@ -86,8 +109,33 @@ export const ExperimentSchema = z.strictObject({
   /** Common random numbers: replication r of every cell shares its world draws. */
   crn: z.boolean().default(false),
   hypotheses: z.array(Hypothesis).default([]),
-  figures: z.array(Figure).default([]),
+  figures: z
+    .array(Figure)
+    .default([])
+    .superRefine((figures, ctx) => {
+      const problem = duplicateFigure(figures);
+      if (problem)
+        ctx.addIssue({ code: 'custom', path: [problem.index, 'name'], message: problem.message });
+    }),
 });
+
+/** The first figure whose name an earlier figure already has (they would overwrite each other). */
+export function duplicateFigure(
+  figures: readonly { name: string }[],
+): { index: number; message: string } | undefined {
+  const first = new Map<string, number>();
+  for (const [index, { name }] of figures.entries()) {
+    const earlier = first.get(name);
+    if (earlier !== undefined) {
+      return {
+        index,
+        message: `figures[${earlier}] has the name '${name}' too; each figure needs its own name (its files would overwrite each other)`,
+      };
+    }
+    first.set(name, index);
+  }
+  return undefined;
+}
 
 /** A validated experiment, every default filled in. */
 export type Experiment = Omit<z.output<typeof ExperimentSchema>, 'scenario' | 'design'> & {

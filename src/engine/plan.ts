@@ -1,12 +1,21 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { isAbsolute, resolve } from 'node:path';
+import { availableParallelism } from 'node:os';
+import { isAbsolute, relative, resolve } from 'node:path';
 import { UserError } from '../errors.ts';
+import { protocolNames } from '../negotiation/protocols/registry.ts';
 import { parseScenario } from '../scenario/parse.ts';
 import type { Scenario, ScenarioInput } from '../scenario/schema.ts';
+import {
+  checkCellBudget,
+  checkGameBudget,
+  checkSweepBudget,
+  designSize,
+  runWork,
+} from './budget.ts';
 import { checkFigures } from './checkFigures.ts';
 import { checkHypotheses } from './checkHypotheses.ts';
-import type { ColumnType, RunLayout } from './columns.ts';
+import { type ColumnType, type RunLayout, sumsLength } from './columns.ts';
 import { type Cell, designCells } from './designs/index.ts';
 import type { Experiment } from './experiment.ts';
 import { softwareVersions } from './manifest.ts';
@@ -68,6 +77,13 @@ export interface PlanOptions {
   source?: string;
   /** Largest batch (default {@link MAX_BATCH}); smaller batches mean more, smaller run files. */
   maxBatch?: number;
+  /** Worker threads that will play at once (the memory estimate counts a game per worker). */
+  workers?: number;
+  /**
+   * Plan what the estimates refuse (too many cells, a game too big or too long, a sweep of
+   * years); in `runExperiment` also discard the results of a different definition.
+   */
+  force?: boolean;
 }
 
 /** The scenario input of an experiment: inline, or read from a JSON file. */
@@ -88,6 +104,14 @@ function absoluteModule(scenario: Scenario, baseDir: string): Scenario {
   const module = scenario.protocol.module;
   if (module === undefined || isAbsolute(module)) return scenario;
   return { ...scenario, protocol: { ...scenario.protocol, module: resolve(baseDir, module) } };
+}
+
+/**
+ * Bytes a planned cell takes in the main thread: the cell and its key, its values, its sums
+ * (`sums` float64s) and its row of the cells table.
+ */
+function cellBytes(parameters: number, sums: number) {
+  return 400 + 150 * parameters + 16 * sums;
 }
 
 /** The storage type of a parameter's values: float64 if all numbers, bool if all booleans. */
@@ -154,21 +178,53 @@ export function planExperiment(experiment: Experiment, options: PlanOptions = {}
       throw new UserError(`${source}: ${(error as Error).message}`);
     }
   });
-  const cells = designCells(experiment.parameters, experiment.design, experiment.seed).map(
-    (cell) => ({ ...cell, key: cellKey(cell.values) }),
-  );
+  const force = options.force ?? false;
+  const workers = options.workers ?? availableParallelism();
   const names = scenario.countries.map((c) => c.name);
+  const size = designSize(experiment.parameters, experiment.design);
+  const sums = sumsLength({ countries: names, dimensions: scenario.space.D });
+  if (size !== undefined) checkCellBudget(size, cellBytes(paths.length, sums), source, force);
+  let cells: PlannedCell[];
+  try {
+    cells = designCells(experiment.parameters, experiment.design, experiment.seed).map((cell) => ({
+      ...cell,
+      key: cellKey(cell.values),
+    }));
+  } catch (error) {
+    if (!(error instanceof UserError)) throw error;
+    throw new UserError(`${source}: ${error.message}`);
+  }
+  checkCellBudget(cells.length, cellBytes(paths.length, sums), source, force);
+  const mine = shard ? cells.filter((c) => c.index % shard.count === shard.index - 1) : cells;
+  if (mine.length === 0) {
+    throw new UserError(
+      `--shard ${shard!.index}/${shard!.count}: the design has ${cells.length} cell(s), so shard ${shard!.index} would have none; use at most ${cells.length} shards`,
+    );
+  }
+  // The built-in and registered protocols, and the one the base scenario's module provides.
+  const protocols = new Set(protocolNames());
+  if (scenario.protocol.module !== undefined) protocols.add(scenario.protocol.name);
   let dimensions = scenario.space.D;
+  let work = 0;
   for (const cell of cells) {
     const s = cellScenario(scenario, segments, paths, cell, source);
+    const where = `${source}, cell ${cell.index} ${cell.key}`;
     const cellNames = s.countries.map((c) => c.name);
     if (cellNames.join('\u0000') !== names.join('\u0000')) {
       throw new UserError(
-        `${source}, cell ${cell.index} ${cell.key}: the countries must be the same in every cell (${names.join(', ')}), got ${cellNames.join(', ')}`,
+        `${where}: the countries must be the same in every cell (${names.join(', ')}), got ${cellNames.join(', ')}`,
       );
     }
+    if (!protocols.has(s.protocol.name)) {
+      throw new UserError(
+        `${where}: scenario.protocol.name: unknown protocol '${s.protocol.name}'; valid: ${[...protocols].join(', ')}`,
+      );
+    }
+    checkGameBudget(s, where, Math.min(workers, mine.length), force);
+    work = Math.max(work, runWork(s));
     dimensions = Math.max(dimensions, s.space.D);
   }
+  checkSweepBudget(mine.length * experiment.replications, work, source, force);
   const keys = new Set(cells.map((c) => c.key));
   if (keys.size !== cells.length) {
     throw new UserError(
@@ -192,7 +248,6 @@ export function planExperiment(experiment: Experiment, options: PlanOptions = {}
   const maxBatch = options.maxBatch ?? MAX_BATCH;
   const batchesPerCell = Math.ceil(R / maxBatch);
   const batchSize = Math.ceil(R / batchesPerCell);
-  const mine = shard ? cells.filter((c) => c.index % shard.count === shard.index - 1) : cells;
   const moduleFile = scenario.protocol.module;
   const fingerprint = createHash('sha256')
     .update(
@@ -200,7 +255,13 @@ export function planExperiment(experiment: Experiment, options: PlanOptions = {}
         format: 1,
         toolkitVersion: softwareVersions().package.version,
         name: experiment.name,
-        scenario,
+        // The module by its path from the experiment's folder (the folder may move) and its source.
+        scenario: moduleFile
+          ? {
+              ...scenario,
+              protocol: { ...scenario.protocol, module: relative(baseDir, moduleFile) },
+            }
+          : scenario,
         protocolSource:
           moduleFile && existsSync(moduleFile) ? readFileSync(moduleFile, 'utf8') : null,
         parameters: experiment.parameters,

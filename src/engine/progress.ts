@@ -21,7 +21,9 @@ function duration(seconds: number) {
  * The rate counts the runs since the first report over the time since then (so the pool's
  * start-up does not drag it down); the ETA is the remaining runs over that rate. `bar` redraws one line at most 10 times a second; `lines` prints a line
  * every `every` seconds (none at the end: the caller prints its summary); `quiet` prints
- * nothing.
+ * nothing. Plain lines also say `no progress for N s` when no batch has finished for `every`
+ * seconds (a slow batch or a stuck game; the watchdog bounds it), since a log shows nothing
+ * else meanwhile.
  *
  * @param mode how to report
  * @param total runs in the sweep (this shard)
@@ -36,6 +38,20 @@ export function createProgress(
 ): Progress {
   const start = performance.now();
   let last = mode === 'lines' ? start : 0;
+  let lastDone = 0;
+  let lastChange = start;
+  const stall =
+    mode === 'lines' && every > 0
+      ? setInterval(() => {
+          const idle = (performance.now() - lastChange) / 1000;
+          if (idle < every) return;
+          last = performance.now();
+          stream.write(
+            `no progress for ${Math.round(idle)} s: ${lastDone}/${total} runs (a batch is still playing)\n`,
+          );
+        }, every * 1000)
+      : undefined;
+  stall?.unref();
   let first: { time: number; done: number } | undefined;
   const describe = (done: number) => {
     const now = performance.now();
@@ -60,6 +76,8 @@ export function createProgress(
   return {
     update(done) {
       const now = performance.now();
+      if (done !== lastDone) lastChange = now;
+      lastDone = done;
       first ??= { time: now, done };
       if (mode === 'bar' && now - last >= 100) {
         last = now;
@@ -72,6 +90,7 @@ export function createProgress(
     // Plain lines end with the caller's own summary ("N runs done in S s"), so only the bar
     // is finished here.
     finish(done) {
+      clearInterval(stall);
       if (mode === 'bar') {
         draw(done);
         stream.write('\n');

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { Piscina } from 'piscina';
 import { UserError } from '../errors.ts';
 import { loadProtocolModule } from '../negotiation/protocols/registry.ts';
+import { runWork } from './budget.ts';
 import { addSums, sumsLength } from './columns.ts';
 import type { Experiment } from './experiment.ts';
 import { createManifest, type Manifest, readManifest, writeManifest } from './manifest.ts';
@@ -35,12 +36,40 @@ import type { BatchResult, BatchTask, SweepData } from './worker.ts';
 export interface RunOptions extends PlanOptions {
   /** Output folder; default `results/<experiment name>`. */
   out?: string;
-  /** Worker threads; default one per core. */
-  workers?: number;
-  /** Discard the results of a different definition in `out` instead of refusing. */
-  force?: boolean;
   /** Default: a bar when standard error is a terminal, plain lines otherwise. */
   progress?: ProgressMode;
+  /**
+   * Seconds a batch may take before the watchdog stops the sweep; default from the measured
+   * batch times ({@link taskBudget}).
+   */
+  taskTimeout?: number;
+}
+
+/** Seconds the first batches may take, before any batch time is measured. */
+export const FIRST_BATCH_SECONDS = 600;
+/** Seconds any batch may take at least, however fast the measured ones were. */
+export const MIN_BATCH_SECONDS = 60;
+/** How many times its expected time a batch may take. */
+export const BATCH_TIME_FACTOR = 20;
+
+/**
+ * The watchdog's time budget of a batch, in seconds: `--task-timeout` when given; before any
+ * batch has finished, {@link FIRST_BATCH_SECONDS}; after, {@link BATCH_TIME_FACTOR} times the
+ * batch's expected time (its work, `runWork` of its cell times its runs, at the slowest
+ * seconds per unit of work measured so far), at least {@link MIN_BATCH_SECONDS}.
+ *
+ * @param work the batch's work units
+ * @param secondsPerWork the slowest measured seconds per unit of work, or 0 when none is measured
+ * @param override `--task-timeout` in seconds
+ */
+export function taskBudget(work: number, secondsPerWork: number, override?: number): number {
+  if (override !== undefined) return override;
+  if (secondsPerWork === 0) return FIRST_BATCH_SECONDS;
+  // setTimeout holds at most 2^31 - 1 ms (24.8 days)
+  return Math.min(
+    2_000_000,
+    Math.max(MIN_BATCH_SECONDS, BATCH_TIME_FACTOR * secondsPerWork * work),
+  );
 }
 
 /** What a sweep did. */
@@ -141,6 +170,154 @@ function runTable(plan: Plan, task: BatchTask, result: BatchResult) {
   );
 }
 
+/** A batch to play: replications `first .. first + count - 1` of a cell. */
+interface PendingBatch {
+  cell: PlannedCell;
+  first: number;
+  count: number;
+}
+
+/**
+ * Plays the pending batches on a pool of worker threads, two lanes per worker, and hands
+ * each result to `commit` in the order they finish. A batch whose worker throws or dies is
+ * retried once; one that outlasts its time budget ({@link taskBudget}) is stopped by the
+ * watchdog (its worker is ended) and not retried, games being deterministic.
+ *
+ * @returns the failure that stopped the sweep, or undefined when every batch finished
+ */
+async function playBatches(
+  plan: Plan,
+  batches: Iterator<PendingBatch>,
+  remaining: number,
+  commit: (task: BatchTask, result: BatchResult) => void,
+  options: RunOptions,
+  out: string,
+): Promise<RunFailedError | undefined> {
+  const { experiment } = plan;
+  const workers = Math.max(1, Math.min(options.workers ?? availableParallelism(), remaining));
+  const sweep: SweepData = {
+    masterSeed: experiment.seed,
+    crn: experiment.crn,
+    layout: plan.layout,
+    keepRuns: plan.runs !== 'none',
+  };
+  // compiled (dist/, npm run build): the compiled worker; from src/ under tsx: worker.ts
+  const compiled = import.meta.url.endsWith('.js');
+  const pool = new Piscina<BatchTask, BatchResult>({
+    filename: new URL(compiled ? '../engine/worker.js' : './worker.ts', import.meta.url).href,
+    execArgv: compiled ? [] : ['--import', import.meta.resolve('tsx')],
+    workerData: sweep,
+    minThreads: workers,
+    maxThreads: workers,
+    idleTimeout: 60_000,
+  });
+  const paths = experiment.parameters.map((p) => p.path);
+  let scenarioOf = { cell: -1, scenario: plan.scenario, work: 0 };
+  let secondsPerWork = 0;
+  let failure: RunFailedError | undefined;
+  const stop = (task: BatchTask, where: string, why: string) => {
+    failure ??= new RunFailedError(
+      `the sweep stopped: cell ${task.cell} ${task.key}, ${where} (${why}). Replay the game with 'twolevel simulate' and this seed; the finished batches are kept in ${out}, and running again resumes.`,
+    );
+  };
+  const seedOf = (task: BatchTask, r: number) =>
+    runSeed(experiment.seed, task.key, r, experiment.crn);
+  /** Plays a task under the watchdog; `timedOut` says whether the watchdog stopped it. */
+  const play = async (task: BatchTask, work: number) => {
+    const seconds = taskBudget(work * task.count, secondsPerWork, options.taskTimeout);
+    const watchdog = new AbortController();
+    const timer = setTimeout(() => watchdog.abort(), seconds * 1000);
+    const start = performance.now();
+    try {
+      const result = await pool.run(task, { signal: watchdog.signal });
+      const perWork = (performance.now() - start) / 1000 / Math.max(1, work * task.count);
+      secondsPerWork = Math.max(secondsPerWork, perWork);
+      return { result };
+    } catch (error) {
+      if (!watchdog.signal.aborted) throw error;
+      return { timedOut: seconds };
+    } finally {
+      clearTimeout(timer);
+    }
+  };
+  const timeLimit = (seconds: number) =>
+    `no result after ${seconds} s, the time limit of a batch (${options.taskTimeout === undefined ? 'from the measured batch times' : '--task-timeout'}); if the game is slow rather than stuck, pass a larger --task-timeout SECONDS`;
+  /** The first replication of a batch that fails on its own, for a worker that died. */
+  const locate = async (task: BatchTask, work: number) => {
+    for (let r = task.first; r < task.first + task.count; r++) {
+      const single = { ...task, first: r, count: 1, playing: sharedReplication() };
+      try {
+        const played = await play(single, work);
+        if (played.timedOut)
+          return `replication ${r} (seed ${seedOf(task, r)}): ${timeLimit(played.timedOut)}`;
+      } catch (error) {
+        return `replication ${r} (seed ${seedOf(task, r)}): ${errorText(error)}`;
+      }
+    }
+    return undefined;
+  };
+  const lane = async () => {
+    while (failure === undefined) {
+      const next = batches.next();
+      if (next.done) return;
+      const { cell, first, count } = next.value;
+      if (scenarioOf.cell !== cell.index) {
+        const scenario = cellScenario(plan.scenario, plan.segments, paths, cell);
+        scenarioOf = { cell: cell.index, scenario, work: runWork(scenario) };
+      }
+      const work = scenarioOf.work;
+      const task: BatchTask = {
+        cell: cell.index,
+        key: cell.key,
+        scenario: scenarioOf.scenario,
+        first,
+        count,
+        playing: sharedReplication(first),
+      };
+      let played: Awaited<ReturnType<typeof play>>;
+      try {
+        played = await play(task, work);
+      } catch {
+        try {
+          played = await play(task, work);
+        } catch (error) {
+          const last = task.first + task.count - 1;
+          const message = errorText(error);
+          const where = /^replication \d+ \(seed/.test(message)
+            ? message
+            : ((await locate(task, work)) ?? `replications ${task.first}-${last}: ${message}`);
+          stop(task, where, 'failed twice');
+          return;
+        }
+      }
+      if (played.timedOut !== undefined) {
+        const r = Atomics.load(task.playing, 0);
+        stop(task, `replication ${r} (seed ${seedOf(task, r)})`, timeLimit(played.timedOut));
+        return;
+      }
+      commit(task, played.result);
+    }
+  };
+  try {
+    await Promise.all(Array.from({ length: workers * 2 }, lane));
+  } finally {
+    await pool.destroy();
+  }
+  return failure;
+}
+
+/** A replication number the main thread and a worker share (see `BatchTask.playing`). */
+function sharedReplication(first = 0) {
+  const playing = new Int32Array(new SharedArrayBuffer(4));
+  playing[0] = first;
+  return playing;
+}
+
+/** The message of whatever a worker threw. */
+function errorText(error: unknown) {
+  return error instanceof Error ? error.message : String(error);
+}
+
 /**
  * Runs an experiment's sweep into a results folder with a pool of worker threads, and
  * returns where it wrote. Resumes a folder holding an unfinished sweep of the same
@@ -161,7 +338,14 @@ export async function runExperiment(
   options: RunOptions = {},
 ): Promise<RunSummary> {
   const plan = planExperiment(experiment, options);
-  await loadProtocolModule(plan.scenario);
+  try {
+    await loadProtocolModule(plan.scenario);
+  } catch (error) {
+    if (!(error instanceof UserError)) throw error;
+    throw new UserError(
+      `${options.source ?? `experiment '${experiment.name}'`}: scenario.${error.message}`,
+    );
+  }
   const out = options.out ?? join('results', experiment.name);
   const R = experiment.replications;
   const runsTotal = plan.mine.length * R;
@@ -197,26 +381,53 @@ export async function runExperiment(
   prepareFolder(out, plan.runs);
   removeTemporaries(out);
 
+  // Finished batches from the journal; each cell's sums add its batches in order, as they
+  // arrive (a batch that comes early waits in `pending`), so memory does not grow with the
+  // number of batches.
   const done = finishedBatches(plan, out);
   const totals = new Map<number, Float64Array>();
-  const tasks: { cell: PlannedCell; first: number; count: number }[] = [];
-  let runsDone = 0;
-  const fold = (cell: PlannedCell, batches: Map<number, Float64Array>) => {
-    if (batches.size < plan.batchesPerCell) return;
-    const total = new Float64Array(sumsLength(plan.layout));
-    for (let b = 0; b < plan.batchesPerCell; b++) addSums(total, batches.get(b)!);
-    totals.set(cell.index, total);
-    done.delete(cell.index);
-  };
-  for (const cell of plan.mine) {
-    const batches = done.get(cell.index) ?? new Map<number, Float64Array>();
-    done.set(cell.index, batches);
-    for (let b = 0; b < plan.batchesPerCell; b++) {
-      const { first, count } = batchRange(plan, b);
-      if (batches.has(b)) runsDone += count;
-      else tasks.push({ cell, first, count });
+  const open = new Map<
+    number,
+    { next: number; total: Float64Array; pending: Map<number, Float64Array> }
+  >();
+  const add = (cell: number, batch: number, sums: Float64Array) => {
+    let state = open.get(cell);
+    if (state === undefined) {
+      state = { next: 0, total: new Float64Array(sumsLength(plan.layout)), pending: new Map() };
+      open.set(cell, state);
     }
-    fold(cell, batches);
+    state.pending.set(batch, sums);
+    while (state.pending.has(state.next)) {
+      addSums(state.total, state.pending.get(state.next)!);
+      state.pending.delete(state.next++);
+    }
+    if (state.next === plan.batchesPerCell) {
+      totals.set(cell, state.total);
+      open.delete(cell);
+    }
+  };
+  const mineIndices = new Set(plan.mine.map((c) => c.index));
+  let runsDone = 0;
+  let batchesDone = 0;
+  for (const [cell, batches] of done) {
+    if (!mineIndices.has(cell)) continue;
+    for (const [batch, sums] of batches) {
+      if (batch >= plan.batchesPerCell) continue;
+      add(cell, batch, sums);
+      runsDone += batchRange(plan, batch).count;
+      batchesDone++;
+    }
+  }
+  const remaining = plan.mine.length * plan.batchesPerCell - batchesDone;
+  /** The batches still to play, cell by cell, made one at a time as the lanes take them. */
+  function* pendingBatches() {
+    for (const cell of plan.mine) {
+      const finished = done.get(cell.index);
+      for (let b = 0; b < plan.batchesPerCell; b++) {
+        if (!finished?.has(b)) yield { cell, ...batchRange(plan, b) };
+      }
+      done.delete(cell.index);
+    }
   }
 
   const manifest = createManifest(plan, old?.timing.startedAt ?? startedAt);
@@ -225,7 +436,6 @@ export async function runExperiment(
   const already = runsDone;
   const mode = options.progress ?? (process.stderr.isTTY ? 'bar' : 'lines');
   const progress = createProgress(mode, runsTotal);
-  const cellsByIndex = new Map(plan.mine.map((c) => [c.index, c]));
 
   const commit = (task: BatchTask, result: BatchResult) => {
     const batch = Math.floor(task.first / plan.batchSize);
@@ -236,87 +446,18 @@ export async function runExperiment(
       );
     }
     appendJournal(out, { cell: task.cell, batch, sums: Array.from(result.sums) });
-    const batches = done.get(task.cell)!;
-    batches.set(batch, result.sums);
-    fold(cellsByIndex.get(task.cell)!, batches);
+    add(task.cell, batch, result.sums);
     runsDone += task.count;
     progress.update(runsDone);
   };
 
   let failure: RunFailedError | undefined;
-  if (tasks.length > 0) {
-    const workers = Math.max(1, Math.min(options.workers ?? availableParallelism(), tasks.length));
-    const sweep: SweepData = {
-      masterSeed: experiment.seed,
-      crn: experiment.crn,
-      layout: plan.layout,
-      keepRuns: plan.runs !== 'none',
-    };
-    // compiled (dist/, npm run build): the compiled worker; from src/ under tsx: worker.ts
-    const compiled = import.meta.url.endsWith('.js');
-    const pool = new Piscina<BatchTask, BatchResult>({
-      filename: new URL(compiled ? '../engine/worker.js' : './worker.ts', import.meta.url).href,
-      execArgv: compiled ? [] : ['--import', import.meta.resolve('tsx')],
-      workerData: sweep,
-      minThreads: workers,
-      maxThreads: workers,
-      idleTimeout: 60_000,
-    });
-    /** The first replication of a batch that fails on its own, for a worker that died. */
-    const locate = async (task: BatchTask) => {
-      for (let r = task.first; r < task.first + task.count; r++) {
-        try {
-          await pool.run({ ...task, first: r, count: 1 });
-        } catch (error) {
-          const seed = runSeed(experiment.seed, task.key, r, experiment.crn);
-          return `replication ${r} (seed ${seed}): ${(error as Error).message}`;
-        }
-      }
-      return undefined;
-    };
-    const paths = experiment.parameters.map((p) => p.path);
-    let scenarioOf = { cell: -1, scenario: plan.scenario };
-    let next = 0;
-    const lane = async () => {
-      while (failure === undefined && next < tasks.length) {
-        const { cell, first, count } = tasks[next++]!;
-        if (scenarioOf.cell !== cell.index) {
-          const scenario = cellScenario(plan.scenario, plan.segments, paths, cell);
-          scenarioOf = { cell: cell.index, scenario };
-        }
-        const task: BatchTask = {
-          cell: cell.index,
-          key: cell.key,
-          scenario: scenarioOf.scenario,
-          first,
-          count,
-        };
-        let result: BatchResult;
-        try {
-          result = await pool.run(task);
-        } catch {
-          try {
-            result = await pool.run(task);
-          } catch (error) {
-            const last = task.first + task.count - 1;
-            const message = (error as Error).message ?? String(error);
-            const where = /^replication \d+ \(seed/.test(message)
-              ? message
-              : ((await locate(task)) ?? `replications ${task.first}-${last}: ${message}`);
-            failure ??= new RunFailedError(
-              `the sweep stopped: cell ${task.cell} ${task.key}, ${where} (failed twice). Replay the game with 'twolevel simulate' and this seed; the finished batches are kept in ${out}, and running again resumes.`,
-            );
-            return;
-          }
-        }
-        commit(task, result);
-      }
-    };
-    try {
-      await Promise.all(Array.from({ length: workers * 2 }, lane));
-    } finally {
-      await pool.destroy();
+  try {
+    if (remaining > 0) {
+      failure = await playBatches(plan, pendingBatches(), remaining, commit, options, out);
     }
+  } finally {
+    progress.finish(runsDone);
   }
 
   const seconds = (performance.now() - started) / 1000;
@@ -325,7 +466,6 @@ export async function runExperiment(
   manifest.timing.runsPerSecond = seconds > 0 ? runsThisSession / seconds : null;
   if (failure) {
     writeManifest(out, manifest);
-    progress.finish(runsDone);
     throw failure;
   }
   writeCells(
@@ -339,7 +479,6 @@ export async function runExperiment(
   manifest.timing.finishedAt = new Date().toISOString();
   writeManifest(out, manifest);
   rmSync(join(out, JOURNAL), { force: true });
-  progress.finish(runsDone);
   return {
     out,
     runsTotal,

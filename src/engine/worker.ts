@@ -5,7 +5,10 @@
  * batches of a cell reuse its buffers.
  * @module
  */
+
+import { pathToFileURL } from 'node:url';
 import { move, transferableSymbol, valueSymbol, workerData } from 'piscina';
+import { shown } from '../errors.ts';
 import { createGame } from '../negotiation/game.ts';
 import type { Protocol } from '../negotiation/protocols/protocol.ts';
 import { loadProtocolModule, registerProtocol } from '../negotiation/protocols/registry.ts';
@@ -31,6 +34,11 @@ export interface BatchTask {
   scenario: Scenario;
   first: number;
   count: number;
+  /**
+   * Shared with the main thread: the replication being played, so that a batch stopped by
+   * the watchdog can be reported by its replication and seed.
+   */
+  playing: Int32Array;
 }
 
 /**
@@ -48,20 +56,23 @@ const ascii = new TextEncoder();
 const sweep = workerData as SweepData;
 
 /**
- * Loads a scenario's own protocol module (its path is absolute, see plan.ts). Compiled
- * (dist/engine/worker.js) it is imported, with tsx's loader registered first for a
- * TypeScript module (`importModule`). From the sources under tsx on Node 20 a worker thread
- * runs as CommonJS and tsx's ESM hooks do not reach it, so the module is loaded with
- * `require` (tsx's CommonJS hook).
+ * Loads a scenario's own protocol module (its path is absolute, see plan.ts) as the main
+ * thread does, in any package and with top-level await where the package allows it (a
+ * `"type": "module"` package or a `.mts` file). Compiled (dist/engine/worker.js) through
+ * `loadProtocolModule`.
  */
 async function loadProtocol(scenario: Scenario) {
   const { module, name } = scenario.protocol;
   if (module === undefined) return;
-  if (import.meta.url.endsWith('.js') || typeof require !== 'function') {
-    return loadProtocolModule(scenario);
-  }
-  registerProtocol((require(module) as { default: Protocol }).default, name);
+  if (import.meta.url.endsWith('.js')) return loadProtocolModule(scenario);
+  // From the sources under tsx a worker thread runs as CommonJS and tsx's ESM hooks do not
+  // reach it: they are registered here first.
+  tsxHooks ??= import('tsx/esm/api').then((tsx) => void tsx.register());
+  await tsxHooks;
+  const loaded = (await import(pathToFileURL(module).href)) as { default?: Protocol };
+  registerProtocol(loaded.default!, name);
 }
+let tsxHooks: Promise<void> | undefined;
 let current: { cell: number; game: ReturnType<typeof createGame> } | undefined;
 
 /**
@@ -79,12 +90,12 @@ export default async function playBatch(task: BatchTask): Promise<BatchResult> {
     const replication = task.first + i;
     const seed = runSeed(sweep.masterSeed, task.key, replication, sweep.crn);
     if (sweep.keepRuns) ascii.encodeInto(seed, seeds.subarray(16 * i));
+    Atomics.store(task.playing, 0, replication);
     try {
       batch.record(i, current.game.play(seed));
     } catch (error) {
-      throw new Error(
-        `replication ${replication} (seed ${seed}): ${(error as Error).message ?? String(error)}`,
-      );
+      const message = error instanceof Error ? error.message : `it threw ${shown(error)}`;
+      throw new Error(`replication ${replication} (seed ${seed}): ${message}`);
     }
   }
   const result: BatchResult = { sums: batch.sums, columns: batch.columns(), seeds };

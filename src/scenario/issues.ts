@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { shown } from '../errors.ts';
 import { editDistance } from './editDistance.ts';
 import { type SchemaNode, schemaAlternatives } from './schemaAlternatives.ts';
 
@@ -9,12 +10,6 @@ export function formatPath(path: readonly PropertyKey[], prefix = '') {
     out += typeof key === 'number' ? `[${key}]` : out === '' ? String(key) : `.${String(key)}`;
   }
   return out === '' ? '(top level)' : out;
-}
-
-function show(value: unknown) {
-  if (value === undefined) return 'nothing';
-  const text = JSON.stringify(value);
-  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }
 
 function getIn(value: unknown, path: readonly PropertyKey[]) {
@@ -49,6 +44,14 @@ function nodesAt(root: SchemaNode, path: readonly PropertyKey[], input: unknown)
   return nodes;
 }
 
+/** The object alternatives of `nodes` that `value` may be (its `kind` picks one when set). */
+function objectsFor(nodes: SchemaNode[], value: unknown): SchemaNode[] {
+  const kind = (value as { kind?: unknown } | undefined)?.kind;
+  const all = nodes.flatMap(schemaAlternatives).filter((n) => n.properties);
+  const tagged = all.filter((n) => n.properties?.kind?.const === kind);
+  return kind !== undefined && tagged.length > 0 ? tagged : all;
+}
+
 /** Says in words what a schema node accepts, e.g. "a positive integer". */
 export function describeNode(node: SchemaNode): string {
   const alternatives = variants(node);
@@ -59,14 +62,14 @@ export function describeNode(node: SchemaNode): string {
     }
     return [...new Set(alternatives.map(describeNode))].join(' or ');
   }
-  if (node.const !== undefined) return show(node.const);
-  if (node.enum) return `one of ${node.enum.map(show).join(', ')}`;
+  if (node.const !== undefined) return shown(node.const);
+  if (node.enum) return `one of ${node.enum.map((v) => shown(v)).join(', ')}`;
   const type = Array.isArray(node.type) ? node.type[0] : node.type;
   if (type === 'integer' || type === 'number') {
     const noun = type === 'integer' ? 'n integer' : ' number';
     const { minimum: min, exclusiveMinimum: xmin, exclusiveMaximum: xmax } = node;
     const max =
-      node.maximum !== undefined && node.maximum < Number.MAX_SAFE_INTEGER
+      node.maximum !== undefined && node.maximum !== Number.MAX_SAFE_INTEGER
         ? node.maximum
         : undefined;
     if (type === 'integer' && min === 1 && max === undefined) return 'a positive integer';
@@ -110,28 +113,41 @@ export function describeIssues(
   input: unknown,
   prefix = '',
 ): string[] {
-  return error.issues.map((issue) => {
+  return error.issues.flatMap((issue): string | string[] => {
     const where = formatPath(issue.path, prefix);
     const nodes = nodesAt(jsonSchema as SchemaNode, issue.path, input);
     const got = (issue as { input?: unknown }).input;
     if (issue.code === 'custom') return `${where}: ${issue.message}`;
     const options = (issue as { options?: unknown[] }).options;
     if (issue.code === 'invalid_union' && options) {
-      return `${where}: expected one of ${options.map(show).join(', ')}, got ${show(getIn(input, issue.path))}`;
+      const at = getIn(input, issue.path);
+      const owner = getIn(input, issue.path.slice(0, -1));
+      // A missing `kind` tag: name the keys that are given, to show a typo such as `knd`.
+      const keys =
+        issue.path.at(-1) === 'kind' &&
+        at === undefined &&
+        owner !== null &&
+        typeof owner === 'object'
+          ? Object.keys(owner)
+          : [];
+      const typo = keys.find((k) => nearest(k, ['kind']));
+      const given = keys.length
+        ? ` (keys given: ${keys.map((k) => `'${k}'`).join(', ')}${typo ? `; did you mean 'kind' for '${typo}'?` : ''})`
+        : '';
+      return `${where}: expected one of ${options.map((v) => shown(v)).join(', ')}, got ${shown(at)}${given}`;
     }
     if (issue.code === 'unrecognized_keys') {
-      const valid = [...new Set(nodes.flatMap((n) => Object.keys(n.properties ?? {})))];
-      return issue.keys
-        .map((key) => {
-          const guess = nearest(key, valid);
-          return `${formatPath([...issue.path, key], prefix)}: unknown key${guess ? ` (did you mean '${guess}'?)` : ''}; valid keys here: ${valid.join(', ')}`;
-        })
-        .join('\n');
+      const objects = objectsFor(nodes, getIn(input, issue.path));
+      const valid = [...new Set(objects.flatMap((n) => Object.keys(n.properties ?? {})))];
+      return issue.keys.map((key) => {
+        const guess = nearest(key, valid);
+        return `${formatPath([...issue.path, key], prefix)}: unknown key${guess ? ` (did you mean '${guess}'?)` : ''}; valid keys here: ${valid.join(', ')}`;
+      });
     }
     if (issue.code === 'invalid_type' && (issue as { received?: string }).received) {
       return `${where}: expected ${nodes.length ? describeNode(nodes[0]!) : issue.expected}, got ${(issue as { received?: string }).received}`;
     }
     const expected = nodes.length ? nodes.map(describeNode).join(' or ') : issue.message;
-    return `${where}: expected ${expected}, got ${show(got)}`;
+    return `${where}: expected ${expected}, got ${shown(got)}`;
   });
 }

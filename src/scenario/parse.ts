@@ -30,7 +30,7 @@ export function scenarioJsonSchema() {
  * `prefix` is put before every path (e.g. `scenario.` inside an experiment file).
  */
 export function parseScenario(input: unknown, source = 'scenario', prefix = ''): Scenario {
-  const result = Scenario.safeParse(input ?? {}, { reportInput: true });
+  const result = Scenario.safeParse(input === undefined ? {} : input, { reportInput: true });
   if (!result.success) {
     throw new ScenarioError(
       describeIssues(result.error, scenarioJsonSchema(), input, prefix),

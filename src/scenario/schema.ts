@@ -6,11 +6,22 @@ import { z } from 'zod';
  * is a valid scenario (two countries, A and B, in the unit interval).
  */
 
-const finite = z.number();
+/**
+ * The largest magnitude of a coordinate, a spread or a weight: squared distances of
+ * coordinates this large, times a salience, summed over 32 dimensions, stay finite in
+ * float64 (`32 * 1e100 * (2e100)^2 < 1.8e308`), where values of 1e154 overflow to NaN.
+ */
+export const MAX_MAGNITUDE = 1e100;
+/** The most dimensions: the Sobol table of `|W_i|` for D > 1 has 32 (src/model/sobol.ts). */
+export const MAX_DIMENSIONS = 32;
+/** The most constituents per country (indices are int32). */
+export const MAX_CONSTITUENTS = 2 ** 31 - 1;
+
+const finite = z.number().min(-MAX_MAGNITUDE).max(MAX_MAGNITUDE);
 const probability = z.number().min(0).max(1);
-const nonNegative = z.number().min(0);
-const positive = z.number().gt(0);
-const count = z.int().min(1);
+const nonNegative = z.number().min(0).max(MAX_MAGNITUDE);
+const positive = z.number().gt(0).max(MAX_MAGNITUDE);
+const count = z.int().min(1).max(MAX_CONSTITUENTS);
 
 /** A point of the agreement space: a number (the same in every dimension) or `D` numbers. */
 export const Vector = z.union([finite, z.array(finite).min(1)]);
@@ -61,8 +72,9 @@ export const Weights = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('constant'), value: positive.default(1) }),
   z.strictObject({
     kind: z.literal('lognormal'),
-    mu: finite.default(0),
-    sigma: nonNegative.default(0.5),
+    /** Bounded so that `exp(mu + 8 sigma)` stays far from overflow. */
+    mu: z.number().min(-100).max(100).default(0),
+    sigma: z.number().min(0).max(10).default(0.5),
   }),
 ]);
 
@@ -205,7 +217,11 @@ const ScenarioShape = z.strictObject({
   form: z.enum(['spatial', 'divide']).default('spatial'),
   /** The agreement box `[lo, hi]^D`. */
   space: z
-    .strictObject({ D: z.int().min(1).default(1), lo: finite.default(0), hi: finite.default(1) })
+    .strictObject({
+      D: z.int().min(1).max(MAX_DIMENSIONS).default(1),
+      lo: finite.default(0),
+      hi: finite.default(1),
+    })
     .prefault({}),
   countries: z.array(Country).min(2).prefault(defaultCountries),
   protocol: Protocol.prefault({}),
@@ -294,6 +310,19 @@ function checkConsistency(s: Parsed, ctx: Ctx) {
       `expected a country index from 0 to ${s.countries.length - 1}, got ${s.protocol.proposer}`,
     );
   }
+  /** A uniform draw's `lo <= hi`, in every dimension (a number stands for all of them). */
+  const ordered = (path: (string | number)[], a: number | number[], b: number | number[]) => {
+    const n = Math.max(vectorLength(a) ?? 1, vectorLength(b) ?? 1);
+    for (let d = 0; d < n; d++) {
+      const x = typeof a === 'number' ? a : a[d];
+      const y = typeof b === 'number' ? b : b[d];
+      if (x !== undefined && y !== undefined && !(x <= y)) {
+        const where = n > 1 ? ` in dimension ${d}` : '';
+        issue([...path, 'hi'], `expected hi >= lo${where} (lo = ${x}), got ${y}`);
+        return;
+      }
+    }
+  };
   const names = new Set<string>();
   s.countries.forEach((c, i) => {
     const at = (...p: (string | number)[]) => ['countries', i, ...p];
@@ -302,6 +331,8 @@ function checkConsistency(s: Parsed, ctx: Ctx) {
     names.add(name);
     if (typeof c.reversion === 'number' || Array.isArray(c.reversion)) {
       dims(at('reversion'), c.reversion);
+    } else if (c.reversion.kind === 'uniform') {
+      ordered(at('reversion'), c.reversion.lo, c.reversion.hi);
     }
     const k = c.constituents;
     const ideal = k.idealPoints;
@@ -309,6 +340,7 @@ function checkConsistency(s: Parsed, ctx: Ctx) {
     if (ideal.kind === 'uniform') {
       if (ideal.lo !== undefined) dims(at('constituents', 'idealPoints', 'lo'), ideal.lo);
       if (ideal.hi !== undefined) dims(at('constituents', 'idealPoints', 'hi'), ideal.hi);
+      ordered(at('constituents', 'idealPoints'), ideal.lo ?? lo, ideal.hi ?? hi);
     }
     if (ideal.kind === 'bimodal') {
       ideal.modes.forEach((m, t) => void dims(at('constituents', 'idealPoints', 'modes', t), m));
@@ -346,6 +378,12 @@ function checkConsistency(s: Parsed, ctx: Ctx) {
       }
     });
     const parties = c.ratification.parties;
+    if (parties?.kind === 'ideology' && parties.count > M) {
+      issue(
+        at('ratification', 'parties', 'count'),
+        `expected at most ${M} parties (one constituent each at least), got ${parties.count}`,
+      );
+    }
     if (parties?.kind === 'explicit' && parties.of.length !== M) {
       issue(
         at('ratification', 'parties', 'of'),

@@ -26,7 +26,7 @@ describe('experiment definition', () => {
     }
     expect(message).toMatch(/^exp.json: 4 problem\(s\) in the experiment/);
     expect(message).toMatch(
-      /\n {2}name: expected letters, digits, '.', '_' or '-' .*got "bad name"/,
+      /\n {2}name: expected letters, digits, '.', '_' or '-'.*got "bad name"/,
     );
     expect(message).toMatch(/\n {2}replications: expected a positive integer, got 0/);
     expect(message).toMatch(/\n {2}design.cells: /);

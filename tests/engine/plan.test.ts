@@ -34,7 +34,7 @@ describe('planExperiment: hypotheses and figures', () => {
       ],
       figures: [
         { name: 'rate', kind: 'rate', x: QUOTA, series: 'protocol.name' },
-        { name: 'against the win-set', kind: 'rate', x: 'winset_B' },
+        { name: 'against-the-win-set', kind: 'rate', x: 'winset_B' },
         { name: 'map', kind: 'heatmap', x: QUOTA, y: 'protocol.name' },
         {
           name: 'failures',

@@ -54,7 +54,7 @@ describe('parseScenario defaults', () => {
 describe('parseScenario errors: path, what was wrong, what is valid', () => {
   it('a non-positive count', () => {
     expect(problems({ countries: [{}, { constituents: { count: -3 } }] })).toEqual([
-      'countries[1].constituents.count: expected a positive integer, got -3',
+      'countries[1].constituents.count: expected an integer from 1 to 2147483647, got -3',
     ]);
   });
 
@@ -88,26 +88,26 @@ describe('parseScenario errors: path, what was wrong, what is valid', () => {
 
   it('a quota of zero and negative voter noise', () => {
     expect(problems({ countries: [{ tau: -1 }, { ratification: { quota: 0 } }] })).toEqual([
-      'countries[0].tau: expected a number >= 0, got -1',
+      'countries[0].tau: expected a number from 0 to 1e+100, got -1',
       'countries[1].ratification.quota: expected a number > 0 and <= 1, got 0',
     ]);
   });
 
   it('a negative salience', () => {
     expect(problems({ countries: [{}, { constituents: { salience: -1 } }] })).toEqual([
-      'countries[1].constituents.salience: expected a number >= 0 or a non-empty list of numbers >= 0, got -1',
+      'countries[1].constituents.salience: expected a number from 0 to 1e+100 or a non-empty list of numbers from 0 to 1e+100, got -1',
     ]);
   });
 
   it('a wrong type', () => {
     expect(problems({ countries: [{ reversion: 'x' }, {}] })).toEqual([
-      "countries[0].reversion: expected a number or a non-empty list of numbers or an object with kind 'uniform', 'normal', got \"x\"",
+      "countries[0].reversion: expected a number from -1e+100 to 1e+100 or a non-empty list of numbers from -1e+100 to 1e+100 or an object with kind 'uniform', 'normal', got \"x\"",
     ]);
   });
 
   it('a non-integer where an integer is required', () => {
     expect(problems({ protocol: { deadline: 2.5 } })).toEqual([
-      'protocol.deadline: expected a positive integer, got 2.5',
+      'protocol.deadline: expected an integer from 1 to 2147483647, got 2.5',
     ]);
   });
 
@@ -197,7 +197,7 @@ describe('loadScenario', () => {
     const file = join(dir, 'count.json');
     writeFileSync(file, JSON.stringify({ countries: [{}, { constituents: { count: 0 } }] }));
     expect(() => loadScenario(file)).toThrow(
-      `${file}: 1 problem(s) in the scenario:\n  countries[1].constituents.count: expected a positive integer, got 0`,
+      `${file}: 1 problem(s) in the scenario:\n  countries[1].constituents.count: expected an integer from 1 to 2147483647, got 0`,
     );
   });
 });

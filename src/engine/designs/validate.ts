@@ -1,10 +1,9 @@
-import { UserError } from '../../errors.ts';
+import { shown as shownValue, UserError } from '../../errors.ts';
 import type { VariedParameter } from './types.ts';
 
-/** A value as it appears in an error message: JSON where it can be, else `String`. */
+/** A value as it appears in an error message (see {@link shownValue}); `undefined` as is. */
 export function shown(value: unknown): string {
-  if (typeof value === 'number' || value === undefined) return String(value);
-  return JSON.stringify(value) ?? String(value);
+  return value === undefined ? 'undefined' : shownValue(value, 200);
 }
 
 /** Where parameter `i` is, for error messages: `parameters[1].range ('countries.B.quota')`. */
