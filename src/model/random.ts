@@ -185,7 +185,10 @@ export function gammaDraw(rng: Rng, a: number): number {
 }
 
 /**
- * A beta draw `X / (X + Y)` with `X ~ Gamma(a)`, `Y ~ Gamma(b)` from {@link gammaDraw}.
+ * A beta draw `X / (X + Y)` with `X ~ Gamma(a)`, `Y ~ Gamma(b)` from {@link gammaDraw}
+ * (the same uniforms in the same order). With shapes near 0 both gamma draws can underflow
+ * to 0 (`u^(1/a)` for `a = 0.001`), and 0/0 is NaN; then the draw is taken from their
+ * logarithms, `1 / (1 + exp(ln Y - ln X))`, which stay finite.
  *
  * @param rng uniform source
  * @param a first shape (> 0)
@@ -197,7 +200,15 @@ export function gammaDraw(rng: Rng, a: number): number {
  * betaDraw(fromUniform(() => 0.5), 1, 1); // 0.0934 / (0.0934 + 0.6667) = 0.1229
  */
 export function betaDraw(rng: Rng, a: number, b: number): number {
-  const x = gammaDraw(rng, a);
-  const y = gammaDraw(rng, b);
-  return x / (x + y);
+  // Gamma(a) = Gamma(a + 1) u^(1/a) for a < 1, as in gammaDraw, with its parts kept
+  const gx = gammaDraw(rng, a < 1 ? a + 1 : a);
+  const ux = a < 1 ? 1 - rng() : 1;
+  const gy = gammaDraw(rng, b < 1 ? b + 1 : b);
+  const uy = b < 1 ? 1 - rng() : 1;
+  const x = a < 1 ? gx * ux ** (1 / a) : gx;
+  const y = b < 1 ? gy * uy ** (1 / b) : gy;
+  if (x + y > 0) return x / (x + y);
+  const logX = Math.log(gx) + Math.log(ux) / a;
+  const logY = Math.log(gy) + Math.log(uy) / b;
+  return 1 / (1 + Math.exp(logY - logX));
 }

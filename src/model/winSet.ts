@@ -209,6 +209,14 @@ function sortInner(s: WinSetScratch, inner: number, lo: number, hi: number) {
  */
 function sortEvents(s: WinSetScratch, inner: number, lo: number, hi: number): number {
   const { eventAt, eventTag, endTag, atLo, atHi } = s;
+  // A NaN breakpoint (a non-finite draw) would never equal itself and stall the sweep.
+  for (let t = 0; t < inner; t++) {
+    if (!Number.isFinite(eventAt[t]!)) {
+      throw new RangeError(
+        `winSet: constituent ${eventTag[t]! >> 1} accepts up to a non-finite point (${eventAt[t]}); its ideal point, reservation or margin is not a finite number`,
+      );
+    }
+  }
   sortInner(s, inner, lo, hi);
   if (atLo > 0) {
     eventAt.copyWithin(atLo, 0, inner);

@@ -10,6 +10,7 @@
  * @module
  */
 
+import { shown } from '../errors.ts';
 import { copyProfile } from '../model/profile.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { drawBeliefs, learn } from './beliefs.ts';
@@ -17,6 +18,7 @@ import { measureGains, placeNegotiators } from './gains.ts';
 import { keepOrRenege } from './horizon.ts';
 import { drawLevelII } from './levelII.ts';
 import { pledgeSidePayments } from './pledges.ts';
+import { ProtocolError } from './protocols/protocol.ts';
 import { ratify } from './ratification.ts';
 import { createRecord, type GameRecord } from './record.ts';
 import { createGameState, type GameState } from './state.ts';
@@ -31,6 +33,19 @@ export interface Game {
    * record is fresh; the game's arrays are reused by the next call.
    */
   play(seed: string, trace?: TraceSink): GameRecord;
+}
+
+/** The protocol's session; a throw of something other than an Error is named as such. */
+function bargain(s: GameState, table: Table): number {
+  try {
+    return s.protocol.bargain(table);
+  } catch (error) {
+    if (error instanceof Error) throw error;
+    throw new ProtocolError(
+      s.scenario.protocol.name,
+      `bargain threw ${shown(error)}, not an Error`,
+    );
+  }
 }
 
 /** Plays one game on the state (see the module comment for the steps). */
@@ -51,7 +66,8 @@ function play(s: GameState, table: Table, seed: string, trace: TraceSink | null)
     for (let k = 0; k < N; k++) payments.paid[k]!.fill(0);
     payments.spent.fill(0);
     openSession(s, record, session);
-    const c = s.protocol.bargain(table);
+    table.beginSession();
+    const c = table.agreement(bargain(s, table));
     if (c < 0) {
       if (session === 0) record.outcome = 'no_agreement';
       break;

@@ -5,11 +5,12 @@
  * @module
  */
 
+import { shown } from '../errors.ts';
 import { medianConstituent } from '../model/profile.ts';
 import { believeAll, particleWinSet, rebelieve } from './beliefs.ts';
 import { buildCandidates, candidatePoint } from './candidates.ts';
 import { measureCandidateGains } from './gains.ts';
-import type { NegotiatingTable } from './protocols/protocol.ts';
+import { type NegotiatingTable, ProtocolError } from './protocols/protocol.ts';
 import type { GameRecord } from './record.ts';
 import { reverberate } from './reverberate.ts';
 import type { GameState } from './state.ts';
@@ -129,6 +130,9 @@ export class Table implements NegotiatingTable {
   readonly proposer: number;
   readonly scratch: Float64Array;
   private readonly s: GameState;
+  /** `offeredIn[c]`: the session (by {@link Table.beginSession}'s stamp) candidate `c` was last offered in. */
+  private offeredIn = new Float64Array(0);
+  private stamp = 0;
 
   constructor(s: GameState) {
     this.s = s;
@@ -175,6 +179,9 @@ export class Table implements NegotiatingTable {
   }
 
   offer(i: number, c: number): void {
+    this.checkNegotiator('offer', i, c);
+    this.checkCandidate('offer', i, c);
+    this.offeredIn[c] = this.stamp;
     const { s } = this;
     const { N, parties, levelII, beliefs, table } = s;
     const x = s.scratch.offer;
@@ -218,12 +225,72 @@ export class Table implements NegotiatingTable {
     table.round++;
   }
 
+  /** Starts the bookkeeping of a session's offers; call once the session's table is open. */
+  beginSession(): void {
+    if (this.offeredIn.length < this.count) this.offeredIn = new Float64Array(this.count);
+    this.stamp++;
+  }
+
+  /**
+   * Checks what `bargain` returned: -1, or a candidate offered in this session that lies in
+   * the box (a protocol must not write to `candidates`).
+   *
+   * @returns `c`
+   * @throws ProtocolError naming the protocol and what is wrong
+   */
+  agreement(c: number): number {
+    if (c === -1) return c;
+    if (!(Number.isInteger(c) && c >= 0 && c < this.count)) {
+      this.fail(
+        `bargain returned ${shown(c)}; expected a candidate index from 0 to ${this.count - 1}, or -1 for no agreement`,
+      );
+    }
+    if (this.offeredIn[c] !== this.stamp) {
+      this.fail(
+        `bargain returned candidate ${c}, which was never offered in this session; make every offer through table.offer`,
+      );
+    }
+    const [lo, hi] = this.s.box;
+    const x = candidatePoint(this.s, c);
+    for (let d = 0; d < this.D; d++) {
+      if (!(x[d]! >= lo && x[d]! <= hi)) {
+        this.fail(
+          `candidate ${c} is ${shown(Array.from(x))}, outside the box [${lo}, ${hi}]; a protocol must not write to table.candidates`,
+        );
+      }
+    }
+    return c;
+  }
+
+  private fail(problem: string): never {
+    throw new ProtocolError(this.s.scenario.protocol.name, problem);
+  }
+
+  private checkNegotiator(call: string, i: number, c: number) {
+    if (!(Number.isInteger(i) && i >= 0 && i < this.N)) {
+      this.fail(
+        `${call}(${shown(i)}, ${shown(c)}): expected a negotiator index from 0 to ${this.N - 1}, got ${shown(i)}`,
+      );
+    }
+  }
+
+  private checkCandidate(call: string, i: number, c: number) {
+    if (!(Number.isInteger(c) && c >= 0 && c < this.count)) {
+      this.fail(
+        `${call}(${shown(i)}, ${shown(c)}): expected a candidate index from 0 to ${this.count - 1}, got ${shown(c)}`,
+      );
+    }
+  }
+
   pass(i: number): void {
+    this.checkNegotiator('pass', i, 0);
     this.s.trace?.push({ type: 'pass', round: this.s.table.round, proposer: i });
     this.s.table.round++;
   }
 
   accepts(j: number, c: number, a: number): boolean {
+    this.checkNegotiator('accepts', j, c);
+    this.checkCandidate('accepts', j, c);
     const { s } = this;
     const believed = s.table.believed[j * this.N + j]![c]!;
     const utility = this.utility(j, c);

@@ -1,3 +1,4 @@
+import { UserError } from '../../errors.ts';
 import type { TraceSink } from '../trace.ts';
 
 /**
@@ -105,4 +106,17 @@ export interface Protocol {
   maxCountries?: number;
   /** Plays one Level I session; returns the tentative agreement's candidate index or -1. */
   bargain(table: NegotiatingTable): number;
+}
+
+/**
+ * A protocol that broke its contract ({@link Protocol}): an offer of a candidate or by a
+ * negotiator that does not exist, a result that is no candidate index, an agreement never
+ * offered, a candidate moved outside the box. It fails the game as a throw does, naming the
+ * protocol.
+ */
+export class ProtocolError extends UserError {
+  override name = 'ProtocolError';
+  constructor(protocol: string, problem: string) {
+    super(`protocol '${protocol}': ${problem}`);
+  }
 }

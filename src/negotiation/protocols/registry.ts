@@ -1,6 +1,6 @@
 import { isAbsolute, resolve } from 'node:path';
 import { UserError } from '../../errors.ts';
-import { importModule } from '../../importModule.ts';
+import { importDefault, ModuleLoadError } from '../../importModule.ts';
 import type { Scenario } from '../../scenario/schema.ts';
 import { alternating } from './alternating.ts';
 import { midpoint } from './midpoint.ts';
@@ -52,10 +52,11 @@ export async function loadProtocolModule(scenario: Scenario, baseDir = process.c
   const path = isAbsolute(module) ? module : resolve(baseDir, module);
   let loaded: { default?: Protocol };
   try {
-    loaded = (await importModule(path)) as { default?: Protocol };
+    loaded = { default: (await importDefault(path, 'protocol module')) as Protocol | undefined };
   } catch (error) {
+    if (!(error instanceof ModuleLoadError)) throw error;
     throw new UserError(
-      `protocol.module: cannot import '${module}' (${(error as Error).message}); expected a module whose default export is a Protocol`,
+      `protocol.module: cannot import '${module}' (${error.reason}); expected a module whose default export is a Protocol`,
     );
   }
   if (typeof loaded.default?.bargain !== 'function') {
