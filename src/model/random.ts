@@ -202,9 +202,9 @@ export function gammaDraw(rng: Rng, a: number): number {
 export function betaDraw(rng: Rng, a: number, b: number): number {
   // Gamma(a) = Gamma(a + 1) u^(1/a) for a < 1, as in gammaDraw, with its parts kept
   const gx = gammaDraw(rng, a < 1 ? a + 1 : a);
-  const ux = a < 1 ? 1 - rng() : 1;
+  const ux = a < 1 ? 1 - rng.uniform() : 1;
   const gy = gammaDraw(rng, b < 1 ? b + 1 : b);
-  const uy = b < 1 ? 1 - rng() : 1;
+  const uy = b < 1 ? 1 - rng.uniform() : 1;
   const x = a < 1 ? gx * ux ** (1 / a) : gx;
   const y = b < 1 ? gy * uy ** (1 / b) : gy;
   if (x + y > 0) return x / (x + y);
