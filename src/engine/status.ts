@@ -75,10 +75,9 @@ export function queuedJobs(sweep: SlurmSweep): Queue {
     });
   } catch (error) {
     const e = error as NodeJS.ErrnoException & { stderr?: string };
-    return {
-      unavailable:
-        e.code === 'ENOENT' ? 'squeue not found on PATH' : (e.stderr ?? e.message).trim(),
-    };
+    // squeue's last line says why (the lines before it are the steps that led there).
+    const last = (e.stderr ?? e.message).trim().split('\n').at(-1);
+    return { unavailable: e.code === 'ENOENT' ? 'squeue not found on PATH' : last! };
   }
   const jobs: QueuedJob[] = [];
   for (const line of text.split('\n')) {
