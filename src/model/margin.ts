@@ -7,16 +7,63 @@ import type { Profile } from './profile.ts';
 export type Point = number | ArrayLike<number>;
 
 /**
+ * Relative tolerance of {@link indifferent}: a margin this close to 0, relative to the terms
+ * it is summed from, is rounding, not preference (one part in a trillion).
+ */
+export const MARGIN_TOLERANCE = 1e-12;
+
+/**
+ * A computed margin with rounding taken for indifference: `0` when `-MARGIN_TOLERANCE *
+ * scale <= m < 0`, `m` otherwise, with `scale` the sum of the absolute values of the terms
+ * `m` is summed from. The win-set's ends are roots of the margin (`1 - c`, `2m - q`,
+ * `v + sqrt(R / s)`), and evaluated in doubles the margin there can come out as -2.8e-17
+ * (reservation 0.1 at the share `1 - 0.9`); an indifferent constituent votes yes (MODEL.md
+ * section 2), so the vote ratifies every end the closed forms give and the setter's best
+ * offer is that end.
+ *
+ * @param m the computed margin
+ * @param scale the sum of the absolute values of its terms
+ * @returns `m`, or 0 when it is within rounding of 0
+ * @example
+ * indifferent(1 - 0.9 - 0.1, 0.2); // 0 (the computed margin is -2.8e-17)
+ * indifferent(-1e-6, 0.2); // -1e-6
+ */
+export function indifferent(m: number, scale: number): number {
+  return m < 0 && m >= -MARGIN_TOLERANCE * scale ? 0 : m;
+}
+
+/**
+ * A constituent's stake in agreement as an underselling negotiator counts it: the stake
+ * `S = L_ij(q_i) + kappa_ij` (what no agreement costs it, before the loss at `x`) shrinks to
+ * `lambda S` when it is positive and grows to `S / lambda` when it is negative (an isolationist
+ * who prefers no agreement is taken to prefer it more). Either way `undersoldStake(S, lambda)
+ * <= S` for `lambda` in `(0, 1]`, and smaller `lambda` gives a smaller value, so underselling
+ * never enlarges an acceptance set (scaling a negative stake by `lambda` would: with good
+ * will it can open a ball the sincere margin keeps shut). `lambda = 1` returns `S` exactly.
+ *
+ * @param stake `S = L_ij(q_i) + kappa_ij`
+ * @param lambda the underselling factor in `(0, 1]`
+ * @returns `lambda S` when `S >= 0`, else `S / lambda`
+ * @example
+ * undersoldStake(0.04, 0.5); // 0.02
+ * undersoldStake(-0.01, 0.5); // -0.02
+ */
+export function undersoldStake(stake: number, lambda: number): number {
+  return stake >= 0 ? lambda * stake : stake / lambda;
+}
+
+/**
  * The acceptance margin `Delta'_ij(x)` of constituent `j` (MODEL.md sections 1 to 3): positive
  * means it prefers `x` to no agreement.
- * - spatial: `lambda (L_ij(q_i) + kappa_ij) + g_i + pi_ij - L_ij(x)`, with the quadratic
- *   loss `L_ij(x) = sum_d s_d (x_d - v_ijd)^2`;
+ * - spatial: `U_lambda(L_ij(q_i) + kappa_ij) + g_i + pi_ij - L_ij(x)`, with the quadratic
+ *   loss `L_ij(x) = sum_d s_d (x_d - v_ijd)^2` and `U_lambda` the {@link undersoldStake}
+ *   (`lambda S` for a stake `S >= 0`, `S / lambda` for `S < 0`);
  * - divide: `lambda share_i(x) - c_ij + g_i + pi_ij`, `share = x` for side 0, `1 - x` for
- *   side 1.
- * `lambda = 1` is the sincere margin; the underselling factor `lambda < 1` scales the
- * constituent's own stake in agreement (what no agreement costs it against `x`; its share in
- * the divide form) and so shrinks every acceptance set, while good will and side payments
- * count in full in both forms.
+ *   side 1 (a share is never negative).
+ * `lambda = 1` is the sincere margin; the underselling factor `lambda < 1` lowers the
+ * constituent's own stake in agreement and so never raises a margin: every acceptance set
+ * shrinks or stays, while good will and side payments count in full in both forms.
+ * A margin within rounding of 0 is returned as 0 ({@link indifferent}).
  *
  * @param p the country's profile
  * @param j the constituent
@@ -32,7 +79,9 @@ export function margin(p: Profile, j: number, x: Point, lambda = 1, payment = 0)
   if (p.form === 'divide') {
     const x0 = typeof x === 'number' ? x : x[0]!;
     const share = p.side === 0 ? x0 : 1 - x0;
-    return lambda * share - p.reservation[j]! + p.goodWill + payment;
+    const c = p.reservation[j]!;
+    const m = lambda * share - c + p.goodWill + payment;
+    return indifferent(m, lambda * share + c + Math.abs(p.goodWill) + Math.abs(payment));
   }
   const D = p.D;
   const v = p.ideal;
@@ -47,5 +96,7 @@ export function margin(p: Profile, j: number, x: Point, lambda = 1, payment = 0)
     lossQ += s[d]! * dq * dq;
     lossX += s[d]! * dx * dx;
   }
-  return lambda * (lossQ + p.kappa[j]!) + p.goodWill + payment - lossX;
+  const stake = undersoldStake(lossQ + p.kappa[j]!, lambda);
+  const m = stake + p.goodWill + payment - lossX;
+  return indifferent(m, Math.abs(stake) + Math.abs(p.goodWill) + Math.abs(payment) + lossX);
 }

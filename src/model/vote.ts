@@ -4,7 +4,7 @@
  * @module
  */
 
-import { margin, type Point } from './margin.ts';
+import { indifferent, margin, type Point, undersoldStake } from './margin.ts';
 import type { Profile } from './profile.ts';
 import type { Rng } from './random.ts';
 
@@ -104,7 +104,9 @@ function fillMargins(
     const share = p.side === 0 ? x0 : 1 - x0;
     const c = p.reservation;
     for (let j = 0; j < M; j++) {
-      margins[j] = lambda * share - c[j]! + g + (payments === null ? 0 : payments[j]!);
+      const pay = payments === null ? 0 : payments[j]!;
+      const m = lambda * share - c[j]! + g + pay;
+      margins[j] = indifferent(m, lambda * share + c[j]! + Math.abs(g) + Math.abs(pay));
     }
     return;
   }
@@ -121,7 +123,10 @@ function fillMargins(
     const dq = q - v[j]!;
     const dx = x0 - v[j]!;
     const pay = payments === null ? 0 : payments[j]!;
-    margins[j] = lambda * (s * dq * dq + kappa[j]!) + g + pay - s * dx * dx;
+    const stake = undersoldStake(s * dq * dq + kappa[j]!, lambda);
+    const lossX = s * dx * dx;
+    const m = stake + g + pay - lossX;
+    margins[j] = indifferent(m, Math.abs(stake) + Math.abs(g) + Math.abs(pay) + lossX);
   }
 }
 

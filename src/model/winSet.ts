@@ -5,9 +5,10 @@
  */
 
 import { type Intervals, pushInterval } from './intervals.ts';
+import { undersoldStake } from './margin.ts';
 import type { Profile } from './profile.ts';
 import { createSortScratch, type SortScratch, sortByKey } from './sortByKey.ts';
-import { chamberPasses } from './vote.ts';
+import { chamberPasses, createVoteScratch, ratifies, type VoteScratch } from './vote.ts';
 
 export {
   copyIntervals,
@@ -55,6 +56,8 @@ export interface WinSetScratch {
   partyTotal: Float64Array;
   lineWeight: Float64Array;
   sort: SortScratch;
+  /** The vote that checks the win-set's ends ({@link closeEnds}). */
+  vote: VoteScratch;
 }
 
 /**
@@ -77,6 +80,7 @@ export function createWinSetScratch(): WinSetScratch {
     partyTotal: new Float64Array(0),
     lineWeight: new Float64Array(0),
     sort: createSortScratch(),
+    vote: createVoteScratch(),
   };
 }
 
@@ -100,7 +104,8 @@ function reserve(s: WinSetScratch, M: number, H: number, P: number) {
  * (leaves after). Constituents that accept nothing inside the box write none. Events at a
  * box end (often most: every interval starting at `q = lo`, every one clipped) need no
  * sorting: their tags go to `s.endTag` (counts `s.atLo`, `s.atHi`); the others to `s.eventAt`.
- * Spatial: `v +- sqrt(R / s)` with `R = lambda (s (q - v)^2 + kappa) + g + pi` when `R >= 0`
+ * Spatial: `v +- sqrt(R / s)` with `R = U_lambda(s (q - v)^2 + kappa) + g + pi` when `R >= 0`
+ * (`U_lambda` the undersold stake, see `undersoldStake`)
  * (with `s = 0`, the whole line or nothing); when `lambda = 1` and `kappa + g + pi = 0`, the
  * interval is written as `[q, 2v - q]` so that `q` is an exact end. Divide: with
  * `t = (c - g - pi) / lambda`, the half-line `x >= t` (side 0) or `x <= 1 - t` (side 1).
@@ -133,7 +138,7 @@ function acceptanceEvents(
     } else {
       const v = p.ideal[j]!;
       const constant = p.kappa[j]! + extra;
-      const radicand = lambda * (salience * (q - v) * (q - v) + p.kappa[j]!) + extra;
+      const radicand = undersoldStake(salience * (q - v) * (q - v) + p.kappa[j]!, lambda) + extra;
       if (radicand < 0) continue;
       if (salience === 0) {
         a = -Infinity;
@@ -358,19 +363,66 @@ function sweepOneChamber(s: WinSetScratch, quota: number, n: number, out: Interv
   }
 }
 
+/** Steps an end of a win-set inward takes at most, one double at a time ({@link closeEnds}). */
+const MAX_END_STEPS = 64;
+
+/** The double next to `x` toward `toward` (`x` itself when they are equal). */
+function nextToward(x: number, toward: number): number {
+  if (x === toward) return x;
+  if (x === 0) return toward > 0 ? Number.MIN_VALUE : -Number.MIN_VALUE;
+  const bits = new Float64Array([x]);
+  const word = new BigInt64Array(bits.buffer);
+  word[0] = word[0]! + (toward > x === x > 0 ? 1n : -1n);
+  return bits[0]!;
+}
+
+/**
+ * Makes every end of `out` one the model's own vote ratifies, so the win-set is closed as
+ * MODEL.md promises and a setter's best offer (an end) exists. The breakpoints come from
+ * closed-form roots (`v + sqrt(R / s)`, `1 - t`) that can land a rounding error outside the
+ * set where `Delta' >= 0` as the vote computes it (a margin of -2.8e-17 at 0.9 for a
+ * reservation of 0.1, say); each such end moves inward one double at a time, at most
+ * {@link MAX_END_STEPS} steps (one or two in practice), until {@link ratifies} passes it.
+ * An interval whose ends cross is dropped. Two expected votes per interval: O(M) each.
+ */
+function closeEnds(
+  p: Profile,
+  options: WinSetOptions,
+  out: Intervals,
+  vote: VoteScratch,
+): Intervals {
+  let kept = 0;
+  for (let t = 0; t < out.count; t++) {
+    let lo = out.lo[t]!;
+    let hi = out.hi[t]!;
+    for (let step = 0; step < MAX_END_STEPS && lo <= hi && !ratifies(p, lo, options, vote); step++)
+      lo = nextToward(lo, hi);
+    for (let step = 0; step < MAX_END_STEPS && lo <= hi && !ratifies(p, hi, options, vote); step++)
+      hi = nextToward(hi, lo);
+    if (!(lo <= hi)) continue;
+    out.lo[kept] = lo;
+    out.hi[kept] = hi;
+    kept++;
+  }
+  out.count = kept;
+  return out;
+}
+
 /**
  * The win-set `W_i` of a one-dimensional profile inside the box, exactly: the agreements
  * the country ratifies under the expected vote (no noise; a party member's yes weight is
  * `d line + (1 - d) sincere`), as a union of closed intervals.
  *
- * Each constituent accepts a closed interval (spatial: `v +- sqrt((lambda (L(q) + kappa) + g +
- * pi) / s)` when the radicand is `>= 0`; divide: a half-line). Their at most `2 M` ends,
+ * Each constituent accepts a closed interval (spatial: `v +- sqrt((U_lambda(L(q) + kappa) + g +
+ * pi) / s)`, `U_lambda` the undersold stake when the radicand is `>= 0`; divide: a half-line). Their at most `2 M` ends,
  * clipped to the box, are sorted once; a sweep then tallies, at each breakpoint and on each
  * gap between two, every chamber's sincere yes weight of members without a party (`A`) and
  * with one (`B`), and every party's sincere yes weight (which sets its line and so `C`), and
  * keeps the points where every chamber's share `(A + (1 - d) B + d C) / W_h` is `>= theta`
  * and `> 1/2`. Ends are closed (an indifferent constituent votes yes), so a passing gap
  * passes at its ends too; isolated passing points are kept as single-point intervals.
+ * Finally every end is checked with the model's own vote and moved inward by a rounding
+ * error where the vote rejects it ({@link closeEnds}), so every end is ratified.
  * O(M log M) time, no allocation once the scratch arrays have grown.
  *
  * @param p a profile with `D = 1`
@@ -405,5 +457,5 @@ export function winSet(
   out.count = 0;
   if (H === 1 && P === 0) sweepOneChamber(scratch, p.chambers[0]!.quota, n, out);
   else sweepChambers(scratch, p, H, P, n, out);
-  return out;
+  return closeEnds(p, options, out, scratch.vote);
 }

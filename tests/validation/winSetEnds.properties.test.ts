@@ -151,9 +151,14 @@ describe("a Romer-Rosenthal setter offers exactly the end of the other side's wi
           const p = drawProfile(scenario, 1, seedrandom.alea(subSeed(runSeed, 'levelII/B')));
           const w = winSet(p, BOX, {}, createIntervals());
           const top = w.count > 0 ? w.hi[w.count - 1]! : Number.NaN;
-          if (!(top > qA)) return; // nothing A's setter gains from: not this property's case
+          // nothing A's setter gains from (in doubles): not this property's case
+          const gain = form === 'spatial' ? (qA - 1) ** 2 - (top - 1) ** 2 : top;
+          if (!(gain > 0)) return;
           expect(r.outcome).toBe('agreement');
-          expect(r.agreement[0]).toBe(top);
+          // exactly the end; where W_B is a sliver of a few doubles, the setter's utility
+          // -(x - 1)^2 can tie between its ends, and either is a best offer
+          const x = r.agreement[0]!;
+          if (x !== top) expect(form === 'spatial' && (x - 1) ** 2 === (top - 1) ** 2).toBe(true);
         }),
         { numRuns: 500, seed: 11 },
       );
