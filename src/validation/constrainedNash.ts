@@ -20,8 +20,8 @@ export const constrainedNash: ValidationCase = {
     let matches = 0;
     for (let t = 0; t < GAMES; t++) {
       // not multiples of 2^-53, so that `1 - c` rounds as it does for most reservations
-      const cA = 0.001 + 0.998 * rng();
-      const cB = 0.001 + 0.998 * rng();
+      const cA = 0.001 + 0.998 * rng.uniform();
+      const cB = 0.001 + 0.998 * rng.uniform();
       const r = playGame(
         parseScenario({
           form: 'divide',

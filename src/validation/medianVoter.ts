@@ -29,9 +29,9 @@ export const medianVoter: ValidationCase = {
     const out = createIntervals();
     const median = new Float64Array(1);
     for (let t = 0; t < PROFILES; t++) {
-      const M = 2 * Math.floor(rng() * 51) + 1;
-      const values = Array.from({ length: M }, () => rng());
-      const q = rng();
+      const M = 2 * Math.floor(rng.uniform() * 51) + 1;
+      const values = Array.from({ length: M }, () => rng.uniform());
+      const q = rng.uniform();
       const scenario = parseScenario({
         space: { lo: -1, hi: 2 },
         countries: [

@@ -13,8 +13,8 @@ const SEEDS = 4;
 type CountryInput = NonNullable<ScenarioInput['countries']>[number];
 
 const pick = <T>(rng: Rng, options: readonly T[]): T =>
-  options[Math.floor(rng() * options.length)]!;
-const between = (rng: Rng, lo: number, hi: number) => lo + (hi - lo) * rng();
+  options[Math.floor(rng.uniform() * options.length)]!;
+const between = (rng: Rng, lo: number, hi: number) => lo + (hi - lo) * rng.uniform();
 
 /**
  * One random country: constituents (count, ideal points or reservations, kappa, weights),
@@ -23,10 +23,10 @@ const between = (rng: Rng, lo: number, hi: number) => lo + (hi - lo) * rng();
  * payments) and reverberation, all drawn from `rng`; beliefs exact, no voter noise.
  */
 function randomCountry(rng: Rng, form: 'spatial' | 'divide', D: number, reverberation: boolean) {
-  const M = 1 + Math.floor(rng() * 25);
+  const M = 1 + Math.floor(rng.uniform() * 25);
   const mean = Array.from({ length: D }, () => between(rng, 0.2, 0.8));
   const country: CountryInput = {
-    reversion: rng() < 0.5 ? between(rng, 0, 1) : { kind: 'uniform', lo: 0, hi: 1 },
+    reversion: rng.uniform() < 0.5 ? between(rng, 0, 1) : { kind: 'uniform', lo: 0, hi: 1 },
     constituents: {
       count: M,
       idealPoints: pick(rng, [
@@ -41,45 +41,52 @@ function randomCountry(rng: Rng, form: 'spatial' | 'divide', D: number, reverber
       kappa: pick(rng, [
         { kind: 'constant', value: 0 },
         { kind: 'normal', mean: between(rng, -0.05, 0.05), sd: 0.05 },
-        { kind: 'mix', isolationistShare: rng(), isolationist: -0.05, internationalist: 0.05 },
+        {
+          kind: 'mix',
+          isolationistShare: rng.uniform(),
+          isolationist: -0.05,
+          internationalist: 0.05,
+        },
       ] as const),
-      weights: rng() < 0.5 ? { kind: 'constant' } : { kind: 'lognormal', sigma: 0.5 },
+      weights: rng.uniform() < 0.5 ? { kind: 'constant' } : { kind: 'lognormal', sigma: 0.5 },
     },
-    goodWill: rng() < 0.3 ? between(rng, -0.02, 0.05) : 0,
+    goodWill: rng.uniform() < 0.3 ? between(rng, -0.02, 0.05) : 0,
     ratification:
-      rng() < 0.2 && M >= 4
+      rng.uniform() < 0.2 && M >= 4
         ? {
             chambers: [
               { name: 'lower', quota: 0.5 },
               { name: 'upper', members: { from: 0, to: Math.ceil(M / 2) }, quota: 2 / 3 },
             ],
           }
-        : rng() < 0.2
+        : rng.uniform() < 0.2
           ? { quota: 0.5, parties: { kind: 'ideology', count: 2 }, discipline: pick(rng, [0, 1]) }
           : { quota: pick(rng, [0.5, 0.6, 2 / 3, 0.75, 1]) },
     negotiator: {
-      ...(form === 'spatial' && rng() < 0.5
-        ? { ideal: Array.from({ length: D }, () => rng()) }
+      ...(form === 'spatial' && rng.uniform() < 0.5
+        ? { ideal: Array.from({ length: D }, () => rng.uniform()) }
         : {}),
-      reservation: rng() < 0.3 ? between(rng, 0, 0.05) : 0,
-      underselling: rng() < 0.3 ? between(rng, 0.3, 1) : 1,
-      beliefs: { particles: 1 + Math.floor(rng() * 3) },
+      reservation: rng.uniform() < 0.3 ? between(rng, 0, 0.05) : 0,
+      underselling: rng.uniform() < 0.3 ? between(rng, 0.3, 1) : 1,
+      beliefs: { particles: 1 + Math.floor(rng.uniform() * 3) },
       sidePayments:
-        rng() < 0.3
+        rng.uniform() < 0.3
           ? { budget: between(rng, 0, 0.3), target: pick(rng, ['own', 'foreign', 'any'] as const) }
           : { budget: 0 },
     },
     reverberation:
-      reverberation && rng() < 0.3 ? { eta: between(rng, 0, 0.2), beta: rng() / 2 } : {},
+      reverberation && rng.uniform() < 0.3
+        ? { eta: between(rng, 0, 0.2), beta: rng.uniform() / 2 }
+        : {},
   };
   return exactCountry(country);
 }
 
 /** A random scenario for `protocol`: 2 or 3 countries, spatial (D = 1 or 2) or divide. */
 function randomScenario(rng: Rng, protocol: string) {
-  const form = rng() < 0.3 ? 'divide' : 'spatial';
-  const D = form === 'spatial' && rng() < 0.15 ? 2 : 1;
-  const N = form === 'divide' ? 2 : rng() < 0.7 ? 2 : 3;
+  const form = rng.uniform() < 0.3 ? 'divide' : 'spatial';
+  const D = form === 'spatial' && rng.uniform() < 0.15 ? 2 : 1;
+  const N = form === 'divide' ? 2 : rng.uniform() < 0.7 ? 2 : 3;
   // the setter does not anticipate the reverberation of his own offer (a documented choice)
   const reverberation = protocol !== 'ultimatum';
   return parseScenario({

@@ -18,9 +18,9 @@ const GAMES = 500;
 function spatialSetter(rng: Rng, qLo: number, qHi: number): ValidationResult {
   let matches = 0;
   for (let t = 0; t < GAMES; t++) {
-    const q = qLo + (qHi - qLo) * rng();
-    const M = 2 * Math.floor(rng() * 11) + 1;
-    const values = Array.from({ length: M }, () => q + (1 - q) * rng());
+    const q = qLo + (qHi - qLo) * rng.uniform();
+    const M = 2 * Math.floor(rng.uniform() * 11) + 1;
+    const values = Array.from({ length: M }, () => q + (1 - q) * rng.uniform());
     const m = [...values].sort((a, b) => a - b)[(M - 1) / 2]!;
     const r = playGame(
       parseScenario({
@@ -61,7 +61,7 @@ function divideSetter(rng: Rng): ValidationResult {
   let matches = 0;
   for (let t = 0; t < GAMES; t++) {
     // not a multiple of 2^-53, so that `1 - c` rounds as it does for most reservations
-    const c = 0.001 + 0.998 * rng();
+    const c = 0.001 + 0.998 * rng.uniform();
     const r = playGame(
       parseScenario({
         form: 'divide',

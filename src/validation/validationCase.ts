@@ -7,7 +7,7 @@
 import seedrandom from 'seedrandom';
 import { meanInterval } from '../analysis/meanInterval.ts';
 import { wilsonInterval } from '../analysis/wilsonInterval.ts';
-import type { Rng } from '../model/random.ts';
+import { fromUniform, type Rng } from '../model/random.ts';
 
 /** `z_{0.995}`: the standard normal quantile of a two-sided 99% interval. */
 export const Z99 = 2.5758293035489004;
@@ -119,6 +119,6 @@ export function meanResult(
 export function runValidation(cases: readonly ValidationCase[], seed: string): ValidationResult[] {
   return cases.flatMap((c) => {
     const alea = seedrandom.alea(`${seed}/${c.id}`);
-    return c.run(() => alea.double());
+    return c.run(fromUniform(() => alea.double()));
   });
 }

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import seedrandom from 'seedrandom';
 import { describe, expect, it } from 'vitest';
 import { drawProfile } from '../../src/model/profile.ts';
+import { fromUniform } from '../../src/model/random.ts';
 import { ratifies } from '../../src/model/vote.ts';
 import { createIntervals, intervalsContain, winSet } from '../../src/model/winSet.ts';
 import { playGame } from '../../src/negotiation/game.ts';
@@ -50,7 +51,11 @@ const profiles = fc
     };
     const countries = [{}, {}] as CountryInput[];
     countries[side] = input;
-    return drawProfile(parseScenario({ form, countries }), side, seedrandom.alea(String(seed)));
+    return drawProfile(
+      parseScenario({ form, countries }),
+      side,
+      fromUniform(seedrandom.alea(String(seed))),
+    );
   });
 
 const lambdas = fc
@@ -115,7 +120,7 @@ describe('underselling never enlarges an acceptance set', () => {
           { reversion: 0.6, constituents: { idealPoints: { kind: 'explicit', values: [0.5] } } },
         ],
       });
-    const p = drawProfile(scenario('alternating'), 0, seedrandom.alea('0'));
+    const p = drawProfile(scenario('alternating'), 0, fromUniform(seedrandom.alea('0')));
     expect(winSet(p, BOX, {}, createIntervals()).count).toBe(0);
     expect(winSet(p, BOX, { lambda: 0.5 }, createIntervals()).count).toBe(0);
     for (const name of ['alternating', 'ultimatum', 'nash', 'midpoint']) {

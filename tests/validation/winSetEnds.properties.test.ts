@@ -2,10 +2,12 @@ import fc from 'fast-check';
 import seedrandom from 'seedrandom';
 import { describe, expect, it } from 'vitest';
 import { drawProfile, type Profile } from '../../src/model/profile.ts';
+import { fromUniform } from '../../src/model/random.ts';
 import { ratifies } from '../../src/model/vote.ts';
 import { createIntervals, winSet } from '../../src/model/winSet.ts';
 import { playGame } from '../../src/negotiation/game.ts';
-import { subSeed } from '../../src/negotiation/streams.ts';
+import { createLevelII, drawLevelII } from '../../src/negotiation/levelII.ts';
+import { runStreams } from '../../src/negotiation/streams.ts';
 import { parseScenario } from '../../src/scenario/parse.ts';
 import type { ScenarioInput } from '../../src/scenario/schema.ts';
 import { exactCountry } from '../../src/validation/exact.ts';
@@ -76,7 +78,7 @@ function profileOf(form: 'spatial' | 'divide', side: number, input: CountryInput
   const countries = [{}, {}] as CountryInput[];
   countries[side] = input;
   const scenario = parseScenario({ form, countries });
-  return drawProfile(scenario, side, seedrandom.alea(String(seed)));
+  return drawProfile(scenario, side, fromUniform(seedrandom.alea(String(seed))));
 }
 
 /** Every end of the computed win-set under `lambda` is ratified by the vote under `lambda`. */
@@ -147,9 +149,13 @@ describe("a Romer-Rosenthal setter offers exactly the end of the other side's wi
           });
           const runSeed = String(seed);
           const r = playGame(scenario, runSeed);
-          // B's Level II as the game draws it (stream levelII/B of the run seed)
-          const p = drawProfile(scenario, 1, seedrandom.alea(subSeed(runSeed, 'levelII/B')));
-          const w = winSet(p, BOX, {}, createIntervals());
+          // B's Level II and win-set as the game draws them (stream levelII/B of the run seed)
+          const levelII = drawLevelII(
+            createLevelII(scenario),
+            scenario,
+            runStreams(scenario).start(runSeed),
+          );
+          const w = levelII.winSets[1]!;
           const top = w.count > 0 ? w.hi[w.count - 1]! : Number.NaN;
           // nothing A's setter gains from (in doubles): not this property's case
           const gain = form === 'spatial' ? (qA - 1) ** 2 - (top - 1) ** 2 : top;
