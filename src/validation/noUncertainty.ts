@@ -59,7 +59,7 @@ function randomCountry(rng: Rng, form: 'spatial' | 'divide', D: number, reverber
               { name: 'upper', members: { from: 0, to: Math.ceil(M / 2) }, quota: 2 / 3 },
             ],
           }
-        : rng.uniform() < 0.2
+        : rng.uniform() < 0.2 && M >= 2
           ? { quota: 0.5, parties: { kind: 'ideology', count: 2 }, discipline: pick(rng, [0, 1]) }
           : { quota: pick(rng, [0.5, 0.6, 2 / 3, 0.75, 1]) },
     negotiator: {

@@ -59,7 +59,7 @@ const country = (form: 'spatial' | 'divide', disciplines = [0, 0.5, 1]) =>
                 { members: { from: 0, to: Math.ceil(c.M / 2) }, quota: 0.5 },
               ],
             }
-          : c.institution === 'parties'
+          : c.institution === 'parties' && c.M >= 2
             ? { parties: { kind: 'ideology' as const, count: 2 }, discipline: c.discipline }
             : { quota: c.quota };
       const input: CountryInput = {
