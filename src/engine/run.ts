@@ -210,6 +210,10 @@ async function playBatches(
     minThreads: workers,
     maxThreads: workers,
     idleTimeout: 60_000,
+    // V8 sizes a thread's young generation up to 3 x 16 MB when it allocates steadily; a
+    // batch's garbage is small and short-lived, so 4 MB keeps each worker lean (the games'
+    // typed arrays live outside this heap).
+    resourceLimits: { maxYoungGenerationSizeMb: 4 },
   });
   const paths = experiment.parameters.map((p) => p.path);
   let scenarioOf = { cell: -1, scenario: plan.scenario, work: 0 };

@@ -31,8 +31,9 @@ function inlineScript(code: string) {
 /**
  * A self-contained HTML page: the blocks in order, each chart drawn by vega-embed, with vega,
  * vega-lite and vega-embed inlined (nothing loads from a network). Each chart's container gets
- * `data-rendered="true"` once drawn, or `data-error` with the message, so a headless browser
- * can check that every chart rendered.
+ * `data-rendered="true"` once drawn, or `data-error` with the message, and `<body>` gets
+ * `data-rendered="true"` when every chart is settled, so a headless browser can wait for
+ * that and check that every chart rendered.
  */
 export function reportPage(title: string, blocks: ReportBlock[]) {
   const charts: { id: string; spec: object }[] = [];
@@ -71,12 +72,13 @@ ${inlineScript(browserBuild('vega-embed', 'vega-embed.min.js'))}
 ${body}
 <script>
 const specs = ${specs};
-for (const [id, spec] of Object.entries(specs)) {
+const drawn = Object.entries(specs).map(([id, spec]) => {
   const el = document.getElementById(id);
-  vegaEmbed(el, spec, { renderer: 'svg', actions: { export: true, source: true, compiled: false, editor: false } })
+  return vegaEmbed(el, spec, { renderer: 'svg', actions: { export: true, source: true, compiled: false, editor: false } })
     .then(() => { el.dataset.rendered = 'true'; })
     .catch((error) => { el.dataset.error = String(error); });
-}
+});
+Promise.all(drawn).then(() => { document.body.dataset.rendered = 'true'; });
 </script>
 </body>
 </html>

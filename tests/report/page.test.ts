@@ -36,11 +36,11 @@ describe('reportPage', () => {
     );
   });
 
-  it.skipIf(!chromium)('renders every chart in headless Chromium', () => {
+  it.skipIf(!chromium)('renders every chart in headless Chromium', async () => {
     const file = join(mkdtempSync(join(tmpdir(), 'twolevel-report-')), 'report.html');
     writeFileSync(file, page);
-    const dom = renderedDom(file);
-    expect(dom.match(/data-rendered="true"/g)).toHaveLength(2);
+    const dom = await renderedDom(file);
+    expect(dom.match(/id="chart-\d+"[^>]*data-rendered="true"/g)).toHaveLength(2);
     expect(dom).not.toContain('data-error');
   });
 });

@@ -19,9 +19,9 @@ describe('analyseResults and the report', async () => {
     expect(html).not.toMatch(/<script[^>]+src=/);
   });
 
-  it.skipIf(!chromium)('renders every chart in headless Chromium', () => {
-    const dom = renderedDom(outputs.report);
-    expect(dom.match(/data-rendered="true"/g)).toHaveLength(4);
+  it.skipIf(!chromium)('renders every chart in headless Chromium', async () => {
+    const dom = await renderedDom(outputs.report);
+    expect(dom.match(/id="chart-\d+"[^>]*data-rendered="true"/g)).toHaveLength(4);
     expect(dom).not.toContain('data-error');
   });
 });
