@@ -19,6 +19,8 @@ function shortenQuotes(message: string): string {
  */
 export class UserError extends Error {
   override name = 'UserError';
+  /** The CLI's exit status for this error. */
+  readonly exitCode: number = 2;
   constructor(message: string) {
     super(shortenQuotes(message));
   }

@@ -68,7 +68,7 @@ main(process.argv.slice(2)).catch((error: unknown) => {
   const system = describeSystemError(error);
   if (error instanceof UserError) {
     console.error(error.message);
-    process.exitCode = 2;
+    process.exitCode = error.exitCode;
   } else if (system) {
     // a full disk, a permission, a name too long: the file and what to do, no stack trace
     console.error(system);

@@ -1,6 +1,6 @@
 import { UserError } from '../errors.ts';
 import { OUTCOMES, RATE_NAMES, type RunLayout, summaryMetrics } from './columns.ts';
-import { didYouMean } from './didYouMean.ts';
+import { didYouMean, NO_PARAMETERS, validChoices } from './didYouMean.ts';
 import { duplicateFigure, type Figure, nameProblem } from './experiment.ts';
 
 /** The fields each kind of figure must have (see `figureSpec`). */
@@ -60,12 +60,12 @@ export function checkFigure(
     if (path === undefined) {
       if (!REQUIRED[figure.kind].includes(field)) continue;
       throw new UserError(
-        `${where}.${field}: a ${figure.kind} figure needs ${field}, ${what}; valid: ${valid.join(', ') || '(none)'}`,
+        `${where}.${field}: a ${figure.kind} figure needs ${field}, ${what}; ${validChoices(valid, NO_PARAMETERS)}`,
       );
     }
     if (!valid.includes(path)) {
       throw new UserError(
-        `${where}.${field}: '${path}' is not ${what}; valid: ${valid.join(', ') || '(none)'}.${didYouMean(path, valid)}`,
+        `${where}.${field}: '${path}' is not ${what}; ${validChoices(valid, NO_PARAMETERS)}.${didYouMean(path, valid)}`,
       );
     }
   }

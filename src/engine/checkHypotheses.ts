@@ -1,6 +1,6 @@
 import { UserError } from '../errors.ts';
 import { cellMetrics, OUTCOMES, RATE_NAMES, type RunLayout } from './columns.ts';
-import { didYouMean } from './didYouMean.ts';
+import { didYouMean, NO_PARAMETERS, validChoices } from './didYouMean.ts';
 import type { Hypothesis } from './experiment.ts';
 import { type CellValue, cellKey } from './seeds.ts';
 
@@ -109,7 +109,7 @@ export function checkHypotheses(
   const parameter = (where: string, path: string) => {
     if (parameters.includes(path)) return;
     throw new UserError(
-      `${where}: '${path}' is not a varied parameter of this experiment; valid: ${parameters.join(', ') || '(none)'}.${didYouMean(path, parameters)}`,
+      `${where}: '${path}' is not a varied parameter of this experiment; ${validChoices(parameters, NO_PARAMETERS)}.${didYouMean(path, parameters)}`,
     );
   };
   hypotheses.forEach((hypothesis, i) => {

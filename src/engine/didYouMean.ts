@@ -25,3 +25,19 @@ export function didYouMean(word: string, candidates: readonly string[]): string 
     ? ` Did you mean '${best}'?`
     : '';
 }
+
+/**
+ * The valid names as the end of an error message: `valid: a, b`, or `none` (a sentence
+ * saying why nothing is valid) when there are none, never an empty list.
+ *
+ * @example
+ * validChoices(['a', 'b'], 'the experiment varies no parameter'); // 'valid: a, b'
+ * validChoices([], 'the experiment varies no parameter'); // 'the experiment varies no parameter'
+ */
+export function validChoices(candidates: readonly string[], none: string): string {
+  return candidates.length > 0 ? `valid: ${candidates.join(', ')}` : none;
+}
+
+/** What {@link validChoices} says when an experiment varies nothing a hypothesis or figure could name. */
+export const NO_PARAMETERS =
+  "the experiment varies no parameter (add one to 'parameters' to test or draw against it)";

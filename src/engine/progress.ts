@@ -98,3 +98,27 @@ export function createProgress(
     },
   };
 }
+
+/**
+ * The line a rerun prints before it continues an unfinished sweep: how many runs an earlier
+ * session left, how many remain, and the first cell it plays.
+ *
+ * @example
+ * resumeMessage('results/q', 1200, 8000, 3);
+ * // 'resuming results/q: 1200 of 8000 runs kept from an earlier session, 6800 to go, from cell 3'
+ */
+export function resumeMessage(out: string, kept: number, total: number, fromCell: number): string {
+  return `resuming ${out}: ${kept} of ${total} runs kept from an earlier session, ${total - kept} to go, from cell ${fromCell}`;
+}
+
+/**
+ * The message of a sweep stopped by Ctrl-C (SIGINT) once the batches under way finished:
+ * how many runs are kept, and that running the same command again resumes.
+ *
+ * @example
+ * interruptMessage('results/q', 1400, 8000);
+ * // 'interrupted: 1400 of 8000 runs are kept in results/q; run the same command again to resume from there'
+ */
+export function interruptMessage(out: string, kept: number, total: number): string {
+  return `interrupted: ${kept} of ${total} runs are kept in ${out}; run the same command again to resume from there`;
+}

@@ -16,7 +16,7 @@ import {
   type PlanOptions,
   planExperiment,
 } from './plan.ts';
-import { createProgress, type ProgressMode } from './progress.ts';
+import { createProgress, interruptMessage, type ProgressMode } from './progress.ts';
 import { runSeed } from './seeds.ts';
 import {
   appendJournal,
@@ -86,6 +86,15 @@ export interface RunSummary {
 /** A sweep that stopped because a batch failed twice; finished work is kept in the folder. */
 export class RunFailedError extends UserError {
   override name = 'RunFailedError';
+}
+
+/**
+ * A sweep stopped by Ctrl-C (SIGINT) after the batches under way were written; the CLI
+ * exits with status 130, the shell's code for an interrupt.
+ */
+export class SweepInterrupted extends UserError {
+  override name = 'SweepInterrupted';
+  override readonly exitCode = 130;
 }
 
 /** The folder's finished batches: sums by cell, then batch; batches without run file are dropped. */
@@ -423,11 +432,24 @@ export async function runExperiment(
     }
   }
   const remaining = plan.mine.length * plan.batchesPerCell - batchesDone;
+  let interrupted = false;
+  // Ctrl-C: no new batch is handed out, those under way finish and are written; a second
+  // Ctrl-C stops at once (every finished batch is already on disk).
+  const onInterrupt = () => {
+    if (interrupted) process.exit(130);
+    interrupted = true;
+    if (mode !== 'quiet') {
+      process.stderr.write(
+        '\nstopping: finishing the batches under way (Ctrl-C again to stop now)\n',
+      );
+    }
+  };
   /** The batches still to play, cell by cell, made one at a time as the lanes take them. */
   function* pendingBatches() {
     for (const cell of plan.mine) {
       const finished = done.get(cell.index);
       for (let b = 0; b < plan.batchesPerCell; b++) {
+        if (interrupted) return;
         if (!finished?.has(b)) yield { cell, ...batchRange(plan, b) };
       }
       done.delete(cell.index);
@@ -456,11 +478,19 @@ export async function runExperiment(
   };
 
   let failure: RunFailedError | undefined;
+  if (remaining > 0) {
+    process.on('SIGINT', onInterrupt);
+    if (already > 0 && mode !== 'quiet') {
+      const from = plan.mine.find((c) => (done.get(c.index)?.size ?? 0) < plan.batchesPerCell);
+      process.stderr.write(`${resumeMessage(out, already, runsTotal, from?.index ?? 0)}\n`);
+    }
+  }
   try {
     if (remaining > 0) {
       failure = await playBatches(plan, pendingBatches(), remaining, commit, options, out);
     }
   } finally {
+    process.off('SIGINT', onInterrupt);
     progress.finish(runsDone);
   }
 
@@ -471,6 +501,10 @@ export async function runExperiment(
   if (failure) {
     writeManifest(out, manifest);
     throw failure;
+  }
+  if (interrupted && runsDone < runsTotal) {
+    writeManifest(out, manifest);
+    throw new SweepInterrupted(interruptMessage(out, runsDone, runsTotal));
   }
   writeCells(
     out,

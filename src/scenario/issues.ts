@@ -141,7 +141,9 @@ export function describeIssues(
       const valid = [...new Set(objects.flatMap((n) => Object.keys(n.properties ?? {})))];
       return issue.keys.map((key) => {
         const guess = nearest(key, valid);
-        return `${formatPath([...issue.path, key], prefix)}: unknown key${guess ? ` (did you mean '${guess}'?)` : ''}; valid keys here: ${valid.join(', ')}`;
+        const listed =
+          valid.length > 0 ? `valid keys here: ${valid.join(', ')}` : 'no keys are valid here';
+        return `${formatPath([...issue.path, key], prefix)}: unknown key${guess ? ` (did you mean '${guess}'?)` : ''}; ${listed}`;
       });
     }
     if (issue.code === 'invalid_type' && (issue as { received?: string }).received) {

@@ -78,6 +78,18 @@ describe('planExperiment: hypotheses and figures', () => {
     );
   });
 
+  it('says the experiment varies nothing rather than listing no valid names', () => {
+    const bare = { parameters: [], design: { kind: 'grid' as const } };
+    expect(() =>
+      plan({ ...bare, hypotheses: [{ outcome: 'agreement', on: QUOTA, direction: 'decreasing' }] }),
+    ).toThrow(
+      `hypotheses[0].on: '${QUOTA}' is not a varied parameter of this experiment; the experiment varies no parameter (add one to 'parameters' to test or draw against it).`,
+    );
+    expect(() =>
+      plan({ ...bare, figures: [{ name: 'm', kind: 'heatmap', x: QUOTA, y: QUOTA }] }),
+    ).toThrow(/is not a varied parameter; the experiment varies no parameter/);
+  });
+
   it('refuses figures with unknown parameters, missing axes or unknown outcomes', () => {
     expect(() => plan({ figures: [{ name: 'r', kind: 'rate', x: 'protocol.nmae' }] })).toThrow(
       "figures[0] 'r'.x: 'protocol.nmae' is not a varied parameter or a mean; valid: countries.B.ratification.quota, protocol.name, rounds,",

@@ -1,6 +1,6 @@
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { createProgress } from '../../src/engine/progress.ts';
+import { createProgress, interruptMessage, resumeMessage } from '../../src/engine/progress.ts';
 
 function sink() {
   const chunks: string[] = [];
@@ -41,5 +41,19 @@ describe('progress', () => {
     p.finish(4);
     expect(chunks[0]).toMatch(/^\r\[#{8}-{22}\] 1\/4 runs \(25\.0%\)/);
     expect(chunks.at(-1)).toBe('\n');
+  });
+});
+
+describe('resume and interrupt messages', () => {
+  it('a rerun says how many runs it keeps, how many remain and the first cell it plays', () => {
+    expect(resumeMessage('results/q', 1200, 8000, 3)).toBe(
+      'resuming results/q: 1200 of 8000 runs kept from an earlier session, 6800 to go, from cell 3',
+    );
+  });
+
+  it('Ctrl-C says how many runs are kept and that rerunning resumes', () => {
+    expect(interruptMessage('results/q', 1400, 8000)).toBe(
+      'interrupted: 1400 of 8000 runs are kept in results/q; run the same command again to resume from there',
+    );
   });
 });

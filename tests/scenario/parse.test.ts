@@ -64,6 +64,18 @@ describe('parseScenario errors: path, what was wrong, what is valid', () => {
     ]);
   });
 
+  it('two misspelt keys inside a tagged union: one problem each, the valid keys of that kind', () => {
+    const input = {
+      countries: [{ constituents: { idealPoints: { kind: 'normal', mena: 1, sdd: 2 } } }, {}],
+    };
+    const found = problems(input);
+    expect(found).toEqual([
+      "countries[0].constituents.idealPoints.mena: unknown key (did you mean 'mean'?); valid keys here: kind, mean, sd",
+      "countries[0].constituents.idealPoints.sdd: unknown key (did you mean 'sd'?); valid keys here: kind, mean, sd",
+    ]);
+    expect(() => parseScenario(input, 'test.json')).toThrow(/^test.json: 2 problem\(s\)/);
+  });
+
   it('an unknown enum value', () => {
     expect(problems({ form: 'divid' })).toEqual([
       'form: expected one of "spatial", "divide", got "divid"',
