@@ -16,7 +16,7 @@ import {
   type PlanOptions,
   planExperiment,
 } from './plan.ts';
-import { createProgress, interruptMessage, type ProgressMode } from './progress.ts';
+import { createProgress, interruptMessage, type ProgressMode, resumeMessage } from './progress.ts';
 import { runSeed } from './seeds.ts';
 import {
   appendJournal,

@@ -3,7 +3,9 @@ import { z } from 'zod';
 /*
  * The scenario: everything one two-level game needs, as plain JSON-serialisable data
  * (workers receive it as is). Symbols follow MODEL.md; every field has a default, so `{}`
- * is a valid scenario (two countries, A and B, in the unit interval).
+ * is a valid scenario (two countries, A and B, in the unit interval). Every field carries a
+ * `.describe()` text (its meaning, MODEL.md symbol and section); `twolevel schema` prints
+ * them in the JSON Schema, with each default appended (see `scenarioJsonSchema`).
  */
 
 /**
@@ -17,6 +19,9 @@ export const MAX_DIMENSIONS = 32;
 /** The most constituents per country (indices are int32). */
 export const MAX_CONSTITUENTS = 2 ** 31 - 1;
 
+/** Constituents per country when neither `count` nor explicit values say otherwise. */
+export const DEFAULT_CONSTITUENTS = 101;
+
 const finite = z.number().min(-MAX_MAGNITUDE).max(MAX_MAGNITUDE);
 const probability = z.number().min(0).max(1);
 const nonNegative = z.number().min(0).max(MAX_MAGNITUDE);
@@ -24,172 +29,356 @@ const positive = z.number().gt(0).max(MAX_MAGNITUDE);
 const count = z.int().min(1).max(MAX_CONSTITUENTS);
 
 /** A point of the agreement space: a number (the same in every dimension) or `D` numbers. */
-export const Vector = z.union([finite, z.array(finite).min(1)]);
+export const Vector = z
+  .union([finite, z.array(finite).min(1)])
+  .describe(
+    'a point of the agreement space: one number (the same in every dimension) or D numbers',
+  );
 
 /** Ideal points `v_ij` of a country's constituents (MODEL.md section 1). */
-export const IdealPoints = z.discriminatedUnion('kind', [
-  z.strictObject({
-    kind: z.literal('normal'),
-    mean: Vector.default(0.5),
-    sd: nonNegative.default(0.15),
-  }),
-  z.strictObject({
-    kind: z.literal('uniform'),
-    /** Defaults to the agreement box. */
-    lo: Vector.optional(),
-    hi: Vector.optional(),
-  }),
-  z.strictObject({
-    kind: z.literal('bimodal'),
-    /** Polarisation: two camps around these modes. */
-    modes: z.tuple([Vector, Vector]).default([0.25, 0.75]),
-    sd: nonNegative.default(0.1),
-    /** Share of constituents in the first camp. */
-    share: probability.default(0.5),
-  }),
-  z.strictObject({ kind: z.literal('explicit'), values: z.array(Vector).min(1) }),
-]);
+export const IdealPoints = z
+  .discriminatedUnion('kind', [
+    z
+      .strictObject({
+        kind: z.literal('normal'),
+        mean: Vector.default(0.5).describe('mean of v_ij in every dimension'),
+        sd: nonNegative.default(0.15).describe('standard deviation of v_ij in every dimension'),
+      })
+      .describe('normal: v_ij ~ N(mean, sd^2), each dimension independently'),
+    z
+      .strictObject({
+        kind: z.literal('uniform'),
+        lo: Vector.optional().describe('lower corner; default the agreement box (space.lo)'),
+        hi: Vector.optional().describe('upper corner; default the agreement box (space.hi)'),
+      })
+      .describe('uniform: v_ij ~ U(lo, hi), each dimension independently'),
+    z
+      .strictObject({
+        kind: z.literal('bimodal'),
+        modes: z
+          .tuple([Vector, Vector])
+          .default([0.25, 0.75])
+          .describe("the two camps' centres (polarisation)"),
+        sd: nonNegative.default(0.1).describe('standard deviation around each mode'),
+        share: probability.default(0.5).describe('share of constituents in the first camp'),
+      })
+      .describe('bimodal (polarisation): two normal camps around the modes'),
+    z
+      .strictObject({
+        kind: z.literal('explicit'),
+        values: z
+          .array(Vector)
+          .min(1)
+          .describe('one ideal point per constituent; M_i is their number'),
+      })
+      .describe('explicit: the ideal points as listed'),
+  ])
+  .describe('ideal points v_ij of the constituents (MODEL.md section 1)');
 
 /** Cost of no agreement `kappa_ij`: positive for internationalists, negative for isolationists. */
-export const Kappa = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('constant'), value: finite.default(0) }),
-  z.strictObject({
-    kind: z.literal('normal'),
-    mean: finite.default(0),
-    sd: nonNegative.default(0.05),
-  }),
-  z.strictObject({
-    kind: z.literal('mix'),
-    /** Share of isolationists; the rest are internationalists. */
-    isolationistShare: probability.default(0.5),
-    isolationist: finite.default(-0.05),
-    internationalist: finite.default(0.05),
-  }),
-]);
+export const Kappa = z
+  .discriminatedUnion('kind', [
+    z
+      .strictObject({
+        kind: z.literal('constant'),
+        value: finite.default(0).describe('kappa_ij of every constituent'),
+      })
+      .describe('constant: the same kappa for every constituent'),
+    z
+      .strictObject({
+        kind: z.literal('normal'),
+        mean: finite.default(0).describe('mean of kappa_ij'),
+        sd: nonNegative.default(0.05).describe('standard deviation of kappa_ij'),
+      })
+      .describe('normal: kappa_ij ~ N(mean, sd^2)'),
+    z
+      .strictObject({
+        kind: z.literal('mix'),
+        isolationistShare: probability
+          .default(0.5)
+          .describe('share of isolationists; the rest are internationalists'),
+        isolationist: finite.default(-0.05).describe('kappa of an isolationist (usually < 0)'),
+        internationalist: finite
+          .default(0.05)
+          .describe('kappa of an internationalist (usually > 0)'),
+      })
+      .describe('mix: isolationists and internationalists in given shares'),
+  ])
+  .describe(
+    'cost of no agreement kappa_ij: positive for internationalists, negative for isolationists (MODEL.md section 1)',
+  );
 
 /** Voting weights `w_ij`. */
-export const Weights = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('constant'), value: positive.default(1) }),
-  z.strictObject({
-    kind: z.literal('lognormal'),
-    /** Bounded so that `exp(mu + 8 sigma)` stays far from overflow. */
-    mu: z.number().min(-100).max(100).default(0),
-    sigma: z.number().min(0).max(10).default(0.5),
-  }),
-]);
+export const Weights = z
+  .discriminatedUnion('kind', [
+    z
+      .strictObject({
+        kind: z.literal('constant'),
+        value: positive.default(1).describe('w_ij of every constituent'),
+      })
+      .describe('constant: equal weights'),
+    z
+      .strictObject({
+        kind: z.literal('lognormal'),
+        mu: z
+          .number()
+          .min(-100)
+          .max(100)
+          .default(0)
+          .describe('mean of log w_ij (bounded so that exp(mu + 8 sigma) stays far from overflow)'),
+        sigma: z.number().min(0).max(10).default(0.5).describe('standard deviation of log w_ij'),
+      })
+      .describe('lognormal: log w_ij ~ N(mu, sigma^2)'),
+  ])
+  .describe('voting weights w_ij (MODEL.md section 1)');
 
 /** Reservation shares `c_ij` in the divide form. */
-export const Reservations = z.discriminatedUnion('kind', [
-  z.strictObject({
-    kind: z.literal('uniform'),
-    lo: probability.default(0),
-    hi: probability.default(1),
-  }),
-  z.strictObject({
-    kind: z.literal('beta'),
-    alpha: positive.default(2),
-    beta: positive.default(2),
-  }),
-  z.strictObject({ kind: z.literal('explicit'), values: z.array(probability).min(1) }),
-]);
+export const Reservations = z
+  .discriminatedUnion('kind', [
+    z
+      .strictObject({
+        kind: z.literal('uniform'),
+        lo: probability.default(0).describe('lowest reservation share'),
+        hi: probability.default(1).describe('highest reservation share'),
+      })
+      .describe('uniform: c_ij ~ U(lo, hi)'),
+    z
+      .strictObject({
+        kind: z.literal('beta'),
+        alpha: positive.default(2).describe('first shape parameter'),
+        beta: positive.default(2).describe('second shape parameter'),
+      })
+      .describe('beta: c_ij ~ Beta(alpha, beta)'),
+    z
+      .strictObject({
+        kind: z.literal('explicit'),
+        values: z
+          .array(probability)
+          .min(1)
+          .describe('one reservation share per constituent; M_i is their number'),
+      })
+      .describe('explicit: the reservation shares as listed'),
+  ])
+  .describe(
+    'reservation shares c_ij of the divide form: a constituent accepts a share of at least c_ij (MODEL.md section 1)',
+  );
 
 /** A country's Level II constituents and how they are drawn. */
-export const Constituents = z.strictObject({
-  /** `M_i`. With explicit ideal points or reservations it defaults to their number. */
-  count: count.optional(),
-  idealPoints: IdealPoints.prefault({ kind: 'normal' }),
-  kappa: Kappa.prefault({ kind: 'constant' }),
-  weights: Weights.prefault({ kind: 'constant' }),
-  reservations: Reservations.prefault({ kind: 'uniform' }),
-  /** Salience `s_ijd` per dimension, the same for every constituent (default all 1). */
-  salience: z.union([nonNegative, z.array(nonNegative).min(1)]).default(1),
-});
+export const Constituents = z
+  .strictObject({
+    count: count
+      .optional()
+      .describe(
+        `number of constituents M_i; default the number of explicit ideal points (divide form: reservations), else ${DEFAULT_CONSTITUENTS}`,
+      ),
+    idealPoints: IdealPoints.prefault({ kind: 'normal' }),
+    kappa: Kappa.prefault({ kind: 'constant' }),
+    weights: Weights.prefault({ kind: 'constant' }),
+    reservations: Reservations.prefault({ kind: 'uniform' }),
+    salience: z
+      .union([nonNegative, z.array(nonNegative).min(1)])
+      .default(1)
+      .describe(
+        'salience s_ijd of each dimension in the quadratic loss, the same for every constituent: one number or D numbers',
+      ),
+  })
+  .describe(
+    "the country's Level II constituents j = 1..M_i and how they are drawn (MODEL.md section 1)",
+  );
 
 /** Which constituents sit in a chamber: all, a half-open index range, or a list of indices. */
-export const Members = z.union([
-  z.literal('all'),
-  z.strictObject({ from: z.int().min(0), to: z.int().min(1) }),
-  z.array(z.int().min(0)).min(1),
-]);
+export const Members = z
+  .union([
+    z.literal('all').describe('every constituent'),
+    z
+      .strictObject({
+        from: z.int().min(0).describe('first constituent index'),
+        to: z.int().min(1).describe('one past the last constituent index'),
+      })
+      .describe('the constituents from..to-1'),
+    z.array(z.int().min(0)).min(1).describe('these constituent indices'),
+  ])
+  .describe("the chamber's members: 'all', { from, to } (half-open), or a list of indices");
 
 /** A veto player: passes when its yes share of weight is >= quota and > 1/2. */
-export const Chamber = z.strictObject({
-  name: z.string().default('chamber'),
-  members: Members.default('all'),
-  quota: z.number().gt(0).max(1).default(0.5),
-});
+export const Chamber = z
+  .strictObject({
+    name: z.string().default('chamber').describe('name of the chamber, for traces'),
+    members: Members.default('all'),
+    quota: z
+      .number()
+      .gt(0)
+      .max(1)
+      .default(0.5)
+      .describe(
+        'quota theta: the chamber passes when its yes share of weight is >= theta and > 1/2 (2/3 supermajority, 1 unanimity)',
+      ),
+  })
+  .describe('a veto player (MODEL.md section 2)');
 
 /** Party membership for party discipline. */
-export const Parties = z.discriminatedUnion('kind', [
-  /** `count` ideological blocs: constituents ranked on the first dimension, cut in equal blocks. */
-  z.strictObject({ kind: z.literal('ideology'), count: z.int().min(1).default(2) }),
-  z.strictObject({ kind: z.literal('explicit'), of: z.array(z.int().min(0)).min(1) }),
-]);
+export const Parties = z
+  .discriminatedUnion('kind', [
+    z
+      .strictObject({
+        kind: z.literal('ideology'),
+        count: z.int().min(1).default(2).describe('number of parties'),
+      })
+      .describe(
+        'ideological blocs: constituents ranked on the first dimension, cut in equal blocks',
+      ),
+    z
+      .strictObject({
+        kind: z.literal('explicit'),
+        of: z
+          .array(z.int().min(0))
+          .min(1)
+          .describe('the party of each constituent, one entry per constituent'),
+      })
+      .describe("explicit: each constituent's party as listed"),
+  ])
+  .describe('party membership, for party discipline d (MODEL.md section 2)');
 
 /** The Level II institution: chambers, quotas, parties and discipline `d`. */
-export const Ratification = z.strictObject({
-  /** Quota `theta` of the single chamber of all constituents, used when `chambers` is absent. */
-  quota: z.number().gt(0).max(1).default(0.5),
-  chambers: z.array(Chamber).min(1).optional(),
-  parties: Parties.optional(),
-  discipline: probability.default(0),
-});
+export const Ratification = z
+  .strictObject({
+    quota: z
+      .number()
+      .gt(0)
+      .max(1)
+      .default(0.5)
+      .describe(
+        'quota theta of the single chamber of all constituents, used when chambers is absent',
+      ),
+    chambers: z
+      .array(Chamber)
+      .min(1)
+      .optional()
+      .describe(
+        'the veto players; the country ratifies iff every chamber passes; default one chamber of all constituents',
+      ),
+    parties: Parties.optional(),
+    discipline: probability
+      .default(0)
+      .describe("party discipline d: probability that a constituent votes its party's line"),
+  })
+  .describe('the Level II institution (MODEL.md section 2)');
 
 /** A negotiator's beliefs about every country's Level II (MODEL.md section 3). */
-export const Beliefs = z.strictObject({
-  mode: z.enum(['estimate', 'prior']).default('estimate'),
-  /** `K`: number of imagined constituent profiles per country. */
-  particles: count.default(1),
-  sigmaOwn: nonNegative.default(0),
-  sigmaForeign: nonNegative.default(0),
-});
+export const Beliefs = z
+  .strictObject({
+    mode: z
+      .enum(['estimate', 'prior'])
+      .default('estimate')
+      .describe(
+        "estimate: the true profile seen with a common N(0, sigma^2) error; prior: profiles drawn afresh from the country's generator",
+      ),
+    particles: count
+      .default(1)
+      .describe('K: imagined constituent profiles per country (1: a single point estimate)'),
+    sigmaOwn: nonNegative.default(0).describe("sigma_own: error about his own country's Level II"),
+    sigmaForeign: nonNegative
+      .default(0)
+      .describe("sigma_foreign: error about the other countries' Level II"),
+  })
+  .describe("the negotiator's beliefs about every country's Level II (MODEL.md section 3)");
 
 /** The chief negotiator of a country (MODEL.md sections 3 and 4). */
-export const Negotiator = z.strictObject({
-  /** `v^N_i`; defaults to the median constituent (divide form: the whole stake). */
-  ideal: Vector.optional(),
-  /** `phi_i`: his own veto margin over no agreement. */
-  reservation: nonNegative.default(0),
-  /** `c_i`: aspiration decays as `a(t+1) = a(t)(1 - c)`. */
-  concession: z.number().gt(0).lt(1).default(0.1),
-  /** `lambda_i` in (0, 1]: scales his own margins (underselling). */
-  underselling: z.number().gt(0).max(1).default(1),
-  beliefs: Beliefs.prefault({}),
-  sidePayments: z
-    .strictObject({
-      /** `B_i`, in units of margin times weight. */
-      budget: nonNegative.default(0),
-      target: z.enum(['own', 'foreign', 'any']).default('own'),
-    })
-    .prefault({}),
-});
+export const Negotiator = z
+  .strictObject({
+    ideal: Vector.optional().describe(
+      'his ideal point v^N_i; default the median constituent (divide form: the whole stake)',
+    ),
+    reservation: nonNegative
+      .default(0)
+      .describe('personal reservation phi_i: his own veto margin over no agreement'),
+    concession: z
+      .number()
+      .gt(0)
+      .lt(1)
+      .default(0.1)
+      .describe('concession rate c_i: aspiration decays as a(t+1) = a(t)(1 - c_i)'),
+    underselling: z
+      .number()
+      .gt(0)
+      .max(1)
+      .default(1)
+      .describe('underselling lambda_i in (0, 1]: scales his own margins (1: none)'),
+    beliefs: Beliefs.prefault({}),
+    sidePayments: z
+      .strictObject({
+        budget: nonNegative
+          .default(0)
+          .describe('budget B_i, in units of margin times weight (0: no side payments)'),
+        target: z
+          .enum(['own', 'foreign', 'any'])
+          .default('own')
+          .describe("whose no-voters he may pay: his own country's, a foreign one's, or any"),
+      })
+      .prefault({})
+      .describe('side payments pi_ij to no-voters before the vote (MODEL.md section 4)'),
+  })
+  .describe('the chief negotiator of the country (MODEL.md sections 3 and 4)');
 
 /** A distribution for a reversion point drawn once per run, in every dimension independently. */
-export const ReversionDraw = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('uniform'), lo: finite.default(0), hi: finite.default(1) }),
-  z.strictObject({ kind: z.literal('normal'), mean: finite.default(0.5), sd: nonNegative }),
-]);
+export const ReversionDraw = z
+  .discriminatedUnion('kind', [
+    z
+      .strictObject({
+        kind: z.literal('uniform'),
+        lo: finite.default(0).describe('lowest value'),
+        hi: finite.default(1).describe('highest value'),
+      })
+      .describe('uniform: q_i ~ U(lo, hi) in every dimension'),
+    z
+      .strictObject({
+        kind: z.literal('normal'),
+        mean: finite.default(0.5).describe('mean'),
+        sd: nonNegative.describe('standard deviation (required)'),
+      })
+      .describe('normal: q_i ~ N(mean, sd^2) in every dimension'),
+  ])
+  .describe('a reversion point drawn once per run');
 
 /** One country `i`. */
-export const Country = z.strictObject({
-  /** Defaults to A, B, C, ... by position. */
-  name: z.string().min(1).optional(),
-  /** `q_i`: fixed, or drawn once per run. Ignored in the divide form (no agreement gives 0). */
-  reversion: z.union([Vector, ReversionDraw]).default(0),
-  constituents: Constituents.prefault({}),
-  /** Good will `g_i`, added to every margin. */
-  goodWill: finite.default(0),
-  /** Voter noise `tau`: `P(yes) = 1 / (1 + exp(-Delta'/tau))`; 0 is a deterministic vote. */
-  tau: nonNegative.default(0),
-  ratification: Ratification.prefault({}),
-  negotiator: Negotiator.prefault({}),
-  /** Reverberation: constituents move toward foreign offers by `eta`, nationalists (`beta`) away. */
-  reverberation: z
-    .strictObject({ eta: probability.default(0), beta: probability.default(0) })
-    .prefault({}),
-  /** `rho_i`: reputation bonus for keeping a ratified agreement. */
-  reputation: nonNegative.default(0),
-});
+export const Country = z
+  .strictObject({
+    name: z
+      .string()
+      .min(1)
+      .optional()
+      .describe("the country's name; default A, B, C, ... by position"),
+    reversion: z
+      .union([Vector, ReversionDraw])
+      .default(0)
+      .describe(
+        'reversion q_i, what the country gets with no agreement: fixed, or drawn once per run; ignored in the divide form (no agreement gives 0)',
+      ),
+    constituents: Constituents.prefault({}),
+    goodWill: finite
+      .default(0)
+      .describe('good will g_i, added to every margin (MODEL.md section 2)'),
+    tau: nonNegative
+      .default(0)
+      .describe("voter noise tau: P(yes) = 1 / (1 + exp(-Delta'/tau)); 0 is a deterministic vote"),
+    ratification: Ratification.prefault({}),
+    negotiator: Negotiator.prefault({}),
+    reverberation: z
+      .strictObject({
+        eta: probability
+          .default(0)
+          .describe('eta_i: share of the distance constituents move toward a foreign offer'),
+        beta: probability
+          .default(0)
+          .describe('beta_i: share of nationalists, who move away by as much (backlash)'),
+      })
+      .prefault({})
+      .describe('reverberation of foreign offers on Level II (MODEL.md section 4)'),
+    reputation: nonNegative
+      .default(0)
+      .describe('reputation bonus rho_i for keeping a ratified agreement (MODEL.md section 5)'),
+  })
+  .describe('a country i (MODEL.md section 1)');
 
 /** Two countries whose median constituents lie apart, so their win-sets partly overlap. */
 const defaultCountries: z.input<typeof Country>[] = [
@@ -198,40 +387,96 @@ const defaultCountries: z.input<typeof Country>[] = [
 ];
 
 /** The Level I protocol (MODEL.md section 4). */
-export const Protocol = z.strictObject({
-  /** `alternating`, `ultimatum`, `nash`, `midpoint`, or a name registered by `module`. */
-  name: z.string().min(1).default('alternating'),
-  /** Path of a module whose default export is a protocol of the researcher's own. */
-  module: z.string().min(1).optional(),
-  /** Deadline `T` in rounds. */
-  deadline: count.default(50),
-  /** `G`: candidate grid points in one dimension (low-discrepancy points when D > 1). */
-  candidates: z.int().min(2).default(201),
-  /** `pi`: a believed probability at least this counts as "believes it ratifies". */
-  threshold: probability.default(0.5),
-  /** Index of the first proposer (the setter in `ultimatum`). */
-  proposer: z.int().min(0).default(0),
-});
+export const Protocol = z
+  .strictObject({
+    name: z
+      .string()
+      .min(1)
+      .default('alternating')
+      .describe("alternating, ultimatum, nash, midpoint, or the name of the module's protocol"),
+    module: z
+      .string()
+      .min(1)
+      .optional()
+      .describe(
+        "path of a module whose default export is a protocol of the researcher's own (relative to the scenario or experiment file)",
+      ),
+    deadline: count.default(50).describe('deadline T in rounds'),
+    candidates: z
+      .int()
+      .min(2)
+      .default(201)
+      .describe('G: candidate grid points in one dimension (low-discrepancy points when D > 1)'),
+    threshold: probability
+      .default(0.5)
+      .describe('pi: a believed probability at least this counts as "believes it ratifies"'),
+    proposer: z
+      .int()
+      .min(0)
+      .default(0)
+      .describe('index of the first proposer (the setter in ultimatum)'),
+  })
+  .describe('the Level I protocol (MODEL.md section 4)');
 
-const ScenarioShape = z.strictObject({
-  form: z.enum(['spatial', 'divide']).default('spatial'),
-  /** The agreement box `[lo, hi]^D`. */
-  space: z
-    .strictObject({
-      D: z.int().min(1).max(MAX_DIMENSIONS).default(1),
-      lo: finite.default(0),
-      hi: finite.default(1),
-    })
-    .prefault({}),
-  countries: z.array(Country).min(2).prefault(defaultCountries),
-  protocol: Protocol.prefault({}),
-  /** How many times Level I reopens after a failed ratification. */
-  reopen: z.int().min(0).default(0),
-  /** Voluntary defection: horizon `H` in periods and drift `sigma_drift` per period. */
-  defection: z
-    .strictObject({ horizon: z.int().min(0).default(0), drift: nonNegative.default(0) })
-    .prefault({}),
-});
+/** `$schema` and `$comment` may head a file (for editors and notes); the game ignores them. */
+export const fileAnnotations = {
+  $schema: z
+    .string()
+    .optional()
+    .describe('the JSON Schema this file follows, for editors (ignored by twolevel)'),
+  $comment: z.string().optional().describe('a note for readers (ignored by twolevel)'),
+};
+
+const ScenarioShape = z
+  .strictObject({
+    ...fileAnnotations,
+    form: z
+      .enum(['spatial', 'divide'])
+      .default('spatial')
+      .describe(
+        "spatial: ideal points and quadratic loss in [lo, hi]^D; divide: Putnam's Figure 1, A's share x of a stake, B gets 1 - x (MODEL.md section 1)",
+      ),
+    space: z
+      .strictObject({
+        D: z
+          .int()
+          .min(1)
+          .max(MAX_DIMENSIONS)
+          .default(1)
+          .describe('dimensions D of the agreement space'),
+        lo: finite.default(0).describe('lower bound of every dimension'),
+        hi: finite.default(1).describe('upper bound of every dimension'),
+      })
+      .prefault({})
+      .describe('the agreement box [lo, hi]^D (MODEL.md section 1)'),
+    countries: z
+      .array(Country)
+      .min(2)
+      .prefault(defaultCountries)
+      .describe(
+        'the countries i = 1..N, N >= 2; default A (ideal points N(0.4, 0.15^2), reversion 0) and B (N(0.6, 0.15^2), reversion 1)',
+      ),
+    protocol: Protocol.prefault({}),
+    reopen: z
+      .int()
+      .min(0)
+      .default(0)
+      .describe('how many times Level I reopens after a failed ratification (MODEL.md section 5)'),
+    defection: z
+      .strictObject({
+        horizon: z
+          .int()
+          .min(0)
+          .default(0)
+          .describe('horizon H in periods after ratification (0: no voluntary defection)'),
+        drift: nonNegative
+          .default(0)
+          .describe('sigma_drift: per-period drift of ideal points or reservations'),
+      })
+      .prefault({})
+      .describe('voluntary defection (MODEL.md section 5)'),
+  })
+  .describe('a two-level game scenario (docs/MODEL.md); every field has a default');
 
 /** A whole scenario. */
 export const Scenario = ScenarioShape.superRefine(checkConsistency).transform(fillNamesAndCounts);
@@ -266,8 +511,11 @@ function explicitCount(form: Parsed['form'], k: Parsed['countries'][number]['con
   return k.idealPoints.kind === 'explicit' ? k.idealPoints.values.length : undefined;
 }
 
-/** Names countries A, B, C, ... by position and settles each constituent count `M_i`. */
-function fillNamesAndCounts(s: Parsed) {
+/**
+ * Names countries A, B, C, ... by position, settles each constituent count `M_i` and drops
+ * the file's `$schema` and `$comment`.
+ */
+function fillNamesAndCounts({ $schema, $comment, ...s }: Parsed) {
   return {
     ...s,
     countries: s.countries.map((c, i) => ({
@@ -395,6 +643,3 @@ function checkConsistency(s: Parsed, ctx: Ctx) {
     }
   });
 }
-
-/** Constituents per country when neither `count` nor explicit values say otherwise. */
-export const DEFAULT_CONSTITUENTS = 101;
