@@ -43,8 +43,7 @@ const loopCode = (from: number, to: number) => `
   const { planExperiment, cellScenario, createGame, runSeed } = await import(${JSON.stringify(library)});
   const experiment = ${JSON.stringify(reference)};
   const plan = planExperiment(experiment);
-  const paths = experiment.parameters.map((p) => p.path);
-  const games = plan.cells.map((cell) => [cell, createGame(cellScenario(plan.scenario, plan.segments, paths, cell))]);
+  const games = plan.cells.map((cell) => [cell, createGame(cellScenario(plan, cell))]);
   const start = performance.now();
   let sink = 0;
   for (const [cell, game] of games)

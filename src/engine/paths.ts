@@ -17,17 +17,22 @@ import { type SchemaNode, schemaAlternatives } from '../scenario/schemaAlternati
 export type PathSegments = (string | number)[];
 
 let leafPatterns: Set<string> | undefined;
+let objectPatterns: Set<string> | undefined;
 
 /**
  * The scenario's value paths as patterns, array positions written `*`
- * (`countries.*.ratification.quota`), read from the scenario JSON Schema.
+ * (`countries.*.ratification.quota`), read from the scenario JSON Schema; the paths of
+ * its objects (`countries.*.ratification`, what named alternatives replace) go to
+ * `objectPatterns`.
  */
 function scenarioLeafPatterns(): Set<string> {
   if (leafPatterns) return leafPatterns;
   const out = new Set<string>();
+  const objects = new Set<string>();
   const walk = (node: SchemaNode, path: string[]) => {
     for (const variant of schemaAlternatives(node)) {
       if (variant.properties) {
+        if (path.length > 0) objects.add(path.join('.'));
         for (const [key, child] of Object.entries(variant.properties)) walk(child, [...path, key]);
       } else if (variant.items && schemaAlternatives(variant.items).some((v) => v.properties)) {
         walk(variant.items, [...path, '*']);
@@ -39,7 +44,19 @@ function scenarioLeafPatterns(): Set<string> {
   };
   walk(scenarioJsonSchema() as SchemaNode, []);
   leafPatterns = out;
+  objectPatterns = objects;
   return out;
+}
+
+/**
+ * How many of the scenario's values end with the field `field` (`quota`: 2, the single
+ * chamber's and each listed chamber's; `sigmaForeign`: 1): a field named once can stand for
+ * its path in a label.
+ */
+export function fieldOccurrences(field: string): number {
+  let n = 0;
+  for (const pattern of scenarioLeafPatterns()) if (pattern.split('.').at(-1) === field) n++;
+  return n;
 }
 
 /**
@@ -86,12 +103,17 @@ function splitPath(path: string): string[] {
  * Resolves a parameter path against a validated scenario: a country segment becomes its
  * position (by name or number), other numeric segments list positions.
  *
- * @throws UserError when the path is not a value of the scenario, listing the nearest valid paths
+ * @param target `object` for a parameter with named alternatives (the path ends at an object)
+ * @throws UserError when the path is not a value (or object) of the scenario, listing the nearest valid paths
  * @example
  * resolveParameterPath('countries.B.ratification.quota', scenario);
  * // ['countries', 1, 'ratification', 'quota'] when B is the second country
  */
-export function resolveParameterPath(path: string, scenario: Scenario): PathSegments {
+export function resolveParameterPath(
+  path: string,
+  scenario: Scenario,
+  target: 'value' | 'object' = 'value',
+): PathSegments {
   const parts = splitPath(path);
   const segments: PathSegments = [];
   const pattern: string[] = [];
@@ -112,7 +134,14 @@ export function resolveParameterPath(path: string, scenario: Scenario): PathSegm
       pattern.push(part);
     }
   }
-  if (valid && scenarioLeafPatterns().has(pattern.join('.'))) return segments;
+  const leaves = scenarioLeafPatterns();
+  const known = target === 'value' ? leaves : objectPatterns!;
+  if (valid && known.has(pattern.join('.'))) return segments;
+  if (target === 'object') {
+    throw new UserError(
+      `parameter path '${path}': alternatives replace an object of the scenario (such as countries.${scenario.countries[1]!.name}.ratification or protocol), and this path is ${valid && leaves.has(pattern.join('.')) ? 'a single value: give it values instead of alternatives' : 'not an object of the scenario'}`,
+    );
+  }
   const near = nearestParameterPaths(path, scenario);
   throw new UserError(
     `parameter path '${path}' is not a value of the scenario. Nearest valid paths:\n  ${near.join('\n  ')}\n(countries may be named or numbered: countries.${scenario.countries[1]!.name}.tau or countries[1].tau)`,

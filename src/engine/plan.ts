@@ -122,19 +122,22 @@ function parameterType(values: CellValue[]): ColumnType {
 }
 
 /**
- * The scenario of one cell: the base scenario with the cell's values at their paths,
+ * The scenario of one cell: the base scenario with the cell's values at their paths (for a
+ * parameter with named alternatives, the object of the alternative the cell names),
  * validated again (a value the schema rejects is reported with the cell and the path).
+ *
+ * @param plan the base scenario, the parameters and their resolved paths
  */
 export function cellScenario(
-  base: Scenario,
-  segments: readonly PathSegments[],
-  paths: readonly string[],
+  plan: Pick<Plan, 'scenario' | 'segments' | 'experiment'>,
   cell: Cell,
   source = 'experiment',
 ): Scenario {
-  let input: unknown = base;
-  paths.forEach((path, p) => {
-    input = withParameter(input, segments[p]!, cell.values[path]);
+  let input: unknown = plan.scenario;
+  plan.experiment.parameters.forEach((parameter, p) => {
+    const value = cell.values[parameter.path]!;
+    const alternative = parameter.alternatives?.[String(value)];
+    input = withParameter(input, plan.segments[p]!, alternative ?? value);
   });
   const where = `${source}, cell ${cell.index} ${cellKey(cell.values)}`;
   return parseScenario(input, where, 'scenario');
@@ -171,9 +174,9 @@ export function planExperiment(experiment: Experiment, options: PlanOptions = {}
   const input = scenarioInput(experiment, baseDir, source);
   const scenario = absoluteModule(parseScenario(input, source, 'scenario'), baseDir);
   const paths = experiment.parameters.map((p) => p.path);
-  const segments = paths.map((path) => {
+  const segments = experiment.parameters.map(({ path, alternatives }) => {
     try {
-      return resolveParameterPath(path, scenario);
+      return resolveParameterPath(path, scenario, alternatives ? 'object' : 'value');
     } catch (error) {
       throw new UserError(`${source}: ${(error as Error).message}`);
     }
@@ -207,7 +210,7 @@ export function planExperiment(experiment: Experiment, options: PlanOptions = {}
   let dimensions = scenario.space.D;
   let work = 0;
   for (const cell of cells) {
-    const s = cellScenario(scenario, segments, paths, cell, source);
+    const s = cellScenario({ scenario, segments, experiment }, cell, source);
     const where = `${source}, cell ${cell.index} ${cell.key}`;
     const cellNames = s.countries.map((c) => c.name);
     if (cellNames.join('\u0000') !== names.join('\u0000')) {

@@ -224,7 +224,6 @@ async function playBatches(
     // typed arrays live outside this heap).
     resourceLimits: { maxYoungGenerationSizeMb: 4 },
   });
-  const paths = experiment.parameters.map((p) => p.path);
   let scenarioOf = { cell: -1, scenario: plan.scenario, work: 0 };
   let secondsPerWork = 0;
   let failure: RunFailedError | undefined;
@@ -275,7 +274,7 @@ async function playBatches(
       if (next.done) return;
       const { cell, first, count } = next.value;
       if (scenarioOf.cell !== cell.index) {
-        const scenario = cellScenario(plan.scenario, plan.segments, paths, cell);
+        const scenario = cellScenario(plan, cell);
         scenarioOf = { cell: cell.index, scenario, work: runWork(scenario) };
       }
       const work = scenarioOf.work;

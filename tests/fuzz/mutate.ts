@@ -162,8 +162,7 @@ for (let i = 0; i < Number(experimentCases); i++) {
     const { experiment, baseDir } = await loadExperiment(file);
     const plan = planExperiment(experiment, { baseDir, source: file, workers: 2 });
     const cell = plan.mine[0]!;
-    const paths = experiment.parameters.map((p) => p.path);
-    const scenario = cellScenario(plan.scenario, plan.segments, paths, cell, file);
+    const scenario = cellScenario(plan, cell, file);
     if (scenario.protocol.module === undefined && runWork(scenario) <= MAX_PLAYED_WORK) {
       play(scenario);
       return 'played';

@@ -12,10 +12,14 @@ import type { CellValue } from '../seeds.ts';
  *   end, `[lo - 1/2, hi + 1/2]`, so that on a linear scale each integer of `[lo, hi]`
  *   gets an equal share (the bounds must then be integers).
  * - `base`: the value the `oat` design holds the parameter at while it varies others.
+ * - `alternatives`: named objects for a path that ends at an object of the scenario
+ *   (`countries.B.ratification`); the levels are their names, and a cell's scenario holds
+ *   the object its name stands for. The designs see only the names.
  */
 export interface VariedParameter {
   path: string;
   values?: readonly CellValue[];
+  alternatives?: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
   range?: readonly [number, number];
   integer?: boolean;
   scale?: 'linear' | 'log';
