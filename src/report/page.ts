@@ -1,6 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { PLEX_SANS_FILES } from '../charts/fonts.ts';
+import { FONT_FAMILY } from '../charts/theme.ts';
 
 /** A piece of a report page: trusted HTML written by the toolkit, or a Vega-Lite chart. */
 export type ReportBlock =
@@ -18,6 +20,17 @@ function browserBuild(pkg: string, file: string) {
   throw new Error(`cannot find ${pkg}/build/${file}: is ${pkg} installed (npm install)?`);
 }
 
+/**
+ * `@font-face` rules carrying IBM Plex Sans (regular and bold, the TTFs the figures are
+ * rendered with) as data URLs, so the page and its charts draw in the figures' font on any
+ * machine, with nothing fetched.
+ */
+function embeddedFonts() {
+  const face = (file: string, weight: number) =>
+    `@font-face { font-family: '${FONT_FAMILY}'; font-style: normal; font-weight: ${weight}; font-display: block; src: url(data:font/ttf;base64,${readFileSync(file).toString('base64')}) format('truetype'); }`;
+  return `${face(PLEX_SANS_FILES.regular, 400)}\n${face(PLEX_SANS_FILES.bold, 700)}`;
+}
+
 /** Escapes text for HTML element content and attribute values. */
 export function escapeHtml(text: string) {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -30,10 +43,14 @@ function inlineScript(code: string) {
 
 /**
  * A self-contained HTML page: the blocks in order, each chart drawn by vega-embed, with vega,
- * vega-lite and vega-embed inlined (nothing loads from a network). Each chart's container gets
- * `data-rendered="true"` once drawn, or `data-error` with the message, and `<body>` gets
+ * vega-lite, vega-embed and the IBM Plex Sans font inlined (nothing loads from a network).
+ * Charts are drawn once the font has loaded (so vega measures its labels in it) and scaled to
+ * the page's width (a figure's 8 pt labels would be 8 px on a screen). Tables scroll
+ * horizontally each in its own box (`<div class="table">`), their first column fixed and no
+ * number wrapped. Each chart's container gets `data-rendered="true"` once drawn, or
+ * `data-error` with the message; `<body>` gets `data-font="loaded"` (or `missing`) and
  * `data-rendered="true"` when every chart is settled, so a headless browser can wait for
- * that and check that every chart rendered.
+ * that and check that every chart rendered in the embedded font.
  */
 export function reportPage(title: string, blocks: ReportBlock[]) {
   const charts: { id: string; spec: object }[] = [];
@@ -55,11 +72,15 @@ export function reportPage(title: string, blocks: ReportBlock[]) {
 <meta charset="utf-8">
 <title>${escapeHtml(title)}</title>
 <style>
-body { font-family: system-ui, sans-serif; max-width: 60rem; margin: 2rem auto; padding: 0 1rem; color: #222; }
-table { border-collapse: collapse; font-size: 0.85rem; margin: 1rem 0; }
-th, td { border-bottom: 1px solid #ddd; padding: 0.2rem 0.5rem; text-align: right; }
-th:first-child, td:first-child { text-align: left; }
+${embeddedFonts()}
+body { font-family: '${FONT_FAMILY}', system-ui, sans-serif; max-width: 60rem; margin: 2rem auto; padding: 0 1rem; color: #222; }
+.table { overflow-x: auto; margin: 1rem 0; }
+table { border-collapse: separate; border-spacing: 0; font-size: 0.85rem; font-variant-numeric: tabular-nums; }
+th, td { border-bottom: 1px solid #ddd; padding: 0.2rem 0.5rem; text-align: right; white-space: nowrap; background: #fff; }
+th:first-child, td:first-child { text-align: left; position: sticky; left: 0; z-index: 1; border-right: 1px solid #ddd; }
+td.text { white-space: normal; min-width: 12rem; }
 figure { margin: 1.5rem 0; }
+.chart svg.marks { width: 100%; height: auto; }
 figcaption { font-size: 0.9rem; color: #555; }
 pre { background: #f6f6f6; padding: 0.75rem; overflow-x: auto; font-size: 0.8rem; }
 .supported { color: #0a6e31; } .contradicted { color: #b00020; } .inconclusive { color: #8a6d00; }
@@ -72,13 +93,17 @@ ${inlineScript(browserBuild('vega-embed', 'vega-embed.min.js'))}
 ${body}
 <script>
 const specs = ${specs};
-const drawn = Object.entries(specs).map(([id, spec]) => {
-  const el = document.getElementById(id);
-  return vegaEmbed(el, spec, { renderer: 'svg', actions: { export: true, source: true, compiled: false, editor: false } })
-    .then(() => { el.dataset.rendered = 'true'; })
-    .catch((error) => { el.dataset.error = String(error); });
+document.fonts.load("10px '${FONT_FAMILY}'").finally(() => {
+  const loaded = [...document.fonts].filter((f) => f.family.replace(/["']/g, '') === '${FONT_FAMILY}' && f.status === 'loaded');
+  document.body.dataset.font = loaded.length === 2 ? 'loaded' : 'missing';
+  const drawn = Object.entries(specs).map(([id, spec]) => {
+    const el = document.getElementById(id);
+    return vegaEmbed(el, spec, { renderer: 'svg', actions: { export: true, source: true, compiled: false, editor: false } })
+      .then(() => { el.dataset.rendered = 'true'; })
+      .catch((error) => { el.dataset.error = String(error); });
+  });
+  Promise.all(drawn).then(() => { document.body.dataset.rendered = 'true'; });
 });
-Promise.all(drawn).then(() => { document.body.dataset.rendered = 'true'; });
 </script>
 </body>
 </html>

@@ -11,7 +11,11 @@ import { type DisplayTable, summaryDisplay } from '../analysis/summaryDisplay.ts
 import { hypothesesDisplay } from '../analysis/writeHypotheses.ts';
 import { escapeHtml, type ReportBlock, reportPage } from './page.ts';
 
-/** An HTML table of display strings; `cellClass` may give a cell a CSS class. */
+/**
+ * An HTML table of display strings in its own horizontally scrolling box (the page fixes its
+ * first column and wraps no number); `cellClass` may give a cell CSS classes (`text`: a
+ * sentence that may wrap).
+ */
 function htmlTable(table: DisplayTable, cellClass?: (row: number, column: number) => string) {
   const head = table.header.map((h) => `<th>${escapeHtml(h)}</th>`).join('');
   const body = table.rows
@@ -23,7 +27,7 @@ function htmlTable(table: DisplayTable, cellClass?: (row: number, column: number
       return `<tr>${cells.join('')}</tr>`;
     })
     .join('\n');
-  return `<table><thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table>`;
+  return `<div class="table"><table><thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table></div>`;
 }
 
 /** The experiment's design: its varied parameters and how the sweep ran. */
@@ -104,11 +108,15 @@ export function writeReport(
   if (hypotheses.length > 0) {
     const table = hypothesesDisplay(hypotheses);
     const verdictColumn = table.header.length - 1;
+    // sentences may wrap; numbers and p-values do not
+    const text = ['hypothesis', 'test', 'estimate [95% CI]', 'note'].map((h) =>
+      table.header.indexOf(h),
+    );
     blocks.push({
       kind: 'html',
       html: `<h2>Hypotheses</h2>
 <p>Each test says what it compared. Verdicts at family-wise level ${ALPHA} after Holm's adjustment over every row.</p>
-${htmlTable(table, (r, c) => (c === verdictColumn ? hypotheses[r]!.verdict : ''))}`,
+${htmlTable(table, (r, c) => (c === verdictColumn ? hypotheses[r]!.verdict : text.includes(c) ? 'text' : ''))}`,
     });
   }
   if (experiment.figures.length > 0) {
@@ -136,7 +144,7 @@ ${htmlTable(table, (r, c) => (c === verdictColumn ? hypotheses[r]!.verdict : '')
     kind: 'html',
     html: `<h2>Summary</h2>
 <p>Rates with Wilson 95% intervals; means with t 95% intervals. ratification_failure = involuntary defections / tentative agreements; gains are over ratified runs.</p>
-<div style="overflow-x: auto">${tables.join('\n')}</div>`,
+${tables.join('\n')}`,
   });
   blocks.push({ kind: 'html', html: provenanceSection(results) });
   const file = join(results.dir, 'report.html');

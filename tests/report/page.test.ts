@@ -36,11 +36,30 @@ describe('reportPage', () => {
     );
   });
 
+  it('embeds IBM Plex Sans, regular and bold, as the page and chart font', () => {
+    const faces = page.match(/@font-face \{[^}]*\}/g) ?? [];
+    expect(faces).toHaveLength(2);
+    for (const [face, weight] of faces.map((f, i) => [f, [400, 700][i]] as const)) {
+      expect(face).toContain("font-family: 'IBM Plex Sans'");
+      expect(face).toContain(`font-weight: ${weight}`);
+      // a TrueType file: base64 of 00 01 00 00
+      expect(face).toMatch(/src: url\(data:font\/ttf;base64,AAEAAA[A-Za-z0-9+/=]{100000,}\)/);
+    }
+    expect(page).toMatch(/body \{ font-family: 'IBM Plex Sans'/);
+  });
+
+  it('keeps numbers on one line and fixes the first column of a table that scrolls', () => {
+    expect(page).toMatch(/\.table \{ overflow-x: auto;/);
+    expect(page).toMatch(/th, td \{[^}]*white-space: nowrap;/);
+    expect(page).toMatch(/th:first-child, td:first-child \{[^}]*position: sticky; left: 0;/);
+  });
+
   it.skipIf(!chromium)('renders every chart in headless Chromium', async () => {
     const file = join(mkdtempSync(join(tmpdir(), 'twolevel-report-')), 'report.html');
     writeFileSync(file, page);
     const dom = await renderedDom(file);
     expect(dom.match(/id="chart-\d+"[^>]*data-rendered="true"/g)).toHaveLength(2);
     expect(dom).not.toContain('data-error');
+    expect(dom).toMatch(/<body[^>]*data-font="loaded"/);
   });
 });
