@@ -3,6 +3,8 @@
 // dist/ is missing or older than a file of src/, the TypeScript sources through tsx (slower to
 // start, never stale).
 import { existsSync, readdirSync, statSync } from 'node:fs';
+import { sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 const compiled = new URL('../dist/cli/main.js', import.meta.url);
 
@@ -16,9 +18,14 @@ function newest(folder) {
   return time;
 }
 
+// An installed package (under node_modules) runs dist/ as npm pack built it: npm unpacks
+// src/ after dist/, so their times say nothing there.
+const installed = fileURLToPath(import.meta.url)
+  .split(sep)
+  .includes('node_modules');
 if (
   existsSync(compiled) &&
-  statSync(compiled).mtimeMs >= newest(new URL('../src/', import.meta.url))
+  (installed || statSync(compiled).mtimeMs >= newest(new URL('../src/', import.meta.url)))
 ) {
   await import(compiled.href);
 } else {

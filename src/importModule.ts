@@ -1,3 +1,4 @@
+import { register as registerHooks } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { UserError } from './errors.ts';
 
@@ -10,6 +11,25 @@ export class ModuleLoadError extends UserError {
   ) {
     super(message);
   }
+}
+
+/** tsx's loader with the typescript-as-esm hook after it, registered once by compiled code. */
+let typescriptLoader: Promise<void> | undefined;
+
+/**
+ * Compiled code (dist/, as an installed package runs): registers tsx's loader for the whole
+ * process, then bin/typescript-as-esm.js after it, so that a TypeScript file outside
+ * node_modules is an ES module wherever it is. Through `tsImport` a `.ts` experiment in a
+ * folder without `"type": "module"` (an `npm install` folder, or none) is compiled to
+ * CommonJS, and its `import ... from 'twolevel'` then fails on the top-level await of a
+ * dependency (vega-canvas). Compiled files sit one folder below dist/, so bin/ is two up.
+ */
+function typescriptAsModules(): Promise<void> {
+  typescriptLoader ??= import('tsx/esm/api').then(({ register }) => {
+    register();
+    registerHooks(new URL('../../bin/typescript-as-esm.js', import.meta.url));
+  });
+  return typescriptLoader;
 }
 
 /**
@@ -31,7 +51,10 @@ export class ModuleLoadError extends UserError {
 export async function importDefault(path: string, what: string, label = path): Promise<unknown> {
   let module: { default?: unknown };
   try {
-    if (/\.[cm]?tsx?$/.test(path)) {
+    if (/\.[cm]?tsx?$/.test(path) && import.meta.url.endsWith('.js')) {
+      await typescriptAsModules();
+      module = (await import(pathToFileURL(path).href)) as { default?: unknown };
+    } else if (/\.[cm]?tsx?$/.test(path)) {
       const { tsImport } = await import('tsx/esm/api');
       module = (await tsImport(path, import.meta.url)) as { default?: unknown };
     } else module = (await import(pathToFileURL(path).href)) as { default?: unknown };

@@ -24,7 +24,8 @@ const exec = promisify(execFile);
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const scratch = mkdtempSync(join(tmpdir(), 'twolevel-package-'));
 const app = join(scratch, 'study');
-afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+// removing the installed node_modules takes a while on a loaded machine
+afterAll(() => rmSync(scratch, { recursive: true, force: true }), 120_000);
 
 const npm = (args: string[], cwd: string) =>
   exec('npm', args, {
