@@ -115,5 +115,5 @@ export function verifyFolder(out: string, manifest: Manifest): Damage[] {
 export function damageMessage(what: string, out: string, damage: readonly Damage[]): string {
   const lines = damage.slice(0, 10).map((d) => `  ${join(out, d.file)}: ${d.problem}`);
   if (damage.length > 10) lines.push(`  ... and ${damage.length - 10} more`);
-  return `${what}: ${out} is damaged (${damage.length} problem${damage.length === 1 ? '' : 's'}):\n${lines.join('\n')}\nRedo the damaged batches and rewrite the folder's tables with 'twolevel run <experiment file> --out ${out} --repair' (the runs are seeded, so the redone files are the same bytes).`;
+  return `${what}: ${out} is damaged (${damage.length} problem${damage.length === 1 ? '' : 's'}):\n${lines.join('\n')}\nRedo the damaged batches and rewrite the folder's tables with --repair: 'twolevel run <experiment file> --repair --out ${out}' (the runs are seeded, so the redone files are the same bytes).`;
 }
