@@ -1,7 +1,8 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as aq from 'arquero';
 import { UserError } from '../errors.ts';
+import { writeAtomic } from '../results/atomic.ts';
 import { cellOutput } from './cellOutputs.ts';
 import { type PrimBox, type PrimOptions, pastePrimBox, prim } from './prim.ts';
 import type { Results } from './readResults.ts';
@@ -282,12 +283,12 @@ export function writeDiscovery(dir: string, result: Discovery): string[] {
     ...result.trajectory.map((b, i) => row(b, String(i), false)),
     row(result.box, 'pasted', true),
   ];
-  writeFileSync(csv, aq.toCSV(aq.from(rows)));
-  writeFileSync(
+  writeAtomic(csv, aq.toCSV(aq.from(rows)));
+  writeAtomic(
     md,
     `# Scenario discovery (PRIM)\n\n${discoverySummary(result)}\n\n${markdownTable(discoveryDisplay(result))}`,
   );
-  writeFileSync(json, `${JSON.stringify(result, null, 1)}\n`);
+  writeAtomic(json, `${JSON.stringify(result, null, 1)}\n`);
   return [csv, md, json];
 }
 

@@ -1,72 +1,109 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ColumnTable } from 'arquero';
 import * as aq from 'arquero';
-import { type Manifest, readManifest } from '../engine/manifest.ts';
+import { cellColumns, runColumns } from '../engine/columns.ts';
 import { UserError } from '../errors.ts';
+import { codecOf } from '../results/codecs/index.ts';
+import { cellsFileName, MANIFEST } from '../results/folder.ts';
+import { type Manifest, readManifest } from '../results/manifest.ts';
+import {
+  damageMessage,
+  verifyCellsFiles,
+  verifyJournal,
+  verifyRunFiles,
+} from '../results/verify.ts';
 
 /** A finished results folder, as the analysis reads it. */
 export interface Results {
   /** The folder. */
   dir: string;
   manifest: Manifest;
-  /** `cells.arrow`: one row per cell, its parameter values and running sums (see engine/columns.ts). */
+  /**
+   * The cells table: one row per cell, its parameter values and running sums (see
+   * engine/columns.ts), with the parameter columns named by their paths.
+   */
   cells: ColumnTable;
   /** The varied parameters' paths, in the experiment's order (the parameter columns of `cells`). */
   parameters: string[];
 }
 
 /**
- * Reads a results folder written by `twolevel run`: `manifest.json` and the per-cell sums
- * `cells.arrow` (read with arquero from Arrow IPC).
+ * Reads a results folder written by `twolevel run` or `merge`: `manifest.json` and the
+ * cells table (`cells.arrow`), checked against its checksum in the manifest. The analysis
+ * names parameter columns by their paths, so they are renamed from their safe file names.
  *
- * @throws UserError when the folder has no manifest, the sweep is unfinished, or `cells.arrow` is missing
+ * @throws UserError when the folder has no manifest, the sweep is unfinished, or the cells
+ * file is missing or damaged (naming it and how to redo it)
  */
 export function readResults(dir: string): Results {
   const manifest = readManifest(dir);
   if (!manifest) {
     throw new UserError(
-      `${dir}: not a results folder (no manifest.json). Give the folder a run wrote, e.g. results/<experiment name>; run 'twolevel run <experiment file>' to make one.`,
+      `${dir}: not a results folder (no ${MANIFEST}). Give the folder a run wrote, e.g. results/<experiment name>; run 'twolevel run <experiment file>' to make one.`,
     );
   }
-  const file = join(dir, 'cells.arrow');
+  const file = join(dir, cellsFileName('arrow'));
   if (manifest.status !== 'complete' || !existsSync(file)) {
     throw new UserError(
       `${dir}: the sweep is not complete (${manifest.runsDone} of ${manifest.runsTotal} runs done, status '${manifest.status}'). Resume it with 'twolevel run' on the same experiment, then analyse.`,
     );
   }
+  const damage = verifyCellsFiles(dir, manifest);
+  if (damage.length > 0) throw new UserError(damageMessage('analysis', dir, damage));
+  const columns = cellColumns(manifest.layout, manifest.parameters);
+  const values = codecOf('arrow').decode(readFileSync(file), columns);
+  const byPath = Object.fromEntries(
+    columns.map((c) => [c.path ?? c.name, values[c.name]!] as const),
+  );
   return {
     dir,
     manifest,
-    cells: aq.fromArrow(readFileSync(file)),
-    parameters: manifest.experiment.parameters.map((p) => p.path),
+    cells: aq.table(byPath as never),
+    parameters: manifest.parameters.map((p) => p.path),
   };
 }
 
 /**
- * Reads every per-run file of a results folder (`runs/*.arrow` or `runs/*.csv`) into one
- * table, rows ordered by cell, then replication (the file names sort that way).
+ * Reads every per-run file of a results folder into one table, rows ordered by cell, then
+ * replication, in memory form: `outcome` as its code (the index in `OUTCOMES`), a null
+ * `x_<d>` as NaN. Each file is checked against its checksum in the journal first. Of the
+ * formats the folder holds, Arrow is read if present, then Parquet, then CSV.
  *
- * @throws UserError when the sweep kept no per-run rows (`--runs none`)
+ * @throws UserError when the sweep kept no per-run rows (`--runs none`) or a file is damaged
  */
 export function readRuns(results: Results): ColumnTable {
-  const folder = join(results.dir, 'runs');
-  if (results.manifest.runs === 'none' || !existsSync(folder)) {
+  const { dir, manifest } = results;
+  if (manifest.runs.length === 0) {
     throw new UserError(
-      `${results.dir}: this sweep kept no per-run rows (--runs none), but this analysis needs them. Run the experiment again with --runs arrow (the default).`,
+      `${dir}: this sweep kept no per-run rows (--runs none), but this analysis needs them. Run the experiment again with --runs parquet (the default).`,
     );
   }
-  const files = readdirSync(folder)
-    .filter((f) => f.endsWith('.arrow') || f.endsWith('.csv'))
-    .sort();
-  const tables = files.map((f) => {
-    const path = join(folder, f);
-    return f.endsWith('.csv')
-      ? aq.fromCSV(readFileSync(path, 'utf8'), { parse: { seed: String } })
-      : aq.fromArrow(readFileSync(path));
-  });
-  if (tables.length === 0) {
-    throw new UserError(`${folder}: no run files (runs/*.arrow or runs/*.csv) found.`);
-  }
+  const format = (['arrow', 'parquet', 'csv'] as const).find((f) => manifest.runs.includes(f))!;
+  const { entries, damage } = verifyJournal(dir, manifest);
+  const chosen = entries
+    .sort((a, b) => a.cell - b.cell || a.batch - b.batch)
+    .map((e) => ({
+      ...e,
+      files: Object.fromEntries(
+        Object.entries(e.files).filter(([f]) => f.endsWith(codecOf(format).extension)),
+      ),
+    }));
+  damage.push(...verifyRunFiles(dir, chosen));
+  if (damage.length > 0) throw new UserError(damageMessage('analysis', dir, damage));
+  const columns = runColumns(manifest.layout);
+  const codec = codecOf(format);
+  const tables = chosen.flatMap((e) =>
+    Object.keys(e.files).map((f) => {
+      try {
+        return aq.table(codec.decode(readFileSync(join(dir, f)), columns) as never);
+      } catch (error) {
+        throw new UserError(
+          damageMessage('analysis', dir, [{ file: f, problem: (error as Error).message }]),
+        );
+      }
+    }),
+  );
+  if (tables.length === 0) throw new UserError(`${dir}: no run files found in runs/.`);
   return tables[0]!.concat(...tables.slice(1));
 }

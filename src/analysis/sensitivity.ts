@@ -1,7 +1,8 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as aq from 'arquero';
 import { UserError } from '../errors.ts';
+import { writeAtomic } from '../results/atomic.ts';
 import { cellOutput, checkOutputName, outputNames } from './cellOutputs.ts';
 import type { Results } from './readResults.ts';
 import { type ParameterIndices, sobolIndices } from './sobolIndices.ts';
@@ -214,12 +215,12 @@ export function writeSensitivity(dir: string, result: Sensitivity): string[] {
   const json = join(dir, 'sensitivity.json');
   const rows = sensitivityRows(result);
   const table = rows.length > 0 ? aq.from(rows).select(...COLUMNS) : aq.table({});
-  writeFileSync(csv, rows.length > 0 ? aq.toCSV(table) : `${COLUMNS.join(',')}\n`);
-  writeFileSync(
+  writeAtomic(csv, rows.length > 0 ? aq.toCSV(table) : `${COLUMNS.join(',')}\n`);
+  writeAtomic(
     md,
     `# Sensitivity (Sobol indices)\n\n${sensitivityMethod(result)}\n\n${markdownTable(sensitivityDisplay(result))}`,
   );
-  writeFileSync(json, `${JSON.stringify(result, (_, v) => (Number.isNaN(v) ? null : v), 1)}\n`);
+  writeAtomic(json, `${JSON.stringify(result, (_, v) => (Number.isNaN(v) ? null : v), 1)}\n`);
   return [csv, md, json];
 }
 

@@ -1,7 +1,7 @@
-import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as aq from 'arquero';
 import type { CellValue } from '../engine/seeds.ts';
+import { writeAtomic } from '../results/atomic.ts';
 import { ALPHA, type HypothesisResult } from './evaluateHypotheses.ts';
 import { type DisplayTable, markdownTable } from './summaryDisplay.ts';
 
@@ -112,8 +112,8 @@ export function writeHypotheses(dir: string, results: readonly HypothesisResult[
     verdict: results.map((r) => r.verdict),
     note: results.map((r) => r.note),
   };
-  writeFileSync(csv, aq.toCSV(aq.table(columns)));
-  writeFileSync(
+  writeAtomic(csv, aq.toCSV(aq.table(columns)));
+  writeAtomic(
     md,
     `# Hypotheses\n\nVerdicts at family-wise level ${ALPHA} after Holm's adjustment over every row: supported (significant in the expected direction), contradicted (significant the other way), inconclusive.\n\n${markdownTable(hypothesesDisplay(results))}`,
   );

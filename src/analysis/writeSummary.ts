@@ -1,8 +1,8 @@
-import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ColumnTable } from 'arquero';
 import * as aq from 'arquero';
 import type { RunLayout } from '../engine/columns.ts';
+import { writeAtomic } from '../results/atomic.ts';
 import { markdownTable, summaryDisplay } from './summaryDisplay.ts';
 
 /**
@@ -21,10 +21,10 @@ export function writeSummary(
   const csv = join(dir, 'summary.csv');
   const json = join(dir, 'summary.json');
   const md = join(dir, 'summary.md');
-  writeFileSync(csv, aq.toCSV(summary));
-  writeFileSync(json, `${JSON.stringify(summary.objects(), null, 1)}\n`);
+  writeAtomic(csv, aq.toCSV(summary));
+  writeAtomic(json, `${JSON.stringify(summary.objects(), null, 1)}\n`);
   const grouping = by.length > 0 ? `by ${by.join(', ')}` : 'all cells pooled';
-  writeFileSync(
+  writeAtomic(
     md,
     `# Summary (${grouping})\n\nRates with Wilson 95% intervals; means with t 95% intervals. ratification_failure = involuntary defections / tentative agreements; gains are over ratified runs.\n\n${markdownTable(summaryDisplay(summary, by, layout))}`,
   );

@@ -1,4 +1,4 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { crc32 } from 'node:zlib';
 import { Resvg } from '@resvg/resvg-js';
@@ -8,6 +8,7 @@ import * as vega from 'vega';
 import type { TopLevelSpec } from 'vega-lite';
 import { compile } from 'vega-lite';
 import { UserError } from '../errors.ts';
+import { writeAtomic } from '../results/atomic.ts';
 import { PLEX_SANS_FILES, plexTextWidth } from './fonts.ts';
 import { FONT_FAMILY, POINTS_PER_INCH } from './theme.ts';
 
@@ -162,12 +163,12 @@ export async function renderFigure(
   }
   await mkdir(dirname(outBase), { recursive: true });
   const written = [`${outBase}.vl.json`];
-  await writeFile(written[0]!, `${JSON.stringify(spec, null, 2)}\n`);
+  writeAtomic(written[0]!, `${JSON.stringify(spec, null, 2)}\n`);
   const svg = await toSVG(spec);
   for (const format of formats) {
     const path = `${outBase}.${format}`;
     const bytes = format === 'svg' ? svg : format === 'png' ? svgToPNG(svg) : await svgToPDF(svg);
-    await writeFile(path, bytes);
+    writeAtomic(path, bytes);
     written.push(path);
   }
   return written;

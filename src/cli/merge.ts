@@ -10,7 +10,9 @@ export const command: Command = {
 
 Combines the results folders of shards 1/n .. n/n of one experiment (each run with
 'twolevel run --shard i/n', on any machine) into DIR, giving exactly the files of a single
-unsharded run (its manifest differs only in timing).
+unsharded run (its manifest differs only in timing). Each shard is checked against its
+checksums first; DIR must be new or empty and outside the shards. Then
+'twolevel analyse DIR' writes the summary, hypotheses, figures and report.
 
 Example:
   twolevel merge results/quota-1 results/quota-2 --out results/quota`,
@@ -20,7 +22,9 @@ Example:
       throw new UserError('twolevel merge: --out DIR is required (the merged folder)');
     }
     const runs = mergeShards(positionals, values.out);
-    console.error(`merged ${positionals.length} shard(s), ${runs} runs`);
+    console.error(
+      `merged ${positionals.length} shard(s), ${runs} runs; 'twolevel analyse ${values.out}' writes the analysis`,
+    );
     console.log(values.out);
   },
 };

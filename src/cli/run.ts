@@ -1,11 +1,10 @@
 import { loadExperiment } from '../engine/load.ts';
-import { parseShard, type RunsFormat } from '../engine/plan.ts';
+import { parseShard } from '../engine/plan.ts';
 import { runExperiment } from '../engine/run.ts';
 import { UserError } from '../errors.ts';
 import { analyseResults, describeOutputs } from '../report/analyseResults.ts';
+import { parseRunsFormats } from '../results/codecs/index.ts';
 import { type Command, integerFlag, parseFlags } from './command.ts';
-
-const RUNS_FORMATS: readonly RunsFormat[] = ['arrow', 'csv', 'none'];
 
 /** Parses a flag of positive seconds (fractions allowed), naming the flag when it is not. */
 function secondsFlag(flag: string, value: string | undefined) {
@@ -24,24 +23,29 @@ export const command: Command = {
   help: `Usage: twolevel run <experiment.ts|experiment.json> [options]
 
 Plays every cell of the experiment's design, its replications each, on a pool of worker
-threads, and writes results/<name>/: manifest.json, runs/ (per-run rows), cells.arrow and
-cells.csv (per-cell sums), README.md (every column). Running it again into the same folder
-resumes an interrupted sweep; a changed experiment is refused unless --force.
+threads, and writes results/<name>/: manifest.json, runs/ (per-run rows), cells.parquet,
+cells.arrow and cells.csv (per-cell sums), batches.ndjson (each batch's sums and checksums),
+README.md (every column). Running it again into the same folder resumes an interrupted
+sweep; a changed experiment is refused unless --force. Every finished batch is checked
+against its checksum first: damaged files are named, and --repair redoes them.
 
 Options:
   --workers N        worker threads (default: one per core)
   --replications R   replications per cell (overrides the experiment's)
   --seed S           master seed (overrides the experiment's)
   --out DIR          output folder (default: results/<experiment name>)
-  --runs FORMAT      per-run rows as arrow (default), csv, or none
+  --runs FORMATS     per-run rows as parquet (default), arrow, csv, several at once
+                     (parquet,csv), or none
   --shard i/n        run only the i-th of n deterministic parts of the cells
                      (combine the parts with 'twolevel merge')
-  --force            discard results of a different definition in the output folder, and
+  --force            discard results of a different definition in the output folder, write
+                     into a non-empty folder that holds no results, and
                      run a sweep the planning estimates refuse (too many cells, a game
                      too big for memory or too long, a sweep of years)
   --task-timeout S   seconds a batch may take before the sweep stops, naming its cell,
                      replication and seed (default: 20 times the measured batch times,
                      at least 60 s; 600 s until a batch has finished)
+  --repair           redo the batches whose files are damaged, rewrite the tables
   --quiet            no progress output
   --no-analysis      stop after the sweep (by default an unsharded run then writes
                      summary.*, hypotheses.*, figures/ and report.html, as
@@ -55,10 +59,11 @@ Example:
       replications: { type: 'string' },
       seed: { type: 'string' },
       out: { type: 'string' },
-      runs: { type: 'string', default: 'arrow' },
+      runs: { type: 'string', default: 'parquet' },
       shard: { type: 'string' },
       force: { type: 'boolean', default: false },
       'task-timeout': { type: 'string' },
+      repair: { type: 'boolean', default: false },
       quiet: { type: 'boolean', default: false },
       'no-analysis': { type: 'boolean', default: false },
     });
@@ -67,12 +72,7 @@ Example:
         `twolevel run: expected one experiment file, got ${positionals.length}. Run 'twolevel run --help'.`,
       );
     }
-    const runs = values.runs as RunsFormat;
-    if (!RUNS_FORMATS.includes(runs)) {
-      throw new UserError(
-        `--runs: expected one of ${RUNS_FORMATS.join(', ')}, got '${values.runs}'`,
-      );
-    }
+    const runs = parseRunsFormats(values.runs);
     const { experiment, baseDir, file } = await loadExperiment(positionals[0]!);
     if (values.replications !== undefined) {
       experiment.replications = integerFlag('replications', values.replications, 1, 1);
@@ -90,6 +90,8 @@ Example:
       runs,
       shard: values.shard === undefined ? null : parseShard(values.shard),
       force: values.force,
+      repair: values.repair,
+      inputs: [file],
       progress: values.quiet ? 'quiet' : undefined,
       taskTimeout: secondsFlag('task-timeout', values['task-timeout']),
     });

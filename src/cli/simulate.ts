@@ -24,7 +24,7 @@ const vector = (v: ArrayLike<number>) =>
   v.length === 1 ? format(v[0]!) : `(${Array.from(v, format).join(', ')})`;
 
 /** The record as plain JSON: typed arrays as arrays, NaN as null. */
-function recordJson(r: GameRecord) {
+export function recordJson(r: GameRecord) {
   const list = (v: Float64Array) => Array.from(v, (x) => (Number.isNaN(x) ? null : x));
   return {
     ...r,
@@ -37,7 +37,7 @@ function recordJson(r: GameRecord) {
 }
 
 /** The record, readably. */
-function printRecord(scenario: Scenario, file: string, r: GameRecord) {
+export function printRecord(scenario: Scenario, file: string, r: GameRecord) {
   const names = scenario.countries.map((c) => c.name);
   const { D } = scenario.space;
   console.log(
@@ -62,7 +62,7 @@ function printRecord(scenario: Scenario, file: string, r: GameRecord) {
 }
 
 /** One line per traced event. */
-function describeEvent(e: TraceEvent, names: string[]): string | null {
+export function describeEvent(e: TraceEvent, names: string[]): string | null {
   const list = (v: number[]) => v.map(format).join(', ');
   switch (e.type) {
     case 'levelII':
@@ -95,7 +95,7 @@ function describeEvent(e: TraceEvent, names: string[]): string | null {
 }
 
 /** Putnam's Figure 1 for the traced game (1-D: win-set bars; 2-D: acceptance clouds). */
-function diagramInput(scenario: Scenario, events: TraceEvent[], r: GameRecord): WinSetGame {
+export function diagramInput(scenario: Scenario, events: TraceEvent[], r: GameRecord): WinSetGame {
   const { D, lo, hi } = scenario.space;
   const names = scenario.countries.map((c) => c.name);
   const box: [number, number] = [lo, hi];

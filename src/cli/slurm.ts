@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import { loadExperiment } from '../engine/load.ts';
-import type { RunsFormat } from '../engine/plan.ts';
 import {
   planSlurmSweep,
   submitCommand,
@@ -8,9 +7,8 @@ import {
   writeSlurmSweep,
 } from '../engine/slurm.ts';
 import { UserError } from '../errors.ts';
+import { parseRunsFormats } from '../results/codecs/index.ts';
 import { type Command, integerFlag, parseFlags } from './command.ts';
-
-const RUNS_FORMATS: readonly RunsFormat[] = ['arrow', 'csv', 'none'];
 
 /** `twolevel slurm`: a sweep as a SLURM job array and a dependent merge-and-analyse job. */
 export const command: Command = {
@@ -36,7 +34,7 @@ Options:
   --cpus-per-task C    CPUs, and so worker threads, of each task (default 1)
   --mem M              memory of each job, e.g. 4G (default: the site's)
   --account A          account to charge (default: yours)
-  --runs FORMAT        per-run rows as arrow, csv, or none (cells only: for a sweep too big
+  --runs FORMATS       per-run rows as parquet, arrow, csv (several: parquet,csv), or none (cells only: for a sweep too big
                        for the disk); default: 'twolevel run's default
   --replications R     replications per cell (overrides the experiment's)
   --seed S             master seed (overrides the experiment's)
@@ -70,12 +68,7 @@ Example:
     if (values.tasks === undefined) {
       throw new UserError('twolevel slurm: --tasks N is required (the number of array tasks)');
     }
-    const runs = values.runs as RunsFormat | undefined;
-    if (runs !== undefined && !RUNS_FORMATS.includes(runs)) {
-      throw new UserError(
-        `--runs: expected one of ${RUNS_FORMATS.join(', ')}, got '${values.runs}'`,
-      );
-    }
+    const runs = values.runs === undefined ? undefined : parseRunsFormats(values.runs);
     const loaded = await loadExperiment(positionals[0]!);
     if (values.replications !== undefined) {
       loaded.experiment.replications = integerFlag('replications', values.replications, 1, 1);

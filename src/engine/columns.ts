@@ -1,6 +1,7 @@
 /**
- * The columns a sweep writes: one row per run in `runs/*.arrow` (or `.csv`), one row per
- * cell in `cells.arrow` / `cells.csv`. For a scenario with countries named `A`, `B`, ...
+ * The columns a sweep writes: one row per run in `runs/*.parquet` (or `.arrow`, `.csv`), one
+ * row per cell in `cells.parquet`, `cells.arrow` and `cells.csv`. Every column is non-nullable
+ * except `x_<d>`. For a scenario with countries named `A`, `B`, ...
  * (column names use the scenario's country names) in an agreement space of dimension `D`:
  *
  * **Per-run columns** (`runs/`), rows ordered by cell, then replication:
@@ -9,13 +10,13 @@
  * |---|---|---|
  * | `cell` | int32 | index of the cell in the design (0, 1, ...) |
  * | `replication` | int32 | replication index `r` within the cell (0, 1, ...) |
- * | `seed` | utf8 | the run's seed (16 hex digits); `twolevel simulate` replays the game |
- * | `outcome` | uint8 | outcome code: 0 `agreement`, 1 `no_agreement`, 2 `involuntary_defection`, 3 `voluntary_defection` |
+ * | `seed` | utf8 | the run's seed (16 hex digits); `twolevel replay` replays the game |
+ * | `outcome` | category | `agreement`, `no_agreement`, `involuntary_defection` or `voluntary_defection` |
  * | `defector` | int32 | index of the country that defected (position in `countries`), -1 when none |
  * | `defection_period` | int32 | period h (1..H) in which a ratified agreement was reneged on, 0 otherwise |
  * | `rounds` | int32 | Level I rounds played (all reopenings included) |
  * | `reopenings` | int32 | times Level I reopened after a failed ratification |
- * | `x_1` .. `x_D` | float64 | the last tentative agreement point, ratified or not; NaN when none was reached |
+ * | `x_1` .. `x_D` | float64, nullable | the last tentative agreement point, ratified or not; null when none was reached |
  * | `gain_<c>` | float64 | country c's median constituent: utility at the ratified x minus at no agreement (0 when none was ratified) |
  * | `negotiator_gain_<c>` | float64 | country c's chief negotiator: the same gain (0 when none was ratified) |
  * | `winset_<c>` | float64 | size of country c's true win-set `|W_c|` as first drawn |
@@ -29,7 +30,7 @@
  * |---|---|---|
  * | `cell` | int32 | index of the cell in the design |
  * | `key` | utf8 | the cell key (canonical JSON of its parameter values, see seeds.ts) |
- * | `<parameter path>` | float64, utf8 or bool | the cell's value of each varied parameter |
+ * | `<parameter column>` | float64, utf8 or bool | the cell's value of each varied parameter; the column name is the path made safe ({@link parameterColumnName}) |
  * | `runs` | int32 | runs done |
  * | `agreement`, `no_agreement`, `involuntary_defection`, `voluntary_defection` | int32 | runs ending in each outcome |
  * | `tentative` | int32 | runs that reached a tentative agreement at Level I at least once (outcome not `no_agreement`, or reopened) |
@@ -59,15 +60,69 @@ export interface RunLayout {
   dimensions: number;
 }
 
-/** A column's storage type: Arrow int32, uint8, float64, utf8 or bool. */
-export type ColumnType = 'int32' | 'uint8' | 'float64' | 'utf8' | 'bool';
+/**
+ * A column's storage type: int32, float64, utf8 (plain strings), bool, or `category` (a
+ * label out of a fixed list, held in memory as its code: Arrow dictionary, Parquet ENUM,
+ * CSV label).
+ */
+export type ColumnType = 'int32' | 'float64' | 'utf8' | 'bool' | 'category';
 
 /** A column of an output table: its name, storage type and meaning (for the README). */
 export interface ColumnSpec {
   name: string;
   type: ColumnType;
   meaning: string;
+  /**
+   * Whether the column may hold null ("no value"); only float64 columns may, and a NaN
+   * in memory is written as null. Every other column is marked non-nullable in the file.
+   */
+  nullable?: boolean;
+  /** A `category` column's labels, by code. */
+  labels?: readonly string[];
+  /** A parameter column's path in the scenario (its name is {@link parameterColumnName}). */
+  path?: string;
 }
+
+/** A varied parameter as the result files store it: its path, column name and type. */
+export interface ParameterColumn {
+  path: string;
+  /** A name R, pandas and SQL keep as it is (see {@link parameterColumnName}). */
+  column: string;
+  type: ColumnType;
+}
+
+/**
+ * The column name of a varied parameter: its path with every run of characters other than
+ * ASCII letters, digits and `_` turned into one `_` (R's `read.csv` would otherwise mangle
+ * `chambers[1].quota` into `chambers.1..quota`), with `_2`, `_3`, ... appended when two
+ * paths give the same name. The path itself is kept in the manifest and the file metadata.
+ *
+ * @example
+ * parameterColumnName('countries.B.ratification.chambers[1].quota', []);
+ * // 'countries_B_ratification_chambers_1_quota'
+ */
+export function parameterColumnName(path: string, taken: readonly string[]): string {
+  const base = path.replace(/[^A-Za-z0-9_]+/g, '_').replace(/^_+|_+$/g, '') || 'parameter';
+  const start = /^[A-Za-z]/.test(base) ? base : `p_${base}`;
+  let name = start;
+  for (let k = 2; taken.includes(name); k++) name = `${start}_${k}`;
+  return name;
+}
+
+/** The parameter columns of a sweep's varied parameters, names made safe and distinct. */
+export function parameterColumns(
+  parameters: readonly { path: string; type: ColumnType }[],
+): ParameterColumn[] {
+  const taken: string[] = [...FIXED_CELL_COLUMNS];
+  return parameters.map((p) => {
+    const column = parameterColumnName(p.path, taken);
+    taken.push(column);
+    return { path: p.path, column, type: p.type };
+  });
+}
+
+/** Names of the cells table's columns other than the parameters (a parameter may not take one). */
+const FIXED_CELL_COLUMNS = ['cell', 'key', 'runs', 'tentative', 'ratified'];
 
 /** A numeric per-run quantity summed per cell, and over which runs. */
 export interface Metric {
@@ -86,7 +141,7 @@ export function cellMetrics(layout: RunLayout): Metric[] {
     metrics.push({
       name: `x_${d}`,
       over: 'ratified',
-      meaning: `last tentative agreement point, dimension ${d}, ratified or not (NaN when none was reached)`,
+      meaning: `last tentative agreement point, dimension ${d}, ratified or not (null when none was reached)`,
     });
   }
   for (const c of layout.countries) {
@@ -127,12 +182,16 @@ export function cellMetrics(layout: RunLayout): Metric[] {
 
 /** The per-run columns, in file order (see the module comment). */
 export function runColumns(layout: RunLayout): ColumnSpec[] {
-  const codes = OUTCOMES.map((o, k) => `${k} ${o}`).join(', ');
   return [
     { name: 'cell', type: 'int32', meaning: 'index of the cell in the design' },
     { name: 'replication', type: 'int32', meaning: 'replication index within the cell' },
-    { name: 'seed', type: 'utf8', meaning: "the run's seed; `twolevel simulate` replays it" },
-    { name: 'outcome', type: 'uint8', meaning: `outcome code: ${codes}` },
+    { name: 'seed', type: 'utf8', meaning: "the run's seed; `twolevel replay` replays it" },
+    {
+      name: 'outcome',
+      type: 'category',
+      labels: OUTCOMES,
+      meaning: `how the game ended: ${OUTCOMES.map((o) => `\`${o}\``).join(', ')}`,
+    },
     { name: 'defector', type: 'int32', meaning: 'index of the defecting country, -1 when none' },
     {
       name: 'defection_period',
@@ -143,19 +202,25 @@ export function runColumns(layout: RunLayout): ColumnSpec[] {
       name: m.name,
       type: (m.name === 'rounds' || m.name === 'reopenings' ? 'int32' : 'float64') as ColumnType,
       meaning: m.meaning,
+      ...(/^x_\d+$/.test(m.name) ? { nullable: true } : {}),
     })),
   ];
 }
 
-/** The per-cell columns, in file order, for the varied parameters given with their types. */
+/** The per-cell columns, in file order, for the varied parameters ({@link parameterColumns}). */
 export function cellColumns(
   layout: RunLayout,
-  parameters: readonly { path: string; type: ColumnType }[],
+  parameters: readonly ParameterColumn[],
 ): ColumnSpec[] {
   const columns: ColumnSpec[] = [
     { name: 'cell', type: 'int32', meaning: 'index of the cell in the design' },
     { name: 'key', type: 'utf8', meaning: 'cell key: canonical JSON of its parameter values' },
-    ...parameters.map((p) => ({ name: p.path, type: p.type, meaning: 'varied parameter value' })),
+    ...parameters.map((p) => ({
+      name: p.column,
+      type: p.type,
+      path: p.path,
+      meaning: `the cell's value of \`${p.path}\``,
+    })),
     { name: 'runs', type: 'int32', meaning: 'runs done' },
     ...OUTCOMES.map((o) => ({ name: o, type: 'int32' as const, meaning: `runs ending in ${o}` })),
     { name: 'tentative', type: 'int32', meaning: 'runs that reached a tentative agreement' },

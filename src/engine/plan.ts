@@ -4,6 +4,9 @@ import { availableParallelism } from 'node:os';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { UserError } from '../errors.ts';
 import { protocolNames } from '../negotiation/protocols/registry.ts';
+import type { TableFormat } from '../results/codecs/index.ts';
+import type { Shard } from '../results/manifest.ts';
+import { softwareVersions } from '../results/software.ts';
 import { parseScenario } from '../scenario/parse.ts';
 import type { Scenario, ScenarioInput } from '../scenario/schema.ts';
 import {
@@ -15,23 +18,34 @@ import {
 } from './budget.ts';
 import { checkFigures } from './checkFigures.ts';
 import { checkHypotheses } from './checkHypotheses.ts';
-import { type ColumnType, type RunLayout, sumsLength } from './columns.ts';
+import {
+  type ColumnType,
+  type ParameterColumn,
+  parameterColumns,
+  type RunLayout,
+  sumsLength,
+} from './columns.ts';
 import { type Cell, designCells } from './designs/index.ts';
 import type { Experiment } from './experiment.ts';
-import { softwareVersions } from './manifest.ts';
 import { type PathSegments, resolveParameterPath, withParameter } from './paths.ts';
 import { type CellValue, cellKey } from './seeds.ts';
 
 /** Largest number of replications of one cell in a task and in one run file. */
 export const MAX_BATCH = 200;
 
-/** How per-run rows are written: Arrow IPC files, CSV files, or not at all. */
-export type RunsFormat = 'arrow' | 'csv' | 'none';
+export type { Shard };
 
-/** Part `index` (1-based) of `count` shards: the cells whose index is `index - 1` mod `count`. */
-export interface Shard {
-  index: number;
-  count: number;
+/**
+ * How per-run rows are written: in one or more table formats (Parquet, Arrow IPC, CSV),
+ * or not at all (`'none'` or an empty list).
+ */
+export type RunsFormat = TableFormat | 'none' | readonly TableFormat[];
+
+/** The formats of a {@link RunsFormat}, in order (default Parquet). */
+export function runsFormats(runs: RunsFormat | undefined): TableFormat[] {
+  if (runs === undefined) return ['parquet'];
+  if (runs === 'none') return [];
+  return typeof runs === 'string' ? [runs] : [...runs];
 }
 
 /** A design cell with its key and its scenario's resolved parameter paths. */
@@ -46,8 +60,10 @@ export interface Plan {
   scenario: Scenario;
   /** Each varied parameter's resolved path into the scenario. */
   segments: PathSegments[];
-  /** Each varied parameter's column type in `cells.arrow`. */
+  /** Each varied parameter's column type in the cells tables. */
   parameterTypes: ColumnType[];
+  /** Each varied parameter's path, column name and type in the cells tables. */
+  parameterColumns: ParameterColumn[];
   /** Every cell of the design (all shards). */
   cells: PlannedCell[];
   /** The cells this run plays (its shard, or all). */
@@ -56,7 +72,8 @@ export interface Plan {
   /** Replications per task and per run file; the last batch of a cell may be shorter. */
   batchSize: number;
   batchesPerCell: number;
-  runs: RunsFormat;
+  /** The formats of the per-run files, none for `--runs none`. */
+  runs: TableFormat[];
   shard: Shard | null;
   /**
    * SHA-256 of what determines the outputs, the shard aside (so shards of one sweep share
@@ -169,7 +186,7 @@ export function parseShard(text: string): Shard {
 export function planExperiment(experiment: Experiment, options: PlanOptions = {}): Plan {
   const baseDir = options.baseDir ?? process.cwd();
   const source = options.source ?? `experiment '${experiment.name}'`;
-  const runs = options.runs ?? 'arrow';
+  const runs = runsFormats(options.runs);
   const shard = options.shard ?? null;
   const input = scenarioInput(experiment, baseDir, source);
   const scenario = absoluteModule(parseScenario(input, source, 'scenario'), baseDir);
@@ -247,6 +264,7 @@ export function planExperiment(experiment: Experiment, options: PlanOptions = {}
     throw new UserError(`${source}: ${error.message}`);
   }
   const parameterTypes = paths.map((path) => parameterType(cells.map((c) => c.values[path]!)));
+  const columns = parameterColumns(paths.map((path, k) => ({ path, type: parameterTypes[k]! })));
   const R = experiment.replications;
   const maxBatch = options.maxBatch ?? MAX_BATCH;
   const batchesPerCell = Math.ceil(R / maxBatch);
@@ -255,7 +273,7 @@ export function planExperiment(experiment: Experiment, options: PlanOptions = {}
   const fingerprint = createHash('sha256')
     .update(
       JSON.stringify({
-        format: 1,
+        format: 2,
         toolkitVersion: softwareVersions().package.version,
         name: experiment.name,
         // The module by its path from the experiment's folder (the folder may move) and its source.
@@ -282,6 +300,7 @@ export function planExperiment(experiment: Experiment, options: PlanOptions = {}
     scenario,
     segments,
     parameterTypes,
+    parameterColumns: columns,
     cells,
     mine,
     layout,

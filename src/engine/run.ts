@@ -1,13 +1,30 @@
-import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Piscina } from 'piscina';
 import { UserError } from '../errors.ts';
 import { loadProtocolModule } from '../negotiation/protocols/registry.ts';
+import {
+  checkOutputFolder,
+  clearFolder,
+  JOURNAL,
+  prepareFolder,
+  removeTemporaries,
+} from '../results/folder.ts';
+import { appendJournal, readJournal, writeJournal } from '../results/journal.ts';
+import { lockFolder } from '../results/lock.ts';
+import { type Manifest, readManifest, writeManifest } from '../results/manifest.ts';
+import {
+  type Damage,
+  damageMessage,
+  verifyCellsFiles,
+  verifyFolder,
+  verifyRunFiles,
+} from '../results/verify.ts';
 import { runWork } from './budget.ts';
 import { addSums, sumsLength } from './columns.ts';
 import type { Experiment } from './experiment.ts';
-import { createManifest, type Manifest, readManifest, writeManifest } from './manifest.ts';
+import { createManifest } from './manifest.ts';
 import {
   batchRange,
   cellScenario,
@@ -18,18 +35,7 @@ import {
 } from './plan.ts';
 import { createProgress, interruptMessage, type ProgressMode, resumeMessage } from './progress.ts';
 import { runSeed } from './seeds.ts';
-import {
-  appendJournal,
-  clearFolder,
-  encodeTable,
-  JOURNAL,
-  prepareFolder,
-  readJournal,
-  runFileName,
-  writeAtomic,
-  writeCells,
-  writeReadme,
-} from './store.ts';
+import { writeCells, writeReadme, writeRunFiles } from './store.ts';
 import type { BatchResult, BatchTask, SweepData } from './worker.ts';
 
 /** How to run a sweep (what it computes is the experiment's and the plan options'). */
@@ -38,6 +44,13 @@ export interface RunOptions extends PlanOptions {
   out?: string;
   /** Default: a bar when standard error is a terminal, plain lines otherwise. */
   progress?: ProgressMode;
+  /**
+   * Redo the batches whose run files or journal lines are damaged (see results/verify.ts)
+   * instead of refusing, and rewrite the cells tables, journal and manifest.
+   */
+  repair?: boolean;
+  /** Files the sweep reads (the experiment file), which the output folder must not be inside. */
+  inputs?: readonly string[];
   /**
    * Seconds a batch may take before the watchdog stops the sweep; default from the measured
    * batch times ({@link taskBudget}).
@@ -97,20 +110,39 @@ export class SweepInterrupted extends UserError {
   override readonly exitCode = 130;
 }
 
-/** The folder's finished batches: sums by cell, then batch; batches without run file are dropped. */
-function finishedBatches(plan: Plan, out: string) {
+/**
+ * The folder's finished batches, checked: journal lines against their checksums, run files
+ * against the journal. Damage is refused (naming the files) unless `repair`, which drops
+ * the damaged batches (to be redone) and rewrites the journal without them. A complete
+ * folder's cells files are checked too (they are rewritten at the end either way).
+ */
+function finishedBatches(plan: Plan, out: string, old: Manifest | undefined, repair: boolean) {
+  const { entries, damaged } = readJournal(out);
+  const damage: Damage[] = damaged.map((d) => ({
+    file: `${JOURNAL} line ${d.line}`,
+    problem: d.problem,
+  }));
+  const runFiles = plan.runs.length > 0 ? verifyRunFiles(out, entries) : [];
+  damage.push(...runFiles);
+  if (old?.status === 'complete') damage.push(...verifyCellsFiles(out, old));
+  if (damage.length > 0 && !repair) throw new UserError(damageMessage('run', out, damage));
+  const bad = new Set(runFiles.map((d) => `${d.batch!.cell}/${d.batch!.batch}`));
+  const trusted = entries.filter(
+    (e) => !bad.has(`${e.cell}/${e.batch}`) && Object.keys(e.files).length === plan.runs.length,
+  );
+  if (damage.length > 0) writeJournal(out, trusted);
   const done = new Map<number, Map<number, Float64Array>>();
-  for (const entry of readJournal(out)) {
-    if (
-      plan.runs !== 'none' &&
-      !existsSync(join(out, runFileName(entry.cell, entry.batch, plan.runs)))
-    ) {
-      continue;
-    }
+  for (const entry of trusted) {
     if (!done.has(entry.cell)) done.set(entry.cell, new Map());
-    done.get(entry.cell)!.set(entry.batch, Float64Array.from(entry.sums));
+    done.get(entry.cell)!.set(entry.batch, entry.sums);
   }
   return done;
+}
+
+/** The journal rewritten in cell and batch order, each batch once (its last line). */
+function sortJournal(out: string): string {
+  const entries = new Map(readJournal(out).entries.map((e) => [`${e.cell}/${e.batch}`, e]));
+  return writeJournal(out, [...entries.values()]);
 }
 
 /** What differs between the definition behind a folder and the one being run, by field. */
@@ -131,7 +163,8 @@ function changedFields(old: Manifest, now: Manifest): string[] {
   if (shard(old.shard) !== shard(now.shard)) {
     changed.push(`--shard ${shard(old.shard)} -> ${shard(now.shard)}`);
   }
-  if (old.runs !== now.runs) changed.push(`--runs ${old.runs} -> ${now.runs}`);
+  const runs = (m: Manifest) => m.runs.join(',') || 'none';
+  if (runs(old) !== runs(now)) changed.push(`--runs ${runs(old)} -> ${runs(now)}`);
   if (changed.length === 0 && old.batchSize !== now.batchSize) {
     changed.push(`batch size ${old.batchSize} -> ${now.batchSize}`);
   }
@@ -151,32 +184,6 @@ function changedFields(old: Manifest, now: Manifest): string[] {
     );
   }
   return changed;
-}
-
-/** Removes temporary files a killed session left behind. */
-function removeTemporaries(out: string) {
-  for (const folder of [out, join(out, 'runs')]) {
-    if (!existsSync(folder)) continue;
-    for (const name of readdirSync(folder)) {
-      if (name.endsWith('.tmp')) rmSync(join(folder, name), { force: true });
-    }
-  }
-}
-
-/** The run file of a finished batch: cell, replication, seed, then the game's columns. */
-function runTable(plan: Plan, task: BatchTask, result: BatchResult) {
-  const seeds = new TextDecoder().decode(result.seeds);
-  const replication = new Int32Array(task.count);
-  for (let i = 0; i < task.count; i++) replication[i] = task.first + i;
-  return encodeTable(
-    {
-      cell: new Int32Array(task.count).fill(task.cell),
-      replication,
-      seed: Array.from({ length: task.count }, (_, i) => seeds.slice(16 * i, 16 * i + 16)),
-      ...result.columns,
-    },
-    plan.runs === 'csv' ? 'csv' : 'arrow',
-  );
 }
 
 /** A batch to play: replications `first .. first + count - 1` of a cell. */
@@ -208,7 +215,7 @@ async function playBatches(
     masterSeed: experiment.seed,
     crn: experiment.crn,
     layout: plan.layout,
-    keepRuns: plan.runs !== 'none',
+    keepRuns: plan.runs.length > 0,
   };
   // compiled (dist/, npm run build): the compiled worker; from src/ under tsx: worker.ts
   const compiled = import.meta.url.endsWith('.js');
@@ -341,6 +348,10 @@ function errorText(error: unknown) {
  * seed comes from (master seed, cell key, replication), each batch is a file of its own,
  * and each cell's sums add its batches in order.
  *
+ * The folder is refused when it is a file, inside an input, or not empty without being a
+ * results folder (unless `force`), and locked while the sweep writes it; every finished
+ * batch is checked against its checksum before it is trusted (`repair` redoes the damaged).
+ *
  * @param experiment a validated experiment ({@link parseExperiment})
  * @param options output folder, workers, runs format, shard, progress
  * @returns the folder and counts
@@ -359,6 +370,27 @@ export async function runExperiment(
     );
   }
   const out = options.out ?? join('results', experiment.name);
+  const module = plan.scenario.protocol.module;
+  checkOutputFolder(out, 'run', {
+    force: options.force,
+    inputs: [...(options.inputs ?? []), ...(module ? [module] : [])],
+  });
+  prepareFolder(out, false);
+  const release = lockFolder(out, 'run');
+  try {
+    return await sweep(experiment, plan, out, options);
+  } finally {
+    release();
+  }
+}
+
+/** The sweep of {@link runExperiment} into `out`, which this process has locked. */
+async function sweep(
+  experiment: Experiment,
+  plan: Plan,
+  out: string,
+  options: RunOptions,
+): Promise<RunSummary> {
   const R = experiment.replications;
   const runsTotal = plan.mine.length * R;
   const startedAt = new Date().toISOString();
@@ -375,8 +407,9 @@ export async function runExperiment(
       );
     }
     clearFolder(out);
-  } else if (old?.status === 'complete') {
-    rmSync(join(out, JOURNAL), { force: true });
+  } else if (old?.status === 'complete' && !options.repair) {
+    const damage = verifyFolder(out, old);
+    if (damage.length > 0) throw new UserError(damageMessage('run', out, damage));
     // Same runs; the description, hypotheses and figures may have been edited since, and
     // the analysis reads them from the manifest.
     old.experiment = createManifest(plan, old.timing.startedAt).experiment;
@@ -390,13 +423,14 @@ export async function runExperiment(
       runsPerSecond: 0,
     };
   }
-  prepareFolder(out, plan.runs);
+  prepareFolder(out, plan.runs.length > 0);
   removeTemporaries(out);
 
   // Finished batches from the journal; each cell's sums add its batches in order, as they
   // arrive (a batch that comes early waits in `pending`), so memory does not grow with the
   // number of batches.
-  const done = finishedBatches(plan, out);
+  const same = old?.fingerprint === plan.fingerprint ? old : undefined;
+  const done = finishedBatches(plan, out, same, !!options.repair);
   const totals = new Map<number, Float64Array>();
   const open = new Map<
     number,
@@ -464,13 +498,14 @@ export async function runExperiment(
 
   const commit = (task: BatchTask, result: BatchResult) => {
     const batch = Math.floor(task.first / plan.batchSize);
-    if (plan.runs !== 'none') {
-      writeAtomic(
-        join(out, runFileName(task.cell, batch, plan.runs)),
-        runTable(plan, task, result),
-      );
-    }
-    appendJournal(out, { cell: task.cell, batch, sums: Array.from(result.sums) });
+    const seeds = new TextDecoder().decode(result.seeds);
+    const files = writeRunFiles(out, plan.runs, plan.layout, batch, {
+      cell: task.cell,
+      first: task.first,
+      seeds: Array.from({ length: task.count }, (_, i) => seeds.slice(16 * i, 16 * i + 16)),
+      columns: result.columns,
+    });
+    appendJournal(out, { cell: task.cell, batch, sums: result.sums, files });
     add(task.cell, batch, result.sums);
     runsDone += task.count;
     progress.update(runsDone);
@@ -505,17 +540,18 @@ export async function runExperiment(
     writeManifest(out, manifest);
     throw new SweepInterrupted(interruptMessage(out, runsDone, runsTotal));
   }
-  writeCells(
+  const files = writeCells(
     out,
     plan.layout,
     manifest.parameters,
     plan.mine.map((c) => ({ ...c, sums: totals.get(c.index)! })),
   );
   writeReadme(out, experiment.name, plan.layout, manifest.parameters, plan.runs);
+  manifest.integrity = { journal: sortJournal(out), files };
   manifest.status = 'complete';
   manifest.timing.finishedAt = new Date().toISOString();
   writeManifest(out, manifest);
-  rmSync(join(out, JOURNAL), { force: true });
+  rmSync(join(out, 'progress.ndjson'), { force: true });
   return {
     out,
     runsTotal,

@@ -19,10 +19,10 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { UserError } from '../errors.ts';
+import { writeAtomic } from '../results/atomic.ts';
 import type { LoadedExperiment } from './load.ts';
 import { readManifest } from './manifest.ts';
-import { planExperiment, type RunsFormat } from './plan.ts';
-import { writeAtomic } from './store.ts';
+import { planExperiment, type RunsFormat, runsFormats } from './plan.ts';
 
 /** What each job asks of the scheduler; unset fields are left to the site's defaults. */
 export interface SlurmResources {
@@ -125,7 +125,7 @@ function refuseRunsNone(experiment: LoadedExperiment['experiment']) {
   ];
   if (needs.length > 0) {
     throw new UserError(
-      `--runs none: ${needs.join(', ')} needs the per-run rows, which --runs none does not keep; keep them (--runs arrow) or remove ${needs.length > 1 ? 'these' : 'it'} from the experiment`,
+      `--runs none: ${needs.join(', ')} needs the per-run rows, which --runs none does not keep; keep them (--runs parquet) or remove ${needs.length > 1 ? 'these' : 'it'} from the experiment`,
     );
   }
 }
@@ -148,7 +148,7 @@ export function planSlurmSweep(loaded: LoadedExperiment, options: SlurmOptions):
       `--tasks: the design has ${plan.cells.length} cells, so at most ${plan.cells.length} tasks can each play a shard; got ${options.tasks}`,
     );
   }
-  if (plan.runs === 'none') refuseRunsNone(experiment);
+  if (plan.runs.length === 0) refuseRunsNone(experiment);
   const out = resolve(options.out ?? join('results', experiment.name));
   if (readManifest(out)) {
     throw new UserError(
@@ -165,7 +165,8 @@ export function planSlurmSweep(loaded: LoadedExperiment, options: SlurmOptions):
   const shardRuns = Array.from({ length: options.tasks }, () => 0);
   for (const cell of plan.cells) shardRuns[cell.index % options.tasks]! += experiment.replications;
   // Unset flags are left out, so every job takes `twolevel run`'s own defaults.
-  const runFlags = options.runs === undefined ? [] : ['--runs', options.runs];
+  const runFlags =
+    options.runs === undefined ? [] : ['--runs', runsFormats(options.runs).join(',') || 'none'];
   if (options.replications !== undefined) runFlags.push('--replications', options.replications);
   if (options.seed !== undefined) runFlags.push('--seed', shellWord(options.seed));
   return {

@@ -7,9 +7,9 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { JOURNAL } from '../results/folder.ts';
 import { readManifest } from './manifest.ts';
 import { readSlurmSweep, type SlurmSweep, submitCommand, sweepFiles } from './slurm.ts';
-import { JOURNAL } from './store.ts';
 
 /**
  * A shard's state: `complete`; `running` (a SLURM task runs it, or, when the queue cannot be

@@ -1,4 +1,3 @@
-import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ColumnTable } from 'arquero';
 import type { HypothesisResult } from '../analysis/evaluateHypotheses.ts';
@@ -9,6 +8,7 @@ import type { Results } from '../analysis/readResults.ts';
 import { summarize } from '../analysis/summarize.ts';
 import { type DisplayTable, summaryDisplay } from '../analysis/summaryDisplay.ts';
 import { hypothesesDisplay } from '../analysis/writeHypotheses.ts';
+import { writeAtomic } from '../results/atomic.ts';
 import { escapeHtml, type ReportBlock, reportPage } from './page.ts';
 
 /**
@@ -148,6 +148,6 @@ ${tables.join('\n')}`,
   });
   blocks.push({ kind: 'html', html: provenanceSection(results) });
   const file = join(results.dir, 'report.html');
-  writeFileSync(file, reportPage(`${experiment.name}: twolevel report`, blocks));
+  writeAtomic(file, reportPage(`${experiment.name}: twolevel report`, blocks));
   return file;
 }

@@ -5,7 +5,7 @@ import { holm } from '../../src/analysis/holm.ts';
 import { type Results, readResults, readRuns } from '../../src/analysis/readResults.ts';
 import { cellMetrics } from '../../src/engine/columns.ts';
 import type { Hypothesis } from '../../src/engine/experiment.ts';
-import type { Manifest } from '../../src/engine/manifest.ts';
+import type { Manifest } from '../../src/results/manifest.ts';
 import { QUOTA, SIGMA, writeFixture } from './fixture.ts';
 
 const layout = { countries: ['A', 'B'], dimensions: 1 };

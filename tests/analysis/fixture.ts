@@ -1,13 +1,15 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import seedrandom from 'seedrandom';
 import { RunBatch } from '../../src/engine/columns.ts';
 import { type ExperimentInput, parseExperiment } from '../../src/engine/experiment.ts';
-import { createManifest, writeManifest } from '../../src/engine/manifest.ts';
+import { createManifest } from '../../src/engine/manifest.ts';
 import { planExperiment } from '../../src/engine/plan.ts';
-import { encodeTable, runFileName, writeCells } from '../../src/engine/store.ts';
+import { writeCells, writeRunFiles } from '../../src/engine/store.ts';
 import { createRecord, type Outcome } from '../../src/negotiation/record.ts';
+import { type BatchEntry, writeJournal } from '../../src/results/journal.ts';
+import { writeManifest } from '../../src/results/manifest.ts';
 
 export const QUOTA = 'countries.B.ratification.quota';
 export const SIGMA = 'countries.A.negotiator.beliefs.sigmaForeign';
@@ -74,11 +76,8 @@ export function writeFixture(replications: number, crn = false): string {
   const dir = mkdtempSync(join(tmpdir(), 'twolevel-analysis-'));
   const experiment = parseExperiment(fixtureExperiment(replications, crn));
   const plan = planExperiment(experiment, { runs: 'arrow' });
-  const parameters = experiment.parameters.map((p, i) => ({
-    path: p.path,
-    type: plan.parameterTypes[i]!,
-  }));
   mkdirSync(join(dir, 'runs'));
+  const journal: BatchEntry[] = [];
   const random = seedrandom.alea('fixture');
   const cells = plan.cells.map((cell) => {
     const batch = new RunBatch(plan.layout, replications, true);
@@ -90,17 +89,14 @@ export function writeFixture(replications: number, crn = false): string {
       const sigma = cell.values[SIGMA] as number;
       batch.record(r, syntheticRun(random, seed, quota, sigma));
     }
-    const table = {
-      cell: new Int32Array(replications).fill(cell.index),
-      replication: Int32Array.from({ length: replications }, (_, r) => r),
-      seed: seeds,
-      ...batch.columns(),
-    };
-    writeFileSync(join(dir, runFileName(cell.index, 0, 'arrow')), encodeTable(table, 'arrow'));
+    const rows = { cell: cell.index, first: 0, seeds, columns: batch.columns() };
+    const files = writeRunFiles(dir, plan.runs, plan.layout, 0, rows);
+    journal.push({ cell: cell.index, batch: 0, sums: batch.sums, files });
     return { ...cell, sums: batch.sums };
   });
-  writeCells(dir, plan.layout, parameters, cells);
+  const files = writeCells(dir, plan.layout, plan.parameterColumns, cells);
   const manifest = createManifest(plan, '2024-01-01T00:00:00.000Z');
+  manifest.integrity = { journal: writeJournal(dir, journal), files };
   manifest.status = 'complete';
   manifest.runsDone = manifest.runsTotal;
   manifest.timing.finishedAt = '2024-01-01T00:00:01.000Z';

@@ -4,11 +4,13 @@ import { join } from 'node:path';
 import seedrandom from 'seedrandom';
 import { RunBatch } from '../../src/engine/columns.ts';
 import { type ExperimentInput, parseExperiment } from '../../src/engine/experiment.ts';
-import { createManifest, writeManifest } from '../../src/engine/manifest.ts';
+import { createManifest } from '../../src/engine/manifest.ts';
 import { planExperiment } from '../../src/engine/plan.ts';
 import type { CellValue } from '../../src/engine/seeds.ts';
 import { writeCells } from '../../src/engine/store.ts';
 import { createRecord, type GameRecord } from '../../src/negotiation/record.ts';
+import { writeJournal } from '../../src/results/journal.ts';
+import { writeManifest } from '../../src/results/manifest.ts';
 
 /**
  * Writes a complete results folder (manifest and cells, no per-run rows) of an experiment
@@ -33,12 +35,10 @@ export function writeSyntheticResults(
     }
     return { ...cell, sums: batch.sums };
   });
-  const parameters = experiment.parameters.map((p, i) => ({
-    path: p.path,
-    type: plan.parameterTypes[i]!,
-  }));
-  writeCells(dir, plan.layout, parameters, cells);
+  const files = writeCells(dir, plan.layout, plan.parameterColumns, cells);
   const manifest = createManifest(plan, '2024-01-01T00:00:00.000Z');
+  const journal = cells.map((c) => ({ cell: c.index, batch: 0, sums: c.sums, files: {} }));
+  manifest.integrity = { journal: writeJournal(dir, journal), files };
   manifest.status = 'complete';
   manifest.runsDone = manifest.runsTotal;
   manifest.timing.finishedAt = '2024-01-01T00:00:01.000Z';

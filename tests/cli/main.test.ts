@@ -28,7 +28,7 @@ describe('twolevel (the command dispatcher)', () => {
     const out = spawnSync(process.execPath, [bin, 'simulat'], { encoding: 'utf8' });
     expect(out.status).toBe(2);
     expect(out.stderr.trim()).toBe(
-      "twolevel: unknown command 'simulat'. Valid commands: simulate, winset, run, merge, slurm, status, summarize, plot, report, sensitivity, discover, schema, validate.",
+      "twolevel: unknown command 'simulat'. Valid commands: simulate, winset, run, merge, slurm, status, analyse, summarize, plot, report, query, replay, sensitivity, discover, schema, validate.",
     );
   });
 

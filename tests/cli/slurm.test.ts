@@ -151,7 +151,7 @@ describe.skipIf(unavailable !== undefined)('twolevel slurm on a one-node SLURM c
     const array = /^array job (\d+)/m.exec(submitted)![1]!;
     const firstMerge = /^merge job (\d+)/m.exec(submitted)![1]!;
     // Shard 2 (one cell, 10 batches of 200 runs) is cancelled once its first batch is in.
-    const journal = join(dir, 'shards', '2', 'progress.ndjson');
+    const journal = join(dir, 'shards', '2', 'batches.ndjson');
     await waitFor(
       'shard 2 to finish a batch',
       () => existsSync(journal) && readFileSync(journal, 'utf8').includes('\n'),

@@ -3,6 +3,7 @@ import {
   cellColumns,
   cellMetrics,
   OUTCOMES,
+  parameterColumns,
   RunBatch,
   runColumns,
   sumsLength,
@@ -45,13 +46,14 @@ describe('columns', () => {
   });
 
   it('lays out cell columns: counts, then n/sum/sumsq per metric', () => {
-    const names = cellColumns(layout, [
-      { path: 'countries.B.ratification.quota', type: 'float64' },
-    ]);
+    const names = cellColumns(
+      layout,
+      parameterColumns([{ path: 'countries.B.ratification.quota', type: 'float64' }]),
+    );
     expect(names.map((c) => c.name).slice(0, 10)).toEqual([
       'cell',
       'key',
-      'countries.B.ratification.quota',
+      'countries_B_ratification_quota',
       'runs',
       ...OUTCOMES,
       'tentative',
@@ -84,6 +86,32 @@ describe('columns', () => {
     expect(Array.from(columns.outcome!)).toEqual([0, 1, 2]);
     expect(Array.from(columns.defector!)).toEqual([-1, -1, 1]);
     expect(Array.from(columns.x_1!)).toEqual([0.5, Number.NaN, 0.7]);
+  });
+
+  it('names parameter columns so that R and pandas keep them, distinct from each other', () => {
+    const columns = parameterColumns([
+      { path: 'countries.B.ratification.chambers[1].quota', type: 'float64' },
+      { path: 'countries.B.ratification.chambers.1.quota', type: 'float64' },
+      { path: 'runs', type: 'float64' },
+      { path: '1.x', type: 'utf8' },
+    ]);
+    expect(columns.map((c) => c.column)).toEqual([
+      'countries_B_ratification_chambers_1_quota',
+      'countries_B_ratification_chambers_1_quota_2',
+      'runs_2',
+      'p_1_x',
+    ]);
+    // R's make.names leaves every one unchanged: letters, digits and '_', starting with a letter
+    for (const c of columns) expect(c.column).toMatch(/^[A-Za-z][A-Za-z0-9_]*$/);
+  });
+
+  it('marks only the agreement point nullable, and outcome a category of the four outcomes', () => {
+    const specs = runColumns(layout);
+    expect(specs.filter((c) => c.nullable).map((c) => c.name)).toEqual(['x_1']);
+    expect(specs.find((c) => c.name === 'outcome')).toMatchObject({
+      type: 'category',
+      labels: OUTCOMES,
+    });
   });
 
   it('keeps no columns for --runs none but the same sums', () => {

@@ -6,8 +6,8 @@ import smallFixture from './fixtures/small.ts';
 
 const toolkit = vi.hoisted(() => ({ version: '0.1.0' }));
 
-vi.mock('../../src/engine/manifest.ts', async (original) => {
-  const actual = await original<typeof import('../../src/engine/manifest.ts')>();
+vi.mock('../../src/results/software.ts', async (original) => {
+  const actual = await original<typeof import('../../src/results/software.ts')>();
   return {
     ...actual,
     softwareVersions: () => {

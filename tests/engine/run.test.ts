@@ -14,10 +14,10 @@ import { fileURLToPath } from 'node:url';
 import * as aq from 'arquero';
 import { afterAll, describe, expect, it } from 'vitest';
 import { type Experiment, parseExperiment } from '../../src/engine/experiment.ts';
-import { readManifest } from '../../src/engine/manifest.ts';
 import { mergeShards } from '../../src/engine/merge.ts';
 import { planExperiment } from '../../src/engine/plan.ts';
 import { runExperiment } from '../../src/engine/run.ts';
+import { readManifest } from '../../src/results/manifest.ts';
 import resumeFixture from './fixtures/resume.ts';
 import smallFixture from './fixtures/small.ts';
 
@@ -25,7 +25,13 @@ const root = fileURLToPath(new URL('../../', import.meta.url));
 const fixtures = fileURLToPath(new URL('./fixtures/', import.meta.url));
 const scratch = mkdtempSync(join(tmpdir(), 'twolevel-engine-'));
 const small = parseExperiment(smallFixture);
-const quiet = { progress: 'quiet' as const, baseDir: fixtures, maxBatch: 5 };
+// Parquet (the default) and Arrow, which the tests below read with arquero.
+const quiet = {
+  progress: 'quiet' as const,
+  baseDir: fixtures,
+  maxBatch: 5,
+  runs: ['parquet', 'arrow'] as const,
+};
 
 /**
  * The small scenario played by the researcher's own protocol (a module the workers load,
@@ -41,7 +47,8 @@ const firstBestScenario = {
 };
 
 /** What the engine writes; later pipeline steps (summaries, report) may add other files. */
-const ENGINE_FILES = /^(manifest\.json|README\.md|cells\.(arrow|csv)|runs\/.*)$/;
+const ENGINE_FILES =
+  /^(manifest\.json|README\.md|batches\.ndjson|cells\.(parquet|arrow|csv)|runs\/.*)$/;
 
 /**
  * Every file the engine wrote in a results folder with its bytes; the manifest without its
@@ -87,8 +94,8 @@ describe('runExperiment', () => {
     await run(small, 'w2', { workers: 2 });
     await run(small, 'w4', { workers: 4 });
     const reference = snapshot(one.out);
-    // 4 cells x 3 batches of 4 replications
-    expect(Object.keys(reference).filter((f) => f.startsWith('runs/'))).toHaveLength(12);
+    // 4 cells x 3 batches of 4 replications, in two formats
+    expect(Object.keys(reference).filter((f) => f.startsWith('runs/'))).toHaveLength(24);
     expect(differing(snapshot(join(scratch, 'w2')), reference)).toEqual([]);
     expect(differing(snapshot(join(scratch, 'w4')), reference)).toEqual([]);
   });
@@ -100,11 +107,12 @@ describe('runExperiment', () => {
       number
     >[];
     const rows = readdirSync(join(folder, 'runs'))
+      .filter((f) => f.endsWith('.arrow'))
       .sort()
       .flatMap((f) => aq.fromArrow(readFileSync(join(folder, 'runs', f))).objects()) as Record<
       string,
-      number
-    >[];
+      number | string
+    >[] as (Record<string, number> & { outcome: string })[];
     expect(rows).toHaveLength(48);
     // rows ordered by run key (cell, replication)
     expect(rows.map((r) => [r.cell, r.replication])).toEqual(
@@ -113,11 +121,13 @@ describe('runExperiment', () => {
     for (const cell of cells) {
       const mine = rows.filter((r) => r.cell === cell.cell);
       expect(cell.runs).toBe(12);
-      expect(cell.agreement).toBe(mine.filter((r) => r.outcome === 0).length);
-      expect(cell.no_agreement).toBe(mine.filter((r) => r.outcome === 1).length);
+      expect(cell.agreement).toBe(mine.filter((r) => r.outcome === 'agreement').length);
+      expect(cell.no_agreement).toBe(mine.filter((r) => r.outcome === 'no_agreement').length);
       expect(cell.n_rounds).toBe(12);
       expect(cell.sum_rounds).toBe(mine.reduce((s, r) => s + r.rounds, 0));
-      const ratified = mine.filter((r) => r.outcome === 0 || r.outcome === 3);
+      const ratified = mine.filter(
+        (r) => r.outcome === 'agreement' || r.outcome === 'voluntary_defection',
+      );
       expect(cell.n_gain_A).toBe(ratified.length);
       expect(cell.sum_gain_A).toBeCloseTo(
         ratified.reduce((s, r) => s + r.gain_A, 0),
@@ -168,9 +178,12 @@ describe('runExperiment', () => {
         key: string;
       }[];
       const keyOf = new Map(cells.map((c) => [c.cell, c.key]));
-      const rows = readdirSync(join(folder, 'runs')).flatMap((f) =>
-        aq.fromArrow(readFileSync(join(folder, 'runs', f))).objects(),
-      ) as Record<string, number | string>[];
+      const rows = readdirSync(join(folder, 'runs'))
+        .filter((f) => f.endsWith('.arrow'))
+        .flatMap((f) => aq.fromArrow(readFileSync(join(folder, 'runs', f))).objects()) as Record<
+        string,
+        number | string
+      >[];
       return Object.fromEntries(
         rows.map(({ cell, ...rest }) => [`${keyOf.get(cell as number)} ${rest.replication}`, rest]),
       );
@@ -279,7 +292,10 @@ describe('runExperiment', () => {
       /cell 1 \{"protocol.deadline":7\}, replication 0 \(seed [0-9a-f]{16}\): deliberate failure \(deadline 7\) \(failed twice\)/,
     );
     const folder = join(scratch, 'failing');
-    expect(readdirSync(join(folder, 'runs'))).toEqual(['cell-000000-batch-0000.arrow']);
+    expect(readdirSync(join(folder, 'runs'))).toEqual([
+      'cell-000000-batch-0000.arrow',
+      'cell-000000-batch-0000.parquet',
+    ]);
     const manifest = JSON.parse(readFileSync(join(folder, 'manifest.json'), 'utf8'));
     expect([manifest.status, manifest.runsDone]).toEqual(['running', 12]);
 
@@ -318,7 +334,7 @@ describe('twolevel run, killed with SIGKILL and resumed', () => {
       ['bin/twolevel.js', 'run', file, '--out', killed, '--workers', '1', '--quiet'],
       { cwd: root, stdio: 'ignore' },
     );
-    const journal = join(killed, 'progress.ndjson');
+    const journal = join(killed, 'batches.ndjson');
     const lines = () =>
       existsSync(journal) ? readFileSync(journal, 'utf8').split('\n').length - 1 : 0;
     while (lines() < 8) await new Promise((r) => setTimeout(r, 10));
@@ -347,11 +363,13 @@ describe('twolevel run, killed with SIGKILL and resumed', () => {
     const whole = await runExperiment(parseExperiment(resumeFixture), {
       ...quiet,
       maxBatch: undefined,
+      runs: 'parquet',
       out: join(scratch, 'whole'),
     });
     expect(whole.runsDone).toBe(8000);
     const reference = snapshot(whole.out);
-    expect(Object.keys(reference)).toHaveLength(4 + 40);
+    // manifest, README, journal, 3 cells tables, 40 run files
+    expect(Object.keys(reference)).toHaveLength(6 + 40);
     expect(differing(snapshot(killed), reference)).toEqual([]);
   });
 });

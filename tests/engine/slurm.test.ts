@@ -113,7 +113,7 @@ describe('planSlurmSweep and the job scripts', () => {
         { tasks: 2, out: join(scratch, 'mcnemar'), runs, resources: { cpusPerTask: 1 } },
       );
     expect(() => sweep('none')).toThrow(
-      "--runs none: hypothesis 'paired' (test mcnemar) needs the per-run rows, which --runs none does not keep; keep them (--runs arrow) or remove it from the experiment",
+      "--runs none: hypothesis 'paired' (test mcnemar) needs the per-run rows, which --runs none does not keep; keep them (--runs parquet) or remove it from the experiment",
     );
     expect(sweep('arrow').shardRuns).toEqual([24, 24]);
   });
@@ -144,7 +144,7 @@ describe('sweepStatus', () => {
     const manifest = JSON.parse(readFileSync(manifestFile, 'utf8'));
     writeFileSync(manifestFile, JSON.stringify({ ...manifest, status: 'running', runsDone: 0 }));
     writeFileSync(
-      join(out, 'shards', '2', 'progress.ndjson'),
+      join(out, 'shards', '2', 'batches.ndjson'),
       `${JSON.stringify({ cell: 1, batch: 0, sums: [] })}\n{"cell": 1, "ba`,
     );
   });

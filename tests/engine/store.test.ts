@@ -1,71 +1,56 @@
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import {
-  appendJournal,
-  JOURNAL,
-  readCellSums,
-  readJournal,
-  runFileName,
-  writeAtomic,
-  writeCells,
-} from '../../src/engine/store.ts';
+import { parameterColumns } from '../../src/engine/columns.ts';
+import { readCellsTable, writeCells } from '../../src/engine/store.ts';
+import { checksum } from '../../src/results/checksum.ts';
+import { TABLE_FORMATS } from '../../src/results/codecs/index.ts';
 
 const layout = { countries: ['A', 'B'], dimensions: 1 };
+const parameters = parameterColumns([
+  { path: 'countries.B.ratification.quota', type: 'float64' },
+  { path: 'protocol.name', type: 'utf8' },
+]);
+// counts (runs, outcomes, tentative, ratified, each metric's n) are integers
+const length = 7 + 3 * 13;
+const sums = (k: number) =>
+  Float64Array.from({ length }, (_, i) => (i < 7 || (i - 7) % 3 === 0 ? k + i : 1 / (i + k)));
 
-describe('store', () => {
-  it('names run files by cell and batch, zero-padded', () => {
-    expect(runFileName(12, 3, 'arrow')).toBe(join('runs', 'cell-000012-batch-0003.arrow'));
-    expect(runFileName(0, 0, 'csv')).toBe(join('runs', 'cell-000000-batch-0000.csv'));
+describe('store: the cells tables', () => {
+  const folder = mkdtempSync(join(tmpdir(), 'twolevel-store-'));
+  const cells = [0, 1].map((k) => ({
+    index: k,
+    key: `{"k":${k}}`,
+    values: { 'countries.B.ratification.quota': 0.5 + k / 10, 'protocol.name': 'nash' },
+    sums: sums(k),
+  }));
+  const files = writeCells(folder, layout, parameters, cells);
+
+  it('writes one table in every format, with checksums for the manifest', () => {
+    expect(Object.keys(files)).toEqual(['cells.parquet', 'cells.arrow', 'cells.csv']);
+    for (const [name, sha] of Object.entries(files)) {
+      expect(checksum(readFileSync(join(folder, name)))).toBe(sha);
+    }
   });
 
-  it('writes atomically: no temporary file is left', () => {
-    const folder = mkdtempSync(join(tmpdir(), 'twolevel-store-'));
-    writeAtomic(join(folder, 'a.txt'), 'hello');
-    expect(readdirSync(folder)).toEqual(['a.txt']);
-    expect(readFileSync(join(folder, 'a.txt'), 'utf8')).toBe('hello');
+  it('reads back the exact sums it wrote, from each format', () => {
+    for (const format of TABLE_FORMATS) {
+      const back = readCellsTable(join(folder, `cells.${format}`), format, layout, parameters);
+      expect(Array.from(back.cell as Int32Array)).toEqual([0, 1]);
+      expect(back.key).toEqual(['{"k":0}', '{"k":1}']);
+      expect(Array.from(back.countries_B_ratification_quota as Float64Array)).toEqual([0.5, 0.6]);
+      expect(Array.from(back.sum_rounds as Float64Array)).toEqual([1 / 8, 1 / 9]);
+      expect(Array.from(back.sumsq_believed_overlap as Float64Array)).toEqual([
+        1 / (length - 1),
+        1 / length,
+      ]);
+    }
   });
 
-  it('drops a torn last journal line, so appends start on a fresh line', () => {
-    const folder = mkdtempSync(join(tmpdir(), 'twolevel-store-'));
-    appendJournal(folder, { cell: 0, batch: 0, sums: [1, 0.1] });
-    appendJournal(folder, { cell: 0, batch: 1, sums: [2, 0.30000000000000004] });
-    const file = join(folder, JOURNAL);
-    writeFileSync(file, `${readFileSync(file, 'utf8')}{"cell":1,"bat`);
-    const entries = readJournal(folder);
-    expect(entries.map((e) => [e.cell, e.batch])).toEqual([
-      [0, 0],
-      [0, 1],
-    ]);
-    // doubles round-trip exactly through the journal
-    expect(entries[1]!.sums[1]).toBe(0.1 + 0.2);
-    appendJournal(folder, { cell: 1, batch: 0, sums: [3] });
-    expect(readJournal(folder)).toHaveLength(3);
-  });
-
-  it('reads back the exact sums it wrote to cells.arrow', () => {
-    const folder = mkdtempSync(join(tmpdir(), 'twolevel-store-'));
-    const parameters = [
-      { path: 'countries.B.ratification.quota', type: 'float64' as const },
-      { path: 'protocol.name', type: 'utf8' as const },
-    ];
-    // counts (runs, outcomes, tentative, ratified, each metric's n) are integers
-    const length = 7 + 3 * 13;
-    const sums = (k: number) =>
-      Float64Array.from({ length }, (_, i) => (i < 7 || (i - 7) % 3 === 0 ? k + i : 1 / (i + k)));
-    const cells = [0, 1].map((k) => ({
-      index: k,
-      key: `{"k":${k}}`,
-      values: { 'countries.B.ratification.quota': 0.5 + k / 10, 'protocol.name': 'nash' },
-      sums: sums(k),
-    }));
-    writeCells(folder, layout, parameters, cells);
-    const back = readCellSums(join(folder, 'cells.arrow'), layout, parameters);
-    expect(back.get(0)).toEqual(sums(0));
-    expect(back.get(1)).toEqual(sums(1));
+  it('names parameter columns safely in CSV', () => {
     const csv = readFileSync(join(folder, 'cells.csv'), 'utf8').split('\n');
-    expect(csv[0]!.startsWith('cell,key,countries.B.ratification.quota,protocol.name,runs')).toBe(
+    expect(csv[0]!.startsWith('cell,key,countries_B_ratification_quota,protocol_name,runs')).toBe(
       true,
     );
     expect(csv[2]!.split(',').slice(2, 5)).toEqual(['0.6', 'nash', '1']);

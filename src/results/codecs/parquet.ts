@@ -1,0 +1,116 @@
+/**
+ * Parquet through hyparquet-writer (encode) and hyparquet (decode), both pure JavaScript
+ * with no native code (1.5 MB installed together). Strings are written PLAIN (no
+ * dictionary), a category as an ENUM-annotated string column, non-nullable columns as
+ * REQUIRED, and the table's metadata as key-value metadata. Files are Snappy-compressed.
+ *
+ * Decoding uses hyparquet's synchronous column reader over the whole file in memory
+ * (`parquetRead` is asynchronous only, the analysis reads run files synchronously).
+ * @module
+ */
+import { parquetMetadata, parquetSchema } from 'hyparquet';
+import { readColumn } from 'hyparquet/src/column.js';
+import { DEFAULT_PARSERS } from 'hyparquet/src/convert.js';
+import { getTreePath } from 'hyparquet/src/schema.js';
+import { parquetWriteBuffer } from 'hyparquet-writer';
+import type { ColumnSpec } from '../../engine/columns.ts';
+import { type ColumnValues, fileValues, memoryValues, type ResultTable } from '../table.ts';
+import { type Codec, checkDecoded } from './codec.ts';
+
+type SchemaElement = NonNullable<Parameters<typeof parquetWriteBuffer>[0]['schema']>[number];
+
+/** The Parquet schema element of a column. */
+function schemaElement(spec: ColumnSpec): SchemaElement {
+  const repetition_type = spec.nullable ? 'OPTIONAL' : 'REQUIRED';
+  switch (spec.type) {
+    case 'int32':
+      return { name: spec.name, type: 'INT32', repetition_type };
+    case 'float64':
+      return { name: spec.name, type: 'DOUBLE', repetition_type };
+    case 'bool':
+      return { name: spec.name, type: 'BOOLEAN', repetition_type };
+    case 'utf8':
+    case 'category': {
+      const annotation = spec.type === 'utf8' ? 'STRING' : 'ENUM';
+      return {
+        name: spec.name,
+        type: 'BYTE_ARRAY',
+        converted_type: annotation === 'STRING' ? 'UTF8' : 'ENUM',
+        logical_type: { type: annotation },
+        repetition_type,
+      };
+    }
+  }
+}
+
+/** Parquet files (`.parquet`). */
+export const parquet: Codec = {
+  format: 'parquet',
+  extension: '.parquet',
+  readers:
+    "Parquet: `SELECT * FROM 'runs/*.parquet'` in DuckDB, `pandas.read_parquet` (with pyarrow or fastparquet), `arrow::open_dataset` or `nanoparquet::read_parquet` in R, `polars.read_parquet`",
+  encode(table: ResultTable) {
+    const buffer = parquetWriteBuffer({
+      columnData: table.columns.map((spec) => ({
+        name: spec.name,
+        data: fileValues(spec, table.values[spec.name]!) as never,
+        ...(spec.type === 'utf8' ? { encoding: 'PLAIN' as const } : {}),
+      })),
+      schema: [
+        { name: 'root', num_children: table.columns.length },
+        ...table.columns.map(schemaElement),
+      ],
+      kvMetadata: Object.entries(table.metadata).map(([key, value]) => ({ key, value })),
+      createdBy: 'twolevel (hyparquet-writer)',
+    });
+    return new Uint8Array(buffer);
+  },
+  decode(bytes: Uint8Array, columns: readonly ColumnSpec[]) {
+    const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
+    const metadata = parquetMetadata(buffer as ArrayBuffer);
+    const tree = parquetSchema(metadata);
+    const chunks = new Map<string, unknown[]>();
+    for (const group of metadata.row_groups) {
+      const rows = Number(group.num_rows);
+      for (const chunk of group.columns) {
+        const meta = chunk.meta_data!;
+        const name = meta.path_in_schema.join('.');
+        const schemaPath = getTreePath(tree, meta.path_in_schema);
+        const start = Number(meta.dictionary_page_offset ?? meta.data_page_offset);
+        const reader = {
+          view: new DataView(buffer as ArrayBuffer, start, Number(meta.total_compressed_size)),
+          offset: 0,
+        };
+        const { data } = readColumn(
+          reader,
+          { groupStart: 0, groupRows: rows, selectStart: 0, selectEnd: rows },
+          {
+            pathInSchema: meta.path_in_schema,
+            element: schemaPath[schemaPath.length - 1]!.element,
+            schemaPath,
+            ...meta,
+            parsers: DEFAULT_PARSERS,
+          } as never,
+        );
+        const out = chunks.get(name) ?? [];
+        for (const part of data) for (let i = 0; i < part.length; i++) out.push(part[i]);
+        chunks.set(name, out);
+      }
+    }
+    const decoded: Record<string, ColumnValues> = {};
+    for (const spec of columns) {
+      const values = chunks.get(spec.name);
+      if (values) decoded[spec.name] = memoryValues(spec, values);
+    }
+    return checkDecoded(columns, decoded);
+  },
+};
+
+/** A Parquet file's key-value metadata. */
+export function parquetKeyValues(bytes: Uint8Array): Record<string, string> {
+  const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
+  const metadata = parquetMetadata(buffer as ArrayBuffer);
+  return Object.fromEntries(
+    (metadata.key_value_metadata ?? []).map((kv) => [kv.key, kv.value ?? '']),
+  );
+}

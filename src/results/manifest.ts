@@ -1,0 +1,87 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ParameterColumn, RunLayout } from '../engine/columns.ts';
+import type { Experiment } from '../engine/experiment.ts';
+import { UserError } from '../errors.ts';
+import { writeAtomic } from './atomic.ts';
+import type { TableFormat } from './codecs/index.ts';
+import { MANIFEST } from './folder.ts';
+import type { Software } from './software.ts';
+
+/** Part `index` (1-based) of `count` shards: the cells whose index is `index - 1` mod `count`. */
+export interface Shard {
+  index: number;
+  count: number;
+}
+
+/**
+ * `manifest.json`: what a results folder holds and how it was made. Everything but
+ * `timing` follows from the experiment, the software and how far the sweep got, so two
+ * folders of the same sweep have equal manifests apart from `timing` (and `software`
+ * when made on different machines).
+ */
+export interface Manifest {
+  format: 2;
+  /** `running` while batches are missing, `complete` once every output is in place. */
+  status: 'running' | 'complete';
+  /** The experiment as run (overrides applied), its base scenario validated. */
+  experiment: Experiment;
+  fingerprint: string;
+  masterSeed: string | number;
+  crn: boolean;
+  shard: Shard | null;
+  /** The formats of the per-run files (none for `--runs none`). */
+  runs: TableFormat[];
+  layout: RunLayout;
+  /** The varied parameters: path, column name in the cells tables, column type. */
+  parameters: ParameterColumn[];
+  outcomes: readonly string[];
+  batchSize: number;
+  /** Every cell of the design (all shards), with its key. */
+  cells: { index: number; key: string; values: Record<string, number | string | boolean> }[];
+  /** Cells this folder holds (all, or this shard's). */
+  cellsHere: number;
+  runsTotal: number;
+  runsDone: number;
+  /**
+   * Once complete: the SHA-256 of the journal (which holds each batch's sums and run files'
+   * checksums) and of each cells file, by name.
+   */
+  integrity: { journal: string; files: Record<string, string> } | null;
+  software: Software;
+  timing: {
+    startedAt: string;
+    finishedAt: string | null;
+    /** Runs per second of the last session (a resumed sweep: since it resumed). */
+    runsPerSecond: number | null;
+  };
+}
+
+/**
+ * Reads a folder's manifest, or undefined when there is none.
+ *
+ * @throws UserError when `manifest.json` exists but is not a manifest (damaged or edited)
+ */
+export function readManifest(out: string): Manifest | undefined {
+  const file = join(out, MANIFEST);
+  if (!existsSync(file)) return undefined;
+  let manifest: Manifest;
+  try {
+    manifest = JSON.parse(readFileSync(file, 'utf8')) as Manifest;
+  } catch (error) {
+    throw new UserError(
+      `${file} is damaged (${(error as Error).message}); it cannot be repaired from the folder: run the experiment again into a new --out folder.`,
+    );
+  }
+  if (manifest?.format !== 2 || !Array.isArray(manifest.runs) || !manifest.experiment) {
+    throw new UserError(
+      `${file} is not a manifest this version of twolevel reads (format ${JSON.stringify(manifest?.format)}, expected 2); run the experiment again into a new --out folder.`,
+    );
+  }
+  return manifest;
+}
+
+/** Writes a folder's manifest atomically. */
+export function writeManifest(out: string, manifest: Manifest) {
+  writeAtomic(join(out, MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`);
+}
