@@ -3,7 +3,6 @@ import { cochranArmitage } from './cochranArmitage.ts';
 import { logisticRegression } from './logisticRegression.ts';
 import { mcnemar } from './mcnemar.ts';
 import { logisticScoreTest, multipleLogisticRegression } from './multipleLogisticRegression.ts';
-import { normalTwoSidedP } from './normalTwoSidedP.ts';
 import type { RegressionDesign } from './regressionDesign.ts';
 import { tQuantile } from './tQuantile.ts';
 import { tTwoSidedP } from './tTwoSidedP.ts';
@@ -91,11 +90,15 @@ function extremes(x: number[], weight: number[]) {
  * - `welch` ({@link welchT}): the difference of means (or rates, as means of 0/1), highest minus
  *   lowest level, with Welch's interval and p;
  * - `regression`: the coefficient of one column of a multi-factor model over cells: for a rate,
- *   grouped logistic regression ({@link multipleLogisticRegression}; Wald interval and p, or
- *   Rao's score p under separation, {@link logisticScoreTest}, with an infinite estimate in the
- *   score's direction); for a mean, least squares of the runs from the cells' sums
- *   ({@link weightedLeastSquares}) with HC3 standard errors, t interval and p on the residual
- *   degrees of freedom.
+ *   grouped logistic regression ({@link multipleLogisticRegression}) with quasi-binomial
+ *   standard errors, `SE = SE_glm sqrt(phi)`, `phi = max(1, Pearson chi^2 / (G - p))` over G
+ *   cells and p terms, t interval and p on `G - p` degrees of freedom (every run of a cell
+ *   shares the cell's departure from the fitted surface, so the cells, not the runs, are the
+ *   units of evidence); when separation carries the column to infinity, Rao's score test
+ *   ({@link logisticScoreTest}, its z divided by `sqrt(phi)`), with an infinite estimate in the
+ *   score's direction. For a mean, least squares of the runs from the cells' sums
+ *   ({@link weightedLeastSquares}) with standard errors cluster-robust by cell (CR3), t interval
+ *   and p on `G - p` degrees of freedom.
  *
  * @param words the outcome and parameter, for the estimand's words
  * @throws RangeError when the evidence does not fit the test or lacks two levels
@@ -273,7 +276,7 @@ function regressionFit(
   if (response.kind === 'binary') {
     const fit = multipleLogisticRegression(design.rows, response.successes, response.trials);
     const estimand = `log odds ratio of ${outcome} per unit of ${on}${terms} (positive: ${outcome} rises with it)`;
-    const compared = `logistic over ${cells}${withInteractions}`;
+    const compared = `quasi-binomial logistic over ${cells}${withInteractions}`;
     if (fit.allAlike) {
       return {
         test: 'regression',
@@ -285,9 +288,13 @@ function regressionFit(
         p: 1,
       };
     }
+    const cellsWithRuns = response.trials.filter((n) => n > 0).length;
+    const df = cellsWithRuns - design.names.length;
+    requireDegreesOfFreedom(df, design);
+    const dispersion = Math.max(1, fit.pearson / df);
     const separated =
       fit.boundaryCells > 0 ? ` (separation: ${fit.boundaryCells} cells fitted at 0 or 1)` : '';
-    if (fit.aliased[column]) {
+    if (fit.diverged[column]) {
       const score = logisticScoreTest(design.rows, response.successes, response.trials, column);
       return {
         test: 'regression',
@@ -296,32 +303,43 @@ function regressionFit(
         estimate: score.z === 0 ? 0 : Math.sign(score.z) * Number.POSITIVE_INFINITY,
         lo: Number.NEGATIVE_INFINITY,
         hi: Number.POSITIVE_INFINITY,
-        p: score.p,
+        p: score.z === 0 ? 1 : tTwoSidedP(score.z / Math.sqrt(dispersion), df),
       };
     }
     const b = fit.coefficients[column]!;
-    const se = fit.standardErrors[column]!;
+    const se = fit.standardErrors[column]! * Math.sqrt(dispersion);
+    const half = tQuantile(0.975, df) * se;
     return {
       test: 'regression',
       compared: `${compared}${separated}`,
       estimand,
       estimate: b,
-      lo: b - Z_95 * se,
-      hi: b + Z_95 * se,
-      p: normalTwoSidedP(b / se),
+      lo: b - half,
+      hi: b + half,
+      p: tTwoSidedP(b / se, df),
     };
   }
-  const fit = weightedLeastSquares(design.rows, response.n, response.sum, response.sumOfSquares);
+  const fit = weightedLeastSquares(design.rows, response.n, response.sum);
+  requireDegreesOfFreedom(fit.residualDf, design);
   const b = fit.coefficients[column]!;
   const se = fit.standardErrors[column]!;
   const half = tQuantile(0.975, fit.residualDf) * se;
   return {
     test: 'regression',
-    compared: `least squares (HC3) over ${cells}${withInteractions}`,
+    compared: `least squares (CR3 by cell) over ${cells}${withInteractions}`,
     estimand: `change in mean ${outcome} per unit of ${on}${terms} (positive: ${outcome} rises with it)`,
     estimate: b,
     lo: b - half,
     hi: b + half,
     p: tTwoSidedP(b / se, fit.residualDf),
   };
+}
+
+/** Cell-level inference needs more cells than terms. */
+function requireDegreesOfFreedom(df: number, design: RegressionDesign): void {
+  if (df > 0) return;
+  const terms = design.names.length;
+  throw new RangeError(
+    `the model has ${terms} terms (${design.names.join(', ')}) but only ${terms + df} cells with runs; inference is by cell, so it needs more cells than terms: add cells to the design or leave out an interaction.`,
+  );
 }

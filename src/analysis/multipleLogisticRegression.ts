@@ -22,6 +22,14 @@ export interface MultipleLogisticFit {
   aliased: boolean[];
   /** Cells fitted at probability 0 or 1 (every run alike, |eta| > 25): the data are separated. */
   boundaryCells: number;
+  /**
+   * Columns whose estimate is not determined by the cells off the boundary: under separation
+   * they run off to infinity with the separating combination (the aliased ones and any other
+   * column in that combination), so their Wald statistics mean nothing.
+   */
+  diverged: boolean[];
+  /** Pearson's statistic `sum (y - n p)^2 / (n p (1 - p))` over groups off the boundary. */
+  pearson: number;
   /** Every trial had the same outcome: no coefficient can be estimated. */
   allAlike: boolean;
   iterations: number;
@@ -90,6 +98,25 @@ function scoreAndInformation(
 }
 
 /**
+ * Columns `j` whose unit vector `e_j` is outside the row space of the design's interior cells,
+ * given their cross-product matrix `M = X^T N X`: `M M^- e_j != e_j` ({@link symmetricInverse}
+ * gives the generalised inverse `M^-`). Every direction in which the coefficients can run off
+ * while the interior cells' fit stays put lies in the null space of those rows, so these are the
+ * only columns a separating combination can carry to infinity.
+ */
+function undetermined(interior: Float64Array, p: number): boolean[] {
+  const { inverse } = symmetricInverse(interior, p);
+  return Array.from({ length: p }, (_, j) => {
+    for (let a = 0; a < p; a++) {
+      let projected = 0;
+      for (let b = 0; b < p; b++) projected += interior[a * p + b]! * inverse[b * p + j]!;
+      if (Math.abs(projected - (a === j ? 1 : 0)) > 1e-8) return true;
+    }
+    return false;
+  });
+}
+
+/**
  * Grouped binomial logistic regression on several predictors, `logit(y_i / n_i) ~ x_i^T beta`
  * (the first column of the design is usually the intercept, 1), fitted by Newton-Raphson,
  * which for the logit link is iteratively reweighted least squares (McCullagh and Nelder 1989,
@@ -101,11 +128,13 @@ function scoreAndInformation(
  * Separation (Albert and Anderson 1984): when a combination of the predictors splits some
  * cells' successes from their failures, those cells are fitted ever closer to probability 0
  * or 1 and the coefficients behind them run off to infinity; their weights vanish, their
- * columns become aliased ({@link symmetricInverse}) and Newton goes on with the others, which
- * converge to the fit of the remaining cells (as R's glm does, with its warning "fitted
- * probabilities numerically 0 or 1 occurred"). `boundaryCells` counts the cells fitted so, and
- * `aliased` marks the columns that diverged: their standard errors are infinite (use
- * {@link logisticScoreTest} to test one of them).
+ * columns become aliased ({@link symmetricInverse}) and Newton goes on with the others.
+ * `boundaryCells` counts the cells fitted so. Only the last column of a separating combination
+ * becomes aliased (its standard error is infinite); `diverged` marks every column the
+ * combination carries, those not determined by the cells off the boundary, whose estimates and
+ * standard errors mean nothing: test one of them with {@link logisticScoreTest}.
+ * `pearson` (Pearson's chi-squared over the cells off the boundary) gives the quasi-binomial
+ * dispersion `pearson / residualDf` (McCullagh and Nelder 1989, section 4.5).
  *
  * @param rows the design, one row per group (all of the same length)
  * @param successes successes per group, in [0, trials]
@@ -150,6 +179,8 @@ export function multipleLogisticRegression(
       standardErrors: new Float64Array(p).fill(Number.POSITIVE_INFINITY),
       aliased: start.aliased.map(() => true),
       boundaryCells: groups,
+      diverged: start.aliased.map(() => true),
+      pearson: 0,
       allAlike,
       iterations: 0,
       deviance: 0,
@@ -189,22 +220,34 @@ export function multipleLogisticRegression(
     standardErrors[a] = aliased[a] ? Number.POSITIVE_INFINITY : Math.sqrt(inverse[a * p + a]!);
   }
   let deviance = 0;
+  let pearson = 0;
   let boundaryCells = 0;
+  const interior = new Float64Array(p * p);
   for (let i = 0; i < rows.length; i++) {
     const n = trials[i]!;
     if (n === 0) continue;
     const y = successes[i]!;
-    const e = eta(rows[i]!, beta);
-    if (Math.abs(e) > BOUNDARY_ETA && (y === 0 || y === n)) boundaryCells++;
+    const row = rows[i]!;
+    const e = eta(row, beta);
     const mu = n / (1 + Math.exp(-e));
     if (y > 0) deviance += 2 * y * Math.log(y / mu);
     if (y < n) deviance += 2 * (n - y) * Math.log((n - y) / (n - mu));
+    if (Math.abs(e) > BOUNDARY_ETA && (y === 0 || y === n)) {
+      boundaryCells++;
+      continue;
+    }
+    pearson += (y - mu) ** 2 / ((mu * (n - mu)) / n);
+    for (let a = 0; a < p; a++) {
+      for (let b = 0; b < p; b++) interior[a * p + b]! += n * row[a]! * row[b]!;
+    }
   }
   return {
     coefficients: beta,
     standardErrors,
     aliased,
     boundaryCells,
+    diverged: boundaryCells > 0 ? undetermined(interior, p) : aliased,
+    pearson,
     allAlike,
     iterations,
     deviance,

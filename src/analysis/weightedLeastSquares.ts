@@ -1,55 +1,60 @@
 import { symmetricInverse } from './symmetricInverse.ts';
 
-/** A linear regression fitted from per-group sums, with HC3 standard errors. */
+/** A linear regression fitted from per-group sums, with cluster-robust (CR3) standard errors. */
 export interface LeastSquaresFit {
   /** Coefficients, in the order of the design's columns. */
   coefficients: Float64Array;
-  /** Heteroskedasticity-robust (HC3) standard errors. */
+  /** Cluster-robust standard errors, clustered by group (CR3). */
   standardErrors: Float64Array;
-  /** Residual degrees of freedom: observations minus coefficients. */
+  /** Degrees of freedom for inference: groups with observations minus coefficients. */
   residualDf: number;
+  /** Groups with observations. */
+  groups: number;
   /** Observations (the sum of the group sizes). */
   observations: number;
 }
 
 /**
  * Ordinary least squares of individual observations `y_gi = x_g^T beta + e_gi`, where every
- * observation of group g shares the predictors `x_g`, computed from each group's count `n_g`,
- * sum `S_g` and sum of squares `Q_g` alone (what a cell of a sweep keeps). It equals weighted
+ * observation of group g shares the predictors `x_g`, computed from each group's count `n_g`
+ * and sum `S_g` alone (what a cell of a sweep keeps). It equals weighted
  * least squares of the group means on `x_g` with weights `n_g`:
  *
  * `beta = (X^T N X)^-1 X^T S`, `N = diag(n_g)`.
  *
- * Standard errors are MacKinnon and White's (1985) HC3, `V = B (sum_g x_g x_g^T R_g /
- * (1 - h_g)^2) B` with `B = (X^T N X)^-1`, the leverage of each observation of group g
- * `h_g = x_g^T B x_g`, and the group's residual sum of squares
- * `R_g = sum_i (y_gi - x_g^T beta)^2 = (Q_g - S_g^2 / n_g) + n_g (S_g / n_g - x_g^T beta)^2`:
- * exactly what R's `sandwich::vcovHC(lm(y ~ ...), type = "HC3")` gives on the individual rows.
+ * Standard errors are cluster-robust by group, since every observation of a group shares the
+ * group's departure from the fitted surface (with G groups only G pieces of information; runs
+ * treated as independent would shrink the errors like 1 / sqrt(runs)). The jackknife-type CR3
+ * variance (Bell and McCaffrey 2002; Cameron and Miller 2015, section VI.B) is
+ * `V = B (sum_g x_g x_g^T (S_g - n_g x_g^T beta)^2 / (1 - n_g h_g)^2) B` with
+ * `B = (X^T N X)^-1` and `h_g = x_g^T B x_g`: exact for the runs, since `(I - H_gg)^-1` applied
+ * to a group's residuals, whose rows share `x_g`, scales their sum by `1 / (1 - n_g h_g)`.
+ * Inference uses t on `G - p` degrees of freedom.
  *
  * @param rows the design, one row per group (all of the same length)
  * @param n observations per group (groups with none are ignored)
  * @param sum the sum of the observations per group
- * @param sumOfSquares the sum of their squares per group
  * @throws RangeError when the columns are collinear among groups with observations
  * @example
- * // two groups: {1, 3} at x = 0, {4, 6} at x = 1: beta = (2, 3), every residual +-1,
- * // h = 1/2, so V = B diag(...) B with R_g / (1 - h)^2 = 8
- * weightedLeastSquares([[1, 0], [1, 1]], [2, 2], [4, 10], [10, 52]);
+ * // three cells of two runs, sums 4, 10, 12 at x = 1, 2, 3: beta = (1/3, 2), cell residual
+ * // sums -2/3, 4/3, -2/3, on G - p = 1 degree of freedom
+ * weightedLeastSquares([[1, 1], [1, 2], [1, 3]], [2, 2, 2], [4, 10, 12]);
  */
 export function weightedLeastSquares(
   rows: readonly ArrayLike<number>[],
   n: ArrayLike<number>,
   sum: ArrayLike<number>,
-  sumOfSquares: ArrayLike<number>,
 ): LeastSquaresFit {
   const p = rows[0]?.length ?? 0;
   const crossProducts = new Float64Array(p * p);
   const moment = new Float64Array(p);
   let observations = 0;
+  let groups = 0;
   for (let g = 0; g < rows.length; g++) {
     const count = n[g]!;
     if (!(count > 0)) continue;
     observations += count;
+    groups++;
     const row = rows[g]!;
     for (let a = 0; a < p; a++) {
       moment[a]! += row[a]! * sum[g]!;
@@ -79,10 +84,8 @@ export function weightedLeastSquares(
       fitted += row[a]! * beta[a]!;
       for (let b = 0; b < p; b++) leverage += row[a]! * bread[a * p + b]! * row[b]!;
     }
-    const mean = sum[g]! / count;
-    const within = Math.max(0, sumOfSquares[g]! - sum[g]! * mean);
-    const residuals = within + count * (mean - fitted) * (mean - fitted);
-    const weight = residuals / ((1 - leverage) * (1 - leverage));
+    const residual = sum[g]! - count * fitted;
+    const weight = (residual / (1 - count * leverage)) ** 2;
     for (let a = 0; a < p; a++) {
       for (let b = 0; b < p; b++) meat[a * p + b]! += weight * row[a]! * row[b]!;
     }
@@ -96,5 +99,5 @@ export function weightedLeastSquares(
     }
     standardErrors[a] = Math.sqrt(variance);
   }
-  return { coefficients: beta, standardErrors, residualDf: observations - p, observations };
+  return { coefficients: beta, standardErrors, residualDf: groups - p, groups, observations };
 }

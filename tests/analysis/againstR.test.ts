@@ -1,6 +1,6 @@
 /**
- * The hypothesis tests against R 4.2.2 (Debian's r-base-core, r-cran-sandwich 3.0-2) on worked
- * data sets. Each block holds the R script that computed the pinned numbers and its output.
+ * The hypothesis tests against R 4.2.2 (Debian's r-base-core; cluster-robust errors written out
+ * by hand in base R) on worked data sets. Each block holds the R script that computed the pinned numbers and its output.
  */
 import { describe, expect, it } from 'vitest';
 import { cochranArmitage } from '../../src/analysis/cochranArmitage.ts';
@@ -40,6 +40,17 @@ describe('regression against R', () => {
    * bc          -3.6822888706828 1.1736928186225 -3.137353157706 1.70480645878e-03
    * restricted <- glm(cbind(y, n - y) ~ ac, family = binomial, control = ctl)
    * anova(restricted, main, test = "Rao")   # Rao 9.96291573394, Pr(>Chi) 0.0015972
+   * The regression test is quasi-binomial with phi = max(1, Pearson / df); here R's phi is below 1:
+   * summary(glm(cbind(y, n - y) ~ ac + bc, family = quasibinomial, control = ctl))$dispersion
+   *   0.0999277077786164, so phi = 1 and t on G - p = 6 df: 2 * pt(-abs(z), 6) for bc
+   *   0.0201355033720755, qt(0.975, 6) 2.44691185114497
+   * Overdispersed: y2 <- c(30, 22, 41, 20, 38, 22, 31, 18, 30)
+   * q2 <- glm(cbind(y2, n - y2) ~ ac + bc, family = quasibinomial, control = ctl)
+   * summary(q2)$dispersion 5.62716667802225, df.residual 6; summary(q2)$coefficients
+   *                     Estimate        Std. Error            t value            Pr(>|t|)
+   * (Intercept)  0.0892156331316677 0.219998736804504  0.405527933603304 0.699154003011630
+   * ac          -0.7338448704934473 0.535448334196946 -1.370524145142876 0.219584223269110
+   * bc          -2.4035833253457364 2.691454341673758 -0.893042578552902 0.406225154774441
    */
   const cells = [0, 0.5, 1].flatMap((a) => [0, 0.1, 0.2].map((b) => ({ values: { a, b } })));
   const n = [40, 50, 60, 45, 55, 65, 50, 60, 70];
@@ -63,7 +74,7 @@ describe('regression against R', () => {
     expect(fit.residualDf).toBe(5);
   });
 
-  it('the regression test reads the coefficient of on, with glm Wald p, and the Rao score test matches anova', () => {
+  it('the regression test reads the coefficient of on, on G - p degrees of freedom, and the Rao score test matches anova', () => {
     const design = regressionDesign(cells, ['a', 'b']);
     const r = hypothesisTest(
       'regression',
@@ -76,9 +87,9 @@ describe('regression against R', () => {
       { outcome: 'agreement', on: 'b' },
     );
     close(r.estimate, -3.6822888706828, 1e-9);
-    close(r.p, 1.70480645878e-3, 1e-8);
-    close(r.hi - r.estimate, 1.959963984540054 * 1.1736928186225, 1e-9);
-    expect(r.compared).toBe('logistic over 9 cells, 2 parameters');
+    close(r.p, 0.0201355033720755, 1e-8);
+    close(r.hi - r.estimate, 2.44691185114497 * 1.1736928186225, 1e-9);
+    expect(r.compared).toBe('quasi-binomial logistic over 9 cells, 2 parameters');
     expect(r.estimand).toBe(
       'log odds ratio of agreement per unit of b, 1 other term held fixed (positive: agreement rises with it)',
     );
@@ -86,6 +97,58 @@ describe('regression against R', () => {
     close(score.z * score.z, 9.96291573394, 1e-9);
     close(score.p, 0.0015972, 1e-4);
     expect(score.z).toBeLessThan(0);
+  });
+
+  it('overdispersed cells widen the logistic interval as quasibinomial does', () => {
+    const design = regressionDesign(cells, ['a', 'b']);
+    const y2 = [30, 22, 41, 20, 38, 22, 31, 18, 30];
+    const r = hypothesisTest('regression', {
+      kind: 'regression',
+      design,
+      column: 1,
+      response: { kind: 'binary', successes: y2, trials: n },
+    });
+    close(r.estimate, -0.7338448704934473, 1e-9);
+    close(r.hi - r.estimate, 2.44691185114497 * 0.535448334196946, 1e-9);
+    close(r.p, 0.21958422326911, 1e-8);
+    const fit = multipleLogisticRegression(design.rows, y2, n);
+    close(fit.pearson / fit.residualDf, 5.62716667802225, 1e-9);
+  });
+
+  /*
+   * Separation along a + b: the cells off the diagonal a + b = 2 are all 0 or all n.
+   * g <- expand.grid(b = 0:2, a = 0:2); g$s <- c(0, 0, 30, 0, 20, 50, 25, 50, 50); g$n <- 50
+   * sep <- glm(cbind(s, n - s) ~ a + b, family = binomial, data = g, control = ctl)
+   *   (warning: fitted probabilities numerically 0 or 1 occurred)
+   *   a 31.3149331354100 SE 2739707.88262584 p 0.999990880158491   (diverging, as is b)
+   * sum(residuals(sep, "pearson")^2) / 6 = 0.501683501683513, so phi = 1
+   * anova(glm(cbind(s, n - s) ~ b, family = binomial, data = g, control = ctl), sep,
+   *       test = "Rao")   # Rao 178.7128715465
+   * 2 * pt(-sqrt(178.7128715465), 6) = 1.08436304574273e-05
+   */
+  it('under separation along a combination of columns, every column in it is tested by the score test', () => {
+    const grid = [0, 1, 2].flatMap((a) => [0, 1, 2].map((b) => ({ values: { a, b } })));
+    const design = regressionDesign(grid, ['a', 'b']);
+    const s = [0, 0, 30, 0, 20, 50, 25, 50, 50];
+    const trials = s.map(() => 50);
+    const fit = multipleLogisticRegression(design.rows, s, trials);
+    expect(fit.boundaryCells).toBe(6);
+    // the intercept (a and b centred) is fixed by the cell a = b = 1; a and b run off together
+    expect(fit.diverged).toEqual([false, true, true]);
+    expect(fit.aliased).toEqual([false, false, true]);
+    const r = hypothesisTest('regression', {
+      kind: 'regression',
+      design,
+      column: 1,
+      response: { kind: 'binary', successes: s, trials },
+    });
+    expect(r.compared).toBe(
+      'quasi-binomial logistic over 9 cells, 2 parameters (separation: 6 cells fitted at 0 or 1), score test',
+    );
+    expect(r.estimate).toBe(Number.POSITIVE_INFINITY);
+    const score = logisticScoreTest(design.rows, s, trials, 1);
+    close(score.z * score.z, 178.7128715465, 1e-8);
+    close(r.p, 1.08436304574273e-5, 1e-7);
   });
 
   /*
@@ -99,14 +162,20 @@ describe('regression against R', () => {
    *   sum    38 91 53 113 106 155 116
    *   sumsq  250 933 575 1653 1630 2493 2296
    * d <- data.frame(y = y, a = x1[cell] - mean(x1), b = x2[cell] - mean(x2))
-   * fit <- lm(y ~ a * b, data = d); V <- sandwich::vcovHC(fit, type = "HC3")
-   * est <- coef(fit); se <- sqrt(diag(V)); t <- est / se; p <- 2 * pt(-abs(t), df.residual(fit))
-   *                         est             se               t                 p
-   * (Intercept) 12.971964689847 0.353630982022 36.682206450602 3.05648466299e-36
-   * a           12.510952518656 1.266251887921  9.880303151371 4.71693535156e-13
-   * b            0.109911317237 1.314344765497  0.083624418891 9.33710216960e-01
-   * a:b          8.214409539540 4.770597358174  1.721882800582 9.16669301738e-02
-   * df 47, qt(0.975, 47) = 2.01174051373; HC3 by hand from hatvalues agrees to 7e-15
+   * fit <- lm(y ~ a * b, data = d); X <- model.matrix(fit); e <- residuals(fit)
+   * B <- solve(crossprod(X)); meat <- 0
+   * for (g in unique(cell)) {          # CR3, clustered by cell, on the runs
+   *   i <- cell == g; Xg <- X[i, , drop = FALSE]
+   *   u <- t(Xg) %*% solve(diag(sum(i)) - Xg %*% B %*% t(Xg), e[i]); meat <- meat + u %*% t(u)
+   * }
+   * V <- B %*% meat %*% B; df <- length(n) - ncol(X)
+   * est <- coef(fit); se <- sqrt(diag(V)); t <- est / se; p <- 2 * pt(-abs(t), df)
+   *                          est                se                   t                    p
+   * (Intercept) 12.971964689847159  0.895948311493766 14.4784743979479273 0.000714321747799744
+   * a           12.510952518655508  4.009755139981708  3.1201288063471577 0.052466278983963339
+   * b            0.109911317237147  4.132380403610226  0.0265975797245394 0.980451054060402338
+   * a:b          8.214409539539535 15.856826314951510  0.5180361679180475 0.640213890936618846
+   * df 3, qt(0.975, 3) = 3.18244630528371
    */
   const lhs = [0.05, 0.21, 0.33, 0.48, 0.62, 0.79, 0.94].map((a, k) => ({
     values: { a, b: [0.71, 0.12, 0.93, 0.4, 0.58, 0.26, 0.85][k]! },
@@ -115,18 +184,18 @@ describe('regression against R', () => {
   const sum = [38, 91, 53, 113, 106, 155, 116];
   const sumsq = [250, 933, 575, 1653, 1630, 2493, 2296];
 
-  it('least squares from per-cell sums with HC3 errors matches lm + sandwich on the runs', () => {
+  it('least squares from per-cell sums with errors clustered by cell matches CR3 on the runs', () => {
     const design = regressionDesign(lhs, ['a', 'b'], [['a', 'b']]);
-    const fit = weightedLeastSquares(design.rows, runs, sum, sumsq);
+    const fit = weightedLeastSquares(design.rows, runs, sum);
     const estimates = [12.971964689847, 12.510952518656, 0.109911317237, 8.21440953954];
-    const errors = [0.353630982022, 1.266251887921, 1.314344765497, 4.770597358174];
+    const errors = [0.895948311493766, 4.009755139981708, 4.132380403610226, 15.85682631495151];
     estimates.forEach((e, k) => {
       close(fit.coefficients[k]!, e, 1e-10);
     });
     errors.forEach((e, k) => {
       close(fit.standardErrors[k]!, e, 1e-10);
     });
-    expect(fit.residualDf).toBe(47);
+    expect(fit.residualDf).toBe(3);
     const r = hypothesisTest(
       'regression',
       {
@@ -137,9 +206,9 @@ describe('regression against R', () => {
       },
       { outcome: 'rounds', on: 'a' },
     );
-    close(r.p, 4.71693535156e-13, 1e-8);
-    close(r.hi - r.estimate, 2.01174051373 * 1.266251887921, 1e-10);
-    expect(r.compared).toBe('least squares (HC3) over 7 cells, 2 parameters with a x b');
+    close(r.p, 0.052466278983963339, 1e-8);
+    close(r.hi - r.estimate, 3.18244630528371 * 4.009755139981708, 1e-10);
+    expect(r.compared).toBe('least squares (CR3 by cell) over 7 cells, 2 parameters with a x b');
   });
 });
 
