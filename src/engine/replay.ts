@@ -123,9 +123,9 @@ export async function replayRun(
 ): Promise<Replay> {
   const { cell, replication } = locate(manifest, dir, choice);
   const base = manifest.experiment.scenario as Scenario;
-  const paths = manifest.experiment.parameters.map((p) => p.path);
-  const segments = paths.map((path) => resolveParameterPath(path, base));
-  const scenario = cellScenario(base, segments, paths, cell, dir);
+  const experiment = manifest.experiment;
+  const segments = experiment.parameters.map((p) => resolveParameterPath(p.path, base));
+  const scenario = cellScenario({ scenario: base, segments, experiment }, cell, dir);
   await loadProtocolModule(scenario);
   const seed = runSeed(manifest.masterSeed, cell.key, replication, manifest.crn);
   const events: TraceEvent[] = [];
