@@ -4,7 +4,7 @@ import { failedVotes, replayRun } from '../engine/replay.ts';
 import { UserError } from '../errors.ts';
 import { readManifest } from '../results/manifest.ts';
 import { type Command, integerFlag, parseFlags } from './command.ts';
-import { describeEvent, diagramInput, printRecord, recordJson } from './simulate.ts';
+import { diagramInput, printRecord, printTrace, recordJson } from './simulate.ts';
 
 /** `twolevel replay`: one run of a results folder, replayed from its manifest. */
 export const command: Command = {
@@ -88,13 +88,7 @@ Example:
         ),
       );
     } else {
-      if (values.trace) {
-        for (const e of events) {
-          const line = describeEvent(e, names);
-          if (line !== null) console.log(line);
-        }
-        console.log('');
-      }
+      if (values.trace) printTrace(events, names);
       printRecord(scenario, where, record);
       if (failures.length > 0) console.log(`\nratification failed:\n  ${failures.join('\n  ')}`);
       console.log(

@@ -94,6 +94,15 @@ export function describeEvent(e: TraceEvent, names: string[]): string | null {
   }
 }
 
+/** Prints a game's trace, one line per event that `describeEvent` describes, then a blank line. */
+export function printTrace(events: TraceEvent[], names: string[]) {
+  for (const e of events) {
+    const line = describeEvent(e, names);
+    if (line !== null) console.log(line);
+  }
+  console.log('');
+}
+
 /** Putnam's Figure 1 for the traced game (1-D: win-set bars; 2-D: acceptance clouds). */
 export function diagramInput(scenario: Scenario, events: TraceEvent[], r: GameRecord): WinSetGame {
   const { D, lo, hi } = scenario.space;
@@ -215,13 +224,7 @@ Example:
         JSON.stringify({ scenario: file, record: recordJson(record), ...trace }, null, 2),
       );
     } else {
-      if (values.trace) {
-        for (const e of events) {
-          const line = describeEvent(e, names);
-          if (line !== null) console.log(line);
-        }
-        console.log('');
-      }
+      if (values.trace) printTrace(events, names);
       printRecord(scenario, file, record);
     }
     if (svg !== undefined) {
