@@ -123,27 +123,32 @@ function acceptanceEvents(
   const g = p.goodWill;
   const salience = p.salience[0]!;
   const q = p.reversion[0]!;
+  const { M, ideal, kappa, reservation } = p;
+  const divide = p.form === 'divide';
+  const side = p.side;
+  const { eventAt, eventTag, endTag } = s;
+  const top = endTag.length - 1;
   let n = 0;
-  s.atLo = 0;
-  s.atHi = 0;
-  for (let t = 0; t < p.M; t++) {
+  let atLo = 0;
+  let atHi = 0;
+  for (let t = 0; t < M; t++) {
     const j = order === null ? t : order[t]!;
-    const extra = g + (pay === null ? 0 : pay[j]!);
+    const extra = pay === null ? g : g + pay[j]!;
     let a: number;
     let b: number;
-    if (p.form === 'divide') {
-      const t = (p.reservation[j]! - extra) / lambda;
-      a = p.side === 0 ? t : -Infinity;
-      b = p.side === 0 ? Infinity : 1 - t;
+    if (divide) {
+      const threshold = (reservation[j]! - extra) / lambda;
+      a = side === 0 ? threshold : -Infinity;
+      b = side === 0 ? Infinity : 1 - threshold;
     } else {
-      const v = p.ideal[j]!;
-      const constant = p.kappa[j]! + extra;
-      const radicand = undersoldStake(salience * (q - v) * (q - v) + p.kappa[j]!, lambda) + extra;
+      const v = ideal[j]!;
+      const k = kappa[j]!;
+      const radicand = undersoldStake(salience * (q - v) * (q - v) + k, lambda) + extra;
       if (radicand < 0) continue;
       if (salience === 0) {
         a = -Infinity;
         b = Infinity;
-      } else if (lambda === 1 && constant === 0) {
+      } else if (lambda === 1 && k + extra === 0) {
         a = Math.min(q, 2 * v - q);
         b = Math.max(q, 2 * v - q);
       } else {
@@ -155,27 +160,22 @@ function acceptanceEvents(
     a = Math.max(a, lo);
     b = Math.min(b, hi);
     if (a > b) continue;
-    n = addEvent(s, a, 2 * j, n, lo, hi);
-    n = addEvent(s, b, 2 * j + 1, n, lo, hi);
+    // an event at a box end needs no sorting: its tag goes to endTag
+    if (a === lo) endTag[atLo++] = 2 * j;
+    else if (a === hi) endTag[top - atHi++] = 2 * j;
+    else {
+      eventAt[n] = a;
+      eventTag[n++] = 2 * j;
+    }
+    if (b === lo) endTag[atLo++] = 2 * j + 1;
+    else if (b === hi) endTag[top - atHi++] = 2 * j + 1;
+    else {
+      eventAt[n] = b;
+      eventTag[n++] = 2 * j + 1;
+    }
   }
-  return n;
-}
-
-/** Files one event at `x` (see {@link acceptanceEvents}); returns the new count of inner events. */
-function addEvent(
-  s: WinSetScratch,
-  x: number,
-  tag: number,
-  n: number,
-  lo: number,
-  hi: number,
-): number {
-  if (x === lo) s.endTag[s.atLo++] = tag;
-  else if (x === hi) s.endTag[s.endTag.length - 1 - s.atHi++] = tag;
-  else {
-    s.eventAt[n] = x;
-    s.eventTag[n++] = tag;
-  }
+  s.atLo = atLo;
+  s.atHi = atHi;
   return n;
 }
 
@@ -227,7 +227,7 @@ function sortEvents(s: WinSetScratch, inner: number, lo: number, hi: number): nu
     eventAt.copyWithin(atLo, 0, inner);
     eventTag.copyWithin(atLo, 0, inner);
     eventAt.fill(lo, 0, atLo);
-    eventTag.set(endTag.subarray(0, atLo));
+    for (let t = 0; t < atLo; t++) eventTag[t] = endTag[t]!;
   }
   const n = atLo + inner + atHi;
   for (let t = 0; t < atHi; t++) {
@@ -338,6 +338,10 @@ function sweepOneChamber(s: WinSetScratch, quota: number, n: number, out: Interv
   const total = s.chamberTotal[0]!;
   let yes = 0;
   let passing = false;
+  // the passing run being swept, [start, end], pushed once it ends
+  let inRun = false;
+  let start = 0;
+  let end = 0;
   let from = 0;
   while (from < n) {
     const x = at[from]!;
@@ -350,7 +354,11 @@ function sweepOneChamber(s: WinSetScratch, quota: number, n: number, out: Interv
       entries++;
     }
     if (entries > 0) passing = chamberPasses(yes / total, quota);
-    if (passing) pushInterval(out, x, x);
+    if (passing) {
+      if (!inRun) start = x;
+      inRun = true;
+      end = x;
+    }
     if (entries < to - from) {
       for (let e = from; e < to; e++) {
         const tag = tags[e]!;
@@ -358,9 +366,17 @@ function sweepOneChamber(s: WinSetScratch, quota: number, n: number, out: Interv
       }
       passing = chamberPasses(yes / total, quota);
     }
-    if (passing && to < n) pushInterval(out, x, at[to]!);
+    if (passing && to < n) {
+      if (!inRun) start = x;
+      inRun = true;
+      end = at[to]!;
+    } else if (inRun) {
+      pushInterval(out, start, end);
+      inRun = false;
+    }
     from = to;
   }
+  if (inRun) pushInterval(out, start, end);
 }
 
 /** Steps an end of a win-set inward takes at most, one double at a time ({@link closeEnds}). */

@@ -38,7 +38,14 @@ export function buildCandidates(s: GameState) {
       }
     }
   }
-  const ends = table.endpoints.subarray(0, e).sort();
+  const ends = table.endpoints;
+  // a few ends (two per interval of each particle): insertion sort, in place
+  for (let t = 1; t < e; t++) {
+    const x = ends[t]!;
+    let u = t - 1;
+    for (; u >= 0 && ends[u]! > x; u--) ends[u + 1] = ends[u]!;
+    ends[u + 1] = x;
+  }
   if (table.candidates.length < grid.length + e) growTables(s, grid.length + e);
   const out = table.candidates;
   let n = 0;

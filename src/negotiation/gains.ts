@@ -81,7 +81,7 @@ export function measureGains(s: GameState, record: GameRecord) {
   for (let k = 0; k < N; k++) {
     const p = levelII.truth[k]!;
     if (parties.eta[k]! > 0) medianConstituent(p, median, s.scratch.medianScratch);
-    else median.set(levelII.median.subarray(k * D, k * D + D));
+    else for (let d = 0; d < D; d++) median[d] = levelII.median[k * D + d]!;
     if (p.form === 'divide') {
       const share = p.side === 0 ? x[0]! : 1 - x[0]!;
       record.medianGain[k] = share - median[0]!;

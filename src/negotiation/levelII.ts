@@ -128,7 +128,9 @@ export function drawLevelII(levelII: LevelII, scenario: Scenario, streams: RunSt
     if (D === 1) {
       // one sort gives the median and the order every win-set of this country starts from
       levelII.median[k] = rankedMedian(truth[k]!, 0, levelII.medianScratch);
-      levelII.order[k]!.set(levelII.medianScratch.tags.subarray(0, truth[k]!.M));
+      const order = levelII.order[k]!;
+      const ranked = levelII.medianScratch.tags;
+      for (let t = 0; t < order.length; t++) order[t] = ranked[t]!;
     } else {
       medianConstituent(truth[k]!, levelII.point, levelII.medianScratch);
       levelII.median.set(levelII.point, k * D);

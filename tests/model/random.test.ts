@@ -27,34 +27,24 @@ function moments(draw: () => number) {
 
 describe('random draws', () => {
   it('worked examples from the doc comments', () => {
-    expect(standardNormal(fromUniform(() => 0))).toBeCloseTo(0, 15);
+    expect(standardNormal(fromUniform(() => 0.5))).toBe(0);
     expect(
       normal(
-        fromUniform(() => 0),
+        fromUniform(() => 0.5),
         0.5,
         0.1,
       ),
     ).toBe(0.5);
     expect(
       lognormal(
-        fromUniform(() => 0),
+        fromUniform(() => 0.5),
         0,
         0.5,
       ),
     ).toBe(1);
-    expect(
-      gammaDraw(
-        fromUniform(() => 0.5),
-        1,
-      ),
-    ).toBeCloseTo(0.0934, 4);
-    expect(
-      betaDraw(
-        fromUniform(() => 0.5),
-        1,
-        1,
-      ),
-    ).toBeCloseTo(0.1229, 4);
+    const fixed = { uniform: () => 0.5, normal: () => -1.1774 };
+    expect(gammaDraw(fixed, 1)).toBeCloseTo(0.0934, 4);
+    expect(betaDraw(fixed, 1, 1)).toBe(0.5);
   });
 
   it('standardNormal has mean 0 and variance 1 (4 standard errors)', () => {
@@ -115,16 +105,31 @@ describe('AleaStream', () => {
     expect([stream.uniform(), stream.normal(), stream.normal(), stream.normal()]).toEqual(first);
   });
 
-  it('gives both Box-Muller outputs: cos then sin of the same pair', () => {
-    const u = [0.25, 0.125];
-    let t = 0;
-    const stream = fromUniform(() => u[t++]!);
-    const r = Math.sqrt(-2 * Math.log(0.75));
-    expect(stream.normal()).toBeCloseTo(r * Math.cos(Math.PI / 4), 15);
-    expect(stream.normal()).toBeCloseTo(r * Math.sin(Math.PI / 4), 15);
+  it('the ziggurat: a uniform inside a layer gives h wn[i] (u = 1/2 + 2^-32 k, k < 128: layer k)', () => {
+    // h = k, layer k, |h| < kn[k]: the normal is k wn[k], tiny and of the sign of h
+    const one = fromUniform(() => 0.5 + 2 ** -32).normal();
+    expect(one).toBeGreaterThan(0);
+    expect(one).toBeLessThan(1e-8);
+    expect(fromUniform(() => 0.5 - 2 ** -32).normal()).toBeLessThan(0);
   });
 
-  it('normals of pairs are uncorrelated within a pair (4 standard errors)', () => {
+  it('the ziggurat has the normal tail: P(|Z| > 3) = 0.0027 (4 standard errors)', () => {
+    const stream = new AleaStream().seed(11, 12, 13);
+    const n = 200_000;
+    let beyond = 0;
+    let fourth = 0;
+    for (let t = 0; t < n; t++) {
+      const z = stream.normal();
+      if (Math.abs(z) > 3) beyond++;
+      fourth += z ** 4;
+    }
+    const p = 0.0026998;
+    expect(Math.abs(beyond / n - p)).toBeLessThan(4 * Math.sqrt((p * (1 - p)) / n));
+    // E Z^4 = 3, Var Z^4 = 105 - 9 = 96
+    expect(Math.abs(fourth / n - 3)).toBeLessThan(4 * Math.sqrt(96 / n));
+  });
+
+  it('consecutive normals are uncorrelated (4 standard errors)', () => {
     const stream = new AleaStream().seed(7, 8, 9);
     let sum = 0;
     for (let t = 0; t < N; t++) sum += stream.normal() * stream.normal();

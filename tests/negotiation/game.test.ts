@@ -112,21 +112,19 @@ describe('the trace of a fixed game', () => {
     });
     expect(lines).toMatchInlineSnapshot(`
       [
-        "offer r0 0 x=0.265 P=1,1",
-        "response 1 false u=-0.1379 a=1",
-        "offer r1 1 x=0.535 P=1,1",
-        "response 0 false u=-0.0223 a=0.9",
-        "offer r2 0 x=0.38 P=1,1",
-        "response 1 false u=0.449 a=0.81",
-        "offer r3 1 x=0.46 P=1,1",
-        "response 0 false u=0.4684 a=0.729",
-        "offer r4 0 x=0.42 P=1,1",
-        "response 1 false u=0.604 a=0.6561",
-        "offer r5 1 x=0.42 P=1,1",
-        "response 0 true u=0.665 a=0.5905",
-        "vote 0 0.8095 true",
-        "vote 1 0.7619 true",
-        "outcome agreement -1 6",
+        "offer r0 0 x=0.295 P=1,0",
+        "response 1 false u=-22.3932 a=1",
+        "offer r1 1 x=0.45 P=0.5,1",
+        "response 0 false u=0.7189 a=0.9",
+        "offer r2 0 x=0.42 P=1,0",
+        "response 1 false u=-2.7479 a=0.81",
+        "offer r3 1 x=0.45 P=0.5,1",
+        "response 0 false u=0.7189 a=0.729",
+        "offer r4 0 x=0.465 P=1,0",
+        "response 1 true u=2.6705 a=0.6561",
+        "vote 0 0.7619 true",
+        "vote 1 0.7143 true",
+        "outcome agreement -1 5",
       ]
     `);
     expect(record.rounds).toBe(

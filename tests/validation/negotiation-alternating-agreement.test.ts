@@ -17,6 +17,13 @@ import { parseScenario } from '../../src/scenario/parse.ts';
  * below both normalised utilities at the middle of the overlap within a few rounds
  * (about 0.6 with this geometry: `t >= 5`), far before `T = 50`. Expected failures in 300
  * games: `300 * 2.8e-5 = 0.008`, so at most 1 (Poisson: `P(>= 2) < 4e-5`).
+ *
+ * The vetoes narrow this: with default negotiators at the medians, A accepts only
+ * `x <= m_A + sqrt(m_A^2 - phi)` and B only `x >= m_B - sqrt((1 - m_B)^2 - phi)`, so a
+ * game whose overlap lies outside both vetoes cannot agree (e.g. `m_A = 0.26`,
+ * `m_B = 0.744`: overlap `[0.487, 0.521]`, vetoes `x <= 0.500` and `x >= 0.508`). Every
+ * game whose feasible stretch (overlap and vetoes) is longer than two grid steps (so it holds
+ * a candidate) must agree.
  */
 describe('alternating with exact beliefs and overlapping win-sets', () => {
   const phi = 0.01;
@@ -44,7 +51,11 @@ describe('alternating with exact beliefs and overlapping win-sets', () => {
       const events: TraceEvent[] = [];
       const r = game.play(`overlap-${s}`, events);
       const levelII = events.find((e) => e.type === 'levelII') as { profiles: Profile[] };
-      if (r.overlapSize > 0) expect(r.outcome).toBe('agreement');
+      const median = (p: Profile) => Array.from(p.ideal).sort((a, b) => a - b)[25]!;
+      const [mA, mB] = levelII.profiles.map(median) as [number, number];
+      const upper = Math.min(2 * mA, mA + Math.sqrt(mA * mA - phi));
+      const lower = Math.max(2 * mB - 1, mB - Math.sqrt((1 - mB) ** 2 - phi));
+      if (upper - lower > 2 * 0.005) expect(r.outcome).toBe('agreement');
       if (r.outcome !== 'agreement') continue;
       agreements++;
       expect(r.rounds).toBeLessThan(50);

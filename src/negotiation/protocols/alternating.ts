@@ -32,8 +32,8 @@ import type { NegotiatingTable, Protocol } from './protocol.ts';
  * bestOffer(t, 0, 0.81); // the index of x = 0.455 (utility 0.8247)
  */
 export function bestOffer(t: NegotiatingTable, i: number, a: number): number {
-  const { N, count, threshold } = t;
-  const own = t.believed[i * N + i]!;
+  const { N, count, threshold, believed } = t;
+  const own = believed[i * N + i]!;
   const gain = t.gain[i]!;
   const phi = t.reservation[i]!;
   let best = -1;
@@ -46,7 +46,7 @@ export function bestOffer(t: NegotiatingTable, i: number, a: number): number {
     const u = t.utility(i, c);
     if (u < a) continue;
     let p = 1;
-    for (let k = 0; k < N; k++) if (k !== i) p *= t.believed[i * N + k]![c]!;
+    for (let k = 0; k < N; k++) if (k !== i) p *= believed[i * N + k]![c]!;
     if (p < bestP) continue;
     if (p === bestP && (u > bestUtility || (u === bestUtility && g <= bestGain))) continue;
     best = c;
