@@ -83,6 +83,25 @@ const safeName = (names: string) =>
     if (problem) ctx.addIssue({ code: 'custom', message: problem });
   });
 
+/** Adaptive replication: batches until the target's Wilson 95% half-width is small enough. */
+const AdaptiveReplications = z
+  .strictObject({
+    min: z.int().min(1),
+    max: z.int().min(1),
+    target: z.strictObject({
+      outcome: z.string().min(1),
+      halfWidth: z.number().gt(0).lt(0.5),
+    }),
+  })
+  .superRefine((r, ctx) => {
+    if (r.max >= r.min) return;
+    ctx.addIssue({
+      code: 'custom',
+      path: ['max'],
+      message: `expected max >= min (${r.min}), got ${r.max}`,
+    });
+  });
+
 /** A figure the analysis draws from the results. */
 const Figure = z.strictObject({
   /** File name of the figure in `figures/` (without the extension). */
@@ -104,7 +123,12 @@ export const ExperimentSchema = z.strictObject({
   scenario: z.union([z.string().min(1), z.record(z.string(), z.unknown())]).default({}),
   parameters: z.array(Parameter).default([]),
   design: DesignSchema.default({ kind: 'grid' }),
-  replications: z.int().min(1),
+  /**
+   * Runs per cell: a number, or adaptive `{ min, max, target: { outcome, halfWidth } }`: each
+   * cell runs in batches until the Wilson 95% half-width of the target rate is at most
+   * `halfWidth`, or `max` runs (see engine/adaptive.ts).
+   */
+  replications: z.union([z.int().min(1), AdaptiveReplications]),
   seed: z.union([z.string(), z.number()]).default(1),
   /** Common random numbers: replication r of every cell shares its world draws. */
   crn: z.boolean().default(false),

@@ -33,8 +33,14 @@ export interface Manifest {
   cells: { index: number; key: string; values: Record<string, number | string | boolean> }[];
   /** Cells this folder holds (all, or this shard's). */
   cellsHere: number;
+  /** Runs of the sweep (this shard); with adaptive replications, at most, until complete. */
   runsTotal: number;
   runsDone: number;
+  /**
+   * With adaptive replications, once complete: each cell's runs and whether the Wilson 95%
+   * half-width of its target came down to `halfWidth` (false: it stopped at `max`).
+   */
+  adaptive?: { cell: number; runs: number; met: boolean }[];
   software: {
     package: { name: string; version: string };
     node: string;
@@ -118,7 +124,7 @@ export function createManifest(plan: Plan, startedAt: string): Manifest {
     batchSize: plan.batchSize,
     cells: plan.cells.map((c) => ({ index: c.index, key: c.key, values: c.values })),
     cellsHere: plan.mine.length,
-    runsTotal: plan.mine.length * plan.experiment.replications,
+    runsTotal: plan.mine.length * plan.replications.max,
     runsDone: 0,
     software: softwareVersions(),
     timing: { startedAt, finishedAt: null, runsPerSecond: null },

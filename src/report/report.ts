@@ -9,6 +9,7 @@ import type { Results } from '../analysis/readResults.ts';
 import { summarize } from '../analysis/summarize.ts';
 import { type DisplayTable, summaryDisplay } from '../analysis/summaryDisplay.ts';
 import { hypothesesDisplay } from '../analysis/writeHypotheses.ts';
+import { describeReplications } from '../engine/adaptive.ts';
 import { escapeHtml, type ReportBlock, reportPage } from './page.ts';
 
 /** An HTML table of display strings; `cellClass` may give a cell a CSS class. */
@@ -38,7 +39,7 @@ function designSection(results: Results) {
   const facts = [
     ['design', experiment.design.kind],
     ['cells', String(manifest.cells.length)],
-    ['replications per cell', String(experiment.replications)],
+    ['replications per cell', describeReplications(experiment.replications, manifest.adaptive)],
     ['runs', `${manifest.runsDone} of ${manifest.runsTotal}`],
     ['master seed', String(manifest.masterSeed)],
     ['common random numbers', manifest.crn ? 'yes' : 'no'],
