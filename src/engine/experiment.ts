@@ -206,7 +206,17 @@ export function parseExperiment(input: unknown, source = 'experiment'): Experime
   const result = ExperimentSchema.safeParse(input, { reportInput: true });
   if (!result.success) {
     jsonSchema ??= z.toJSONSchema(ExperimentSchema, { io: 'input' });
-    const problems = describeIssues(result.error, jsonSchema, input);
+    let problems = describeIssues(result.error, jsonSchema, input);
+    // An object for `replications` is adaptive: name its own mistakes, not the union's.
+    const replications = (input as { replications?: unknown } | null)?.replications;
+    const adaptive = AdaptiveReplications.safeParse(replications, { reportInput: true });
+    if (typeof replications === 'object' && replications !== null && !adaptive.success) {
+      const schema = z.toJSONSchema(AdaptiveReplications, { io: 'input' });
+      problems = [
+        ...problems.filter((p) => !/^replications[:.]/.test(p)),
+        ...describeIssues(adaptive.error, schema, replications, 'replications'),
+      ];
+    }
     throw new UserError(
       `${source}: ${problems.length} problem(s) in the experiment:\n  ${problems.join('\n  ')}`,
     );

@@ -164,3 +164,13 @@ describe('adaptive replication', () => {
     expect(snapshot(killed)).toEqual(snapshot(join(scratch, 'w1')));
   });
 });
+
+describe('an adaptive replications field with mistakes', () => {
+  it('names its own fields, not the union', () => {
+    expect(() =>
+      parseExperiment({ name: 'x', replications: { min: 5, target: { outcome: 'agreement' } } }),
+    ).toThrow(
+      'experiment: 2 problem(s) in the experiment:\n  replications.max: expected a positive integer, got nothing\n  replications.target.halfWidth: expected a number > 0 and < 0.5, got nothing',
+    );
+  });
+});
