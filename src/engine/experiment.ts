@@ -210,7 +210,12 @@ export function parseExperiment(input: unknown, source = 'experiment'): Experime
     // An object for `replications` is adaptive: name its own mistakes, not the union's.
     const replications = (input as { replications?: unknown } | null)?.replications;
     const adaptive = AdaptiveReplications.safeParse(replications, { reportInput: true });
-    if (typeof replications === 'object' && replications !== null && !adaptive.success) {
+    if (typeof replications !== 'object' || replications === null) {
+      // not an adaptive object: say what a count must be, as for any other count
+      problems = problems.map((p) =>
+        p.startsWith('replications: ') ? p.replace(' or an object, got ', ', got ') : p,
+      );
+    } else if (!adaptive.success) {
       const schema = z.toJSONSchema(AdaptiveReplications, { io: 'input' });
       problems = [
         ...problems.filter((p) => !/^replications[:.]/.test(p)),

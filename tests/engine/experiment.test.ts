@@ -28,7 +28,7 @@ describe('experiment definition', () => {
     expect(message).toMatch(
       /\n {2}name: expected letters, digits, '.', '_' or '-'.*got "bad name"/,
     );
-    expect(message).toMatch(/\n {2}replications: expected a positive integer or an object, got 0/);
+    expect(message).toMatch(/\n {2}replications: expected a positive integer, got 0/);
     expect(message).toMatch(/\n {2}design.cells: /);
     expect(message).toMatch(
       /\n {2}hypotheses\[0\].direction: expected one of "increasing", "decreasing"/,
