@@ -25,15 +25,16 @@ const { parseExperiment, runExperiment } = await compiledLibrary();
 const thousands = (x: number) => Math.round(x).toLocaleString('en-US');
 const QUOTA = 'countries.B.ratification.quota';
 const LEVELS = [0.5, 0.6, 0.67, 0.75];
+const REPLICATIONS = 50_000;
 
 const reference = parseExperiment({
   name: 'bench-reference',
   scenario: {},
   parameters: [{ path: QUOTA, values: LEVELS }],
-  replications: 50_000,
+  replications: REPLICATIONS,
   seed: 'bench',
 });
-const runs = LEVELS.length * reference.replications;
+const runs = LEVELS.length * REPLICATIONS;
 
 /**
  * A process's plain loop over replications `[from, to)` of every cell of the reference sweep
@@ -52,7 +53,7 @@ const loopCode = (from: number, to: number) => `
 
 /** Runs `count` plain-loop processes at once, each over its share of replications; their rates. */
 async function plainLoops(count: number): Promise<number[]> {
-  const share = reference.replications / count;
+  const share = REPLICATIONS / count;
   const children = Array.from({ length: count }, (_, k) =>
     spawn(process.execPath, ['--input-type=module', '-e', loopCode(k * share, (k + 1) * share)], {
       cwd: root,

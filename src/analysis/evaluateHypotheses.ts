@@ -146,14 +146,16 @@ export function evaluateHypotheses(
 ): HypothesisResult[] {
   const { manifest } = results;
   const designKind = manifest.experiment.design.kind;
+  const adaptive = typeof manifest.experiment.replications === 'object';
   checkHypotheses(hypotheses, results.parameters, manifest.layout, {
     kind: designKind,
     crn: manifest.crn,
     cells: manifest.cells,
+    adaptive,
   });
   const tested = hypotheses.flatMap((hypothesis, i) => {
     const isRate = RATE_NAMES.includes(hypothesis.outcome);
-    const test = hypothesis.test ?? defaultTest(designKind, isRate);
+    const test = hypothesis.test ?? defaultTest(designKind, isRate, adaptive);
     const given = { ...oatBase(results, hypothesis, test), ...hypothesis.given };
     const units: { given: Record<string, CellValue>; level: HypothesisResult['level'] }[] = [
       { given, level: null },

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as aq from 'arquero';
+import { replicationRule } from '../engine/adaptive.ts';
 import { UserError } from '../errors.ts';
 import { writeAtomic } from '../results/atomic.ts';
 import { cellOutput, checkOutputName, outputNames } from './cellOutputs.ts';
@@ -76,7 +77,7 @@ export function sensitivity(
   return {
     parameters: results.parameters,
     baseCells: design.baseCells,
-    replications: manifest.experiment.replications,
+    replications: replicationRule(manifest.experiment.replications).max,
     resamples,
     seed,
     ...(crn && {

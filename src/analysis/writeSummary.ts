@@ -10,6 +10,7 @@ import { markdownTable, summaryDisplay } from './summaryDisplay.ts';
  * full precision), `summary.json` (an array of row objects; NaN written as null) and
  * `summary.md` (rates and means with their 95% intervals, see {@link summaryDisplay}).
  *
+ * @param notes.replications how many runs each cell got, in words (stated in `summary.md`)
  * @returns the three paths written
  */
 export function writeSummary(
@@ -17,6 +18,7 @@ export function writeSummary(
   summary: ColumnTable,
   by: readonly string[],
   layout: RunLayout,
+  notes: { replications?: string } = {},
 ): string[] {
   const csv = join(dir, 'summary.csv');
   const json = join(dir, 'summary.json');
@@ -26,7 +28,7 @@ export function writeSummary(
   const grouping = by.length > 0 ? `by ${by.join(', ')}` : 'all cells pooled';
   writeAtomic(
     md,
-    `# Summary (${grouping})\n\nRates with Wilson 95% intervals; means with t 95% intervals. ratification_failure = involuntary defections / tentative agreements; gains are over ratified runs.\n\n${markdownTable(summaryDisplay(summary, by, layout))}`,
+    `# Summary (${grouping})\n\nRates with Wilson 95% intervals; means with t 95% intervals. ratification_failure = involuntary defections / tentative agreements; gains are over ratified runs.${notes.replications ? ` Replications per cell: ${notes.replications}.` : ''}\n\n${markdownTable(summaryDisplay(summary, by, layout))}`,
   );
   return [csv, json, md];
 }

@@ -1,4 +1,6 @@
+import { describeReplications } from '../engine/adaptive.ts';
 import { loadExperiment } from '../engine/load.ts';
+import { readManifest } from '../engine/manifest.ts';
 import { parseShard } from '../engine/plan.ts';
 import { runExperiment } from '../engine/run.ts';
 import { UserError } from '../errors.ts';
@@ -103,6 +105,10 @@ Example:
           ? `already complete: ${summary.runsDone} runs`
           : `${summary.runsDone}/${summary.runsTotal} runs done in ${summary.seconds.toFixed(1)} s${rate}`,
       );
+    }
+    const adaptive = readManifest(summary.out)?.adaptive;
+    if (adaptive && !values.quiet) {
+      console.error(describeReplications(experiment.replications, adaptive));
     }
     // The sweep's results folder; later steps of the pipeline (summaries, figures, report) start here.
     console.log(summary.out);

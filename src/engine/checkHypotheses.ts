@@ -53,14 +53,20 @@ export interface HypothesisDesign {
   crn: boolean;
   /** Every cell's parameter values. */
   cells: readonly { values: Record<string, CellValue> }[];
+  /** Whether replications are adaptive (cells get different numbers of runs). */
+  adaptive?: boolean;
 }
 
 /**
  * The test a hypothesis without `test` gets: `regression` on a design the one-parameter tests
- * do not fit, else `logistic` for a rate and `welch` for a mean.
+ * do not fit or with adaptive replications, else `logistic` for a rate and `welch` for a mean.
  */
-export function defaultTest(designKind: string, isRate: boolean): HypothesisTestName {
-  if (!HYPOTHESIS_TESTS.logistic.designs.includes(designKind)) return 'regression';
+export function defaultTest(
+  designKind: string,
+  isRate: boolean,
+  adaptive = false,
+): HypothesisTestName {
+  if (adaptive || !HYPOTHESIS_TESTS.logistic.designs.includes(designKind)) return 'regression';
   return isRate ? 'logistic' : 'welch';
 }
 
@@ -89,7 +95,8 @@ export function levelsOf(cells: readonly { values: Record<string, CellValue> }[]
  * - `on` names a varied parameter with numeric values, `outcome` a rate ({@link RATE_NAMES}) or
  *   a metric of the layout ({@link cellMetrics});
  * - the test fits the design ({@link HYPOTHESIS_TESTS}) and the outcome (`logistic`, `trend`
- *   and `mcnemar` read a rate; `mcnemar` needs common random numbers and a whole-run outcome);
+ *   and `mcnemar` read a rate; `mcnemar` needs common random numbers and a whole-run outcome;
+ *   with adaptive replications only `regression` and `mcnemar` may read cells pooled by level);
  * - `given` names other varied parameters at values some cell has; `by` another parameter of a
  *   grid; `interactions` pairs of distinct varied parameters, with `regression`.
  *
@@ -127,7 +134,7 @@ export function checkHypotheses(
       );
     }
     const isRate = RATE_NAMES.includes(hypothesis.outcome);
-    const test = hypothesis.test ?? defaultTest(design.kind, isRate);
+    const test = hypothesis.test ?? defaultTest(design.kind, isRate, design.adaptive);
     const fitting = (Object.keys(HYPOTHESIS_TESTS) as HypothesisTestName[]).filter((t) =>
       HYPOTHESIS_TESTS[t].designs.includes(design.kind),
     );
@@ -157,6 +164,12 @@ export function checkHypotheses(
       const use = fitting.length > 0 ? `use ${fitting.map((t) => `'${t}'`).join(' or ')}` : '';
       throw new UserError(
         `${named}.test: ${test} ${HYPOTHESIS_TESTS[test].compares}; this ${design.kind} design has ${levels} distinct values of '${hypothesis.on}' in ${cells.length} cells, each cell with its own values of the other parameters, so there are no levels to pool${use ? `; ${use}` : `, and no test fits a '${design.kind}' design`}.`,
+      );
+    }
+    const pooling = cells.length > levelsOf(cells, hypothesis.on).length;
+    if (design.adaptive && test !== 'regression' && test !== 'mcnemar' && pooling) {
+      throw new UserError(
+        `${named}.test: with adaptive replications each cell runs until its own target is met, so cells get different numbers of runs chosen from their outcomes, and ${test} would pool them by the level of '${hypothesis.on}' weighted by those runs; use 'regression' (it models each cell), or hold the other parameters fixed with given.`,
       );
     }
     if (RATE_ONLY.includes(test) && !isRate) {

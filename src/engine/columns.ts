@@ -371,6 +371,25 @@ export const SUMMARY_RATES = [
   { name: 'ratification_failure', successes: 'involuntary_defection', trials: 'tentative' },
 ] as const;
 
+/** Where a rate's successes and trials sit in a cell's sums vector. */
+export interface RateSumIndex {
+  successes: number;
+  trials: number;
+}
+
+/** The positions of a rate of {@link SUMMARY_RATES} in a cell's sums vector, or null for another name. */
+export function rateSumIndex(name: string): RateSumIndex | null {
+  const rate = SUMMARY_RATES.find((r) => r.name === name);
+  if (!rate) return null;
+  const at = (column: string) =>
+    column === 'runs'
+      ? SUM_RUNS
+      : column === 'tentative'
+        ? SUM_TENTATIVE
+        : SUM_OUTCOMES + OUTCOMES.indexOf(column as Outcome);
+  return { successes: at(rate.successes), trials: at(rate.trials) };
+}
+
 /** The names a hypothesis or figure may use for a rate: the outcomes and `ratification_failure`. */
 export const RATE_NAMES: readonly string[] = SUMMARY_RATES.map((r) => r.name);
 

@@ -220,6 +220,31 @@ const safeName = (names: string) =>
     if (problem) ctx.addIssue({ code: 'custom', message: problem });
   });
 
+/** Adaptive replication: batches until the target's Wilson 95% half-width is small enough. */
+const AdaptiveReplications = z
+  .strictObject({
+    min: z.int().min(1).describe('runs every cell plays first'),
+    max: z.int().min(1).describe('runs a cell plays at most'),
+    target: z
+      .strictObject({
+        outcome: z.string().min(1).describe('the outcome whose rate is estimated (e.g. agreement)'),
+        halfWidth: z
+          .number()
+          .gt(0)
+          .lt(0.5)
+          .describe('the Wilson 95% half-width at which a cell stops'),
+      })
+      .describe('the rate whose interval decides when a cell has run enough'),
+  })
+  .superRefine((r, ctx) => {
+    if (r.max >= r.min) return;
+    ctx.addIssue({
+      code: 'custom',
+      path: ['max'],
+      message: `expected max >= min (${r.min}), got ${r.max}`,
+    });
+  });
+
 /** A figure the analysis draws from the results. */
 const Figure = z
   .strictObject({
@@ -269,7 +294,11 @@ export const ExperimentSchema = z
       .default([])
       .describe('the scenario parameters the design varies'),
     design: DesignSchema.default({ kind: 'grid' }),
-    replications: z.int().min(1).describe('games per cell (R)'),
+    replications: z
+      .union([z.int().min(1), AdaptiveReplications])
+      .describe(
+        'games per cell (R), or adaptive { min, max, target: { outcome, halfWidth } }: each cell runs in batches until the Wilson 95% half-width of the target rate is at most halfWidth, or max runs',
+      ),
     seed: z
       .union([z.string(), z.number()])
       .default(1)
@@ -375,7 +404,22 @@ export function parseExperiment(input: unknown, source = 'experiment'): Experime
   const result = ExperimentSchema.safeParse(input, { reportInput: true });
   if (!result.success) {
     jsonSchema ??= z.toJSONSchema(ExperimentSchema, { io: 'input' });
-    const problems = describeIssues(result.error, jsonSchema, input);
+    let problems = describeIssues(result.error, jsonSchema, input);
+    // An object for `replications` is adaptive: name its own mistakes, not the union's.
+    const replications = (input as { replications?: unknown } | null)?.replications;
+    const adaptive = AdaptiveReplications.safeParse(replications, { reportInput: true });
+    if (typeof replications !== 'object' || replications === null) {
+      // not an adaptive object: say what a count must be, as for any other count
+      problems = problems.map((p) =>
+        p.startsWith('replications: ') ? p.replace(' or an object, got ', ', got ') : p,
+      );
+    } else if (!adaptive.success) {
+      const schema = z.toJSONSchema(AdaptiveReplications, { io: 'input' });
+      problems = [
+        ...problems.filter((p) => !/^replications[:.]/.test(p)),
+        ...describeIssues(adaptive.error, schema, replications, 'replications'),
+      ];
+    }
     throw new UserError(
       `${source}: ${problems.length} problem(s) in the experiment:\n  ${problems.join('\n  ')}`,
     );

@@ -23,7 +23,7 @@ export function createManifest(plan: Plan, startedAt: string): Manifest {
     batchSize: plan.batchSize,
     cells: plan.cells.map((c) => ({ index: c.index, key: c.key, values: c.values })),
     cellsHere: plan.mine.length,
-    runsTotal: plan.mine.length * plan.experiment.replications,
+    runsTotal: plan.mine.length * plan.replications.max,
     runsDone: 0,
     integrity: null,
     software: softwareVersions(),

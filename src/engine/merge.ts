@@ -121,6 +121,9 @@ export function mergeShards(folders: readonly string[], out: string): number {
       cellsHere: first.cells.length,
       runsTotal: manifests.reduce((n, m) => n + m.runsTotal, 0),
       runsDone,
+      ...(first.adaptive && {
+        adaptive: manifests.flatMap((m) => m.adaptive ?? []).sort((a, b) => a.cell - b.cell),
+      }),
       integrity: { journal, files },
       timing: { startedAt, finishedAt: new Date().toISOString(), runsPerSecond: null },
     });

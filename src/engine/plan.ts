@@ -9,6 +9,7 @@ import type { Shard } from '../results/manifest.ts';
 import { softwareVersions } from '../results/software.ts';
 import { parseScenario } from '../scenario/parse.ts';
 import type { Scenario, ScenarioInput } from '../scenario/schema.ts';
+import { type ReplicationRule, replicationRule } from './adaptive.ts';
 import {
   checkCellBudget,
   checkGameBudget,
@@ -69,8 +70,11 @@ export interface Plan {
   /** The cells this run plays (its shard, or all). */
   mine: PlannedCell[];
   layout: RunLayout;
+  /** Runs per cell: fixed (`min = max`) or adaptive ({@link replicationRule}). */
+  replications: ReplicationRule;
   /** Replications per task and per run file; the last batch of a cell may be shorter. */
   batchSize: number;
+  /** Batches of a cell at `replications.max` runs (an adaptive cell may stop before). */
   batchesPerCell: number;
   /** The formats of the per-run files, none for `--runs none`. */
   runs: TableFormat[];
@@ -176,7 +180,8 @@ export function parseShard(text: string): Shard {
  * keys, every cell's scenario validated, the column layout, batches and the fingerprint.
  *
  * Batches: `ceil(R / maxBatch)` per cell, of `ceil(R / batches)` replications each, so
- * the files and the order of summation depend on the experiment alone.
+ * the files and the order of summation depend on the experiment alone; an adaptive
+ * `replications` sizes its batches by `min` (R = min) and has up to `ceil(max / batchSize)`.
  *
  * @throws UserError for an unknown parameter path (with the nearest valid ones), a value
  * the scenario schema rejects (naming the cell and the path), cells that change the
@@ -244,7 +249,8 @@ export function planExperiment(experiment: Experiment, options: PlanOptions = {}
     work = Math.max(work, runWork(s));
     dimensions = Math.max(dimensions, s.space.D);
   }
-  checkSweepBudget(mine.length * experiment.replications, work, source, force);
+  const replications = replicationRule(experiment.replications, source);
+  checkSweepBudget(mine.length * replications.max, work, source, force);
   const keys = new Set(cells.map((c) => c.key));
   if (keys.size !== cells.length) {
     throw new UserError(
@@ -257,6 +263,7 @@ export function planExperiment(experiment: Experiment, options: PlanOptions = {}
       kind: experiment.design.kind,
       crn: experiment.crn,
       cells,
+      adaptive: typeof experiment.replications !== 'number',
     });
     checkFigures(experiment.figures, paths, layout);
   } catch (error) {
@@ -265,10 +272,9 @@ export function planExperiment(experiment: Experiment, options: PlanOptions = {}
   }
   const parameterTypes = paths.map((path) => parameterType(cells.map((c) => c.values[path]!)));
   const columns = parameterColumns(paths.map((path, k) => ({ path, type: parameterTypes[k]! })));
-  const R = experiment.replications;
   const maxBatch = options.maxBatch ?? MAX_BATCH;
-  const batchesPerCell = Math.ceil(R / maxBatch);
-  const batchSize = Math.ceil(R / batchesPerCell);
+  const batchSize = Math.ceil(replications.min / Math.ceil(replications.min / maxBatch));
+  const batchesPerCell = Math.ceil(replications.max / batchSize);
   const moduleFile = scenario.protocol.module;
   const fingerprint = createHash('sha256')
     .update(
@@ -287,7 +293,7 @@ export function planExperiment(experiment: Experiment, options: PlanOptions = {}
           moduleFile && existsSync(moduleFile) ? readFileSync(moduleFile, 'utf8') : null,
         parameters: experiment.parameters,
         design: experiment.design,
-        replications: R,
+        replications: experiment.replications,
         seed: experiment.seed,
         crn: experiment.crn,
         runs,
@@ -304,6 +310,7 @@ export function planExperiment(experiment: Experiment, options: PlanOptions = {}
     cells,
     mine,
     layout,
+    replications,
     batchSize,
     batchesPerCell,
     runs,
@@ -315,5 +322,5 @@ export function planExperiment(experiment: Experiment, options: PlanOptions = {}
 /** The replications `[first, first + count)` of batch `b` of a cell. */
 export function batchRange(plan: Plan, batch: number): { first: number; count: number } {
   const first = batch * plan.batchSize;
-  return { first, count: Math.min(plan.batchSize, plan.experiment.replications - first) };
+  return { first, count: Math.min(plan.batchSize, plan.replications.max - first) };
 }

@@ -8,7 +8,7 @@ import type { GameRecord } from '../negotiation/record.ts';
 import type { TraceEvent } from '../negotiation/trace.ts';
 import { codecOf } from '../results/codecs/index.ts';
 import { runFileName } from '../results/folder.ts';
-import type { Manifest } from '../results/manifest.ts';
+import { type Manifest, runsOfCell } from '../results/manifest.ts';
 import type { ColumnValues } from '../results/table.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { RunBatch, runColumns } from './columns.ts';
@@ -48,13 +48,13 @@ function cellsHere(manifest: Manifest) {
 
 /** Resolves `--cell`/`--replication`/`--seed` against the folder's design. */
 function locate(manifest: Manifest, dir: string, choice: RunChoice) {
-  const R = manifest.experiment.replications;
   const here = cellsHere(manifest);
   const seedOf = (key: string, r: number) => runSeed(manifest.masterSeed, key, r, manifest.crn);
   if (choice.seed !== undefined) {
     const found: { cell: (typeof here)[number]; replication: number }[] = [];
     for (const cell of here) {
       if (choice.cell !== undefined && cell.index !== choice.cell) continue;
+      const R = runsOfCell(manifest, cell.index);
       for (let r = 0; r < R; r++) {
         if (seedOf(cell.key, r) === choice.seed) found.push({ cell, replication: r });
       }
@@ -87,6 +87,7 @@ function locate(manifest: Manifest, dir: string, choice: RunChoice) {
       })`,
     );
   }
+  const R = runsOfCell(manifest, cell.index);
   if (choice.replication < 0 || choice.replication >= R) {
     throw new UserError(`replay: --replication must be in 0..${R - 1}, got ${choice.replication}`);
   }

@@ -21,8 +21,9 @@ import {
   verifyFolder,
   verifyRunFiles,
 } from '../results/verify.ts';
+import { firstBatches, isDecided, targetMet } from './adaptive.ts';
 import { runWork } from './budget.ts';
-import { addSums, sumsLength } from './columns.ts';
+import { addSums, rateSumIndex, sumsLength } from './columns.ts';
 import type { Experiment } from './experiment.ts';
 import { createManifest } from './manifest.ts';
 import {
@@ -275,10 +276,23 @@ async function playBatches(
     }
     return undefined;
   };
+  // An adaptive cell queues its next batch when one of its batches commits: a lane with
+  // nothing to take waits while others play, and stops when none does.
+  let playing = 0;
+  const waiting: (() => void)[] = [];
+  const settle = () => {
+    playing--;
+    for (const resolve of waiting.splice(0)) resolve();
+  };
   const lane = async () => {
     while (failure === undefined) {
       const next = batches.next();
-      if (next.done) return;
+      if (next.done) {
+        if (playing === 0) return;
+        await new Promise<void>((resolve) => waiting.push(resolve));
+        continue;
+      }
+      playing++;
       const { cell, first, count } = next.value;
       if (scenarioOf.cell !== cell.index) {
         const scenario = cellScenario(plan, cell);
@@ -306,15 +320,18 @@ async function playBatches(
             ? message
             : ((await locate(task, work)) ?? `replications ${task.first}-${last}: ${message}`);
           stop(task, where, 'failed twice');
+          settle();
           return;
         }
       }
       if (played.timedOut !== undefined) {
         const r = Atomics.load(task.playing, 0);
         stop(task, `replication ${r} (seed ${seedOf(task, r)})`, timeLimit(played.timedOut));
+        settle();
         return;
       }
       commit(task, played.result);
+      settle();
     }
   };
   try {
@@ -391,8 +408,7 @@ async function sweep(
   out: string,
   options: RunOptions,
 ): Promise<RunSummary> {
-  const R = experiment.replications;
-  const runsTotal = plan.mine.length * R;
+  const runsTotal = plan.mine.length * plan.replications.max;
   const startedAt = new Date().toISOString();
   const started = performance.now();
   const old = readManifest(out);
@@ -436,6 +452,21 @@ async function sweep(
     number,
     { next: number; total: Float64Array; pending: Map<number, Float64Array> }
   >();
+  // Adaptive replication ({@link isDecided}): after its first batches a cell is decided from
+  // its in-order sums; while it is not, its next batch is queued in `followUps`.
+  const target = plan.replications.target && rateSumIndex(plan.replications.target.outcome);
+  const first = firstBatches(plan.replications, plan.batchSize);
+  const decided = (next: number, total: Float64Array) =>
+    isDecided(plan.replications, plan.batchSize, next, total, target);
+  const batchesOf = new Map<number, number>();
+  const followUps: PendingBatch[] = [];
+  const cellsByIndex = new Map(plan.mine.map((c) => [c.index, c]));
+  const followUp = (cell: number) => {
+    const state = open.get(cell);
+    if (state && state.next >= first && !state.pending.has(state.next)) {
+      followUps.push({ cell: cellsByIndex.get(cell)!, ...batchRange(plan, state.next) });
+    }
+  };
   const add = (cell: number, batch: number, sums: Float64Array) => {
     let state = open.get(cell);
     if (state === undefined) {
@@ -443,11 +474,12 @@ async function sweep(
       open.set(cell, state);
     }
     state.pending.set(batch, sums);
-    while (state.pending.has(state.next)) {
+    while (state.pending.has(state.next) && !decided(state.next, state.total)) {
       addSums(state.total, state.pending.get(state.next)!);
       state.pending.delete(state.next++);
     }
-    if (state.next === plan.batchesPerCell) {
+    if (decided(state.next, state.total)) {
+      batchesOf.set(cell, state.next);
       totals.set(cell, state.total);
       open.delete(cell);
     }
@@ -461,10 +493,11 @@ async function sweep(
       if (batch >= plan.batchesPerCell) continue;
       add(cell, batch, sums);
       runsDone += batchRange(plan, batch).count;
-      batchesDone++;
+      if (batch < first) batchesDone++;
     }
   }
-  const remaining = plan.mine.length * plan.batchesPerCell - batchesDone;
+  for (const cell of open.keys()) followUp(cell);
+  const remaining = plan.mine.length * first - batchesDone + followUps.length;
   let interrupted = false;
   // Ctrl-C: no new batch is handed out, those under way finish and are written; a second
   // Ctrl-C stops at once (every finished batch is already on disk).
@@ -477,17 +510,25 @@ async function sweep(
       );
     }
   };
-  /** The batches still to play, cell by cell, made one at a time as the lanes take them. */
+  /** The first batches still to play, cell by cell, made one at a time as the lanes take them. */
   function* pendingBatches() {
     for (const cell of plan.mine) {
       const finished = done.get(cell.index);
-      for (let b = 0; b < plan.batchesPerCell; b++) {
+      for (let b = 0; b < first; b++) {
         if (interrupted) return;
         if (!finished?.has(b)) yield { cell, ...batchRange(plan, b) };
       }
       done.delete(cell.index);
     }
   }
+  const firstOnes = pendingBatches();
+  /** Follow-up batches of adaptive cells first (each holds its cell back), then first batches. */
+  const toPlay: Iterator<PendingBatch> = {
+    next: () => {
+      const followUpBatch = interrupted ? undefined : followUps.shift();
+      return followUpBatch ? { done: false, value: followUpBatch } : firstOnes.next();
+    },
+  };
 
   const manifest = createManifest(plan, old?.timing.startedAt ?? startedAt);
   manifest.runsDone = runsDone;
@@ -507,6 +548,7 @@ async function sweep(
     });
     appendJournal(out, { cell: task.cell, batch, sums: result.sums, files });
     add(task.cell, batch, result.sums);
+    followUp(task.cell);
     runsDone += task.count;
     progress.update(runsDone);
   };
@@ -515,13 +557,13 @@ async function sweep(
   if (remaining > 0) {
     process.on('SIGINT', onInterrupt);
     if (already > 0 && mode !== 'quiet') {
-      const from = plan.mine.find((c) => (done.get(c.index)?.size ?? 0) < plan.batchesPerCell);
+      const from = plan.mine.find((c) => (done.get(c.index)?.size ?? 0) < first);
       process.stderr.write(`${resumeMessage(out, already, runsTotal, from?.index ?? 0)}\n`);
     }
   }
   try {
     if (remaining > 0) {
-      failure = await playBatches(plan, pendingBatches(), remaining, commit, options, out);
+      failure = await playBatches(plan, toPlay, remaining, commit, options, out);
     }
   } finally {
     process.off('SIGINT', onInterrupt);
@@ -536,7 +578,7 @@ async function sweep(
     writeManifest(out, manifest);
     throw failure;
   }
-  if (interrupted && runsDone < runsTotal) {
+  if (interrupted && totals.size < plan.mine.length) {
     writeManifest(out, manifest);
     throw new SweepInterrupted(interruptMessage(out, runsDone, runsTotal));
   }
@@ -548,13 +590,21 @@ async function sweep(
   );
   writeReadme(out, experiment.name, plan.layout, manifest.parameters, plan.runs);
   manifest.integrity = { journal: sortJournal(out), files };
+  if (plan.replications.target) {
+    manifest.adaptive = plan.mine.map((c) => ({
+      cell: c.index,
+      runs: Math.min(batchesOf.get(c.index)! * plan.batchSize, plan.replications.max),
+      met: targetMet(plan.replications, totals.get(c.index)!, target),
+    }));
+    manifest.runsTotal = runsDone;
+  }
   manifest.status = 'complete';
   manifest.timing.finishedAt = new Date().toISOString();
   writeManifest(out, manifest);
   rmSync(join(out, 'progress.ndjson'), { force: true });
   return {
     out,
-    runsTotal,
+    runsTotal: manifest.runsTotal,
     runsDone,
     runsThisSession,
     seconds,

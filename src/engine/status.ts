@@ -8,6 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { JOURNAL } from '../results/folder.ts';
+import { replicationRule } from './adaptive.ts';
 import { readManifest } from './manifest.ts';
 import { readSlurmSweep, type SlurmSweep, submitCommand, sweepFiles } from './slurm.ts';
 
@@ -101,7 +102,7 @@ function shardRunsDone(folder: string, manifest: NonNullable<ReturnType<typeof r
   if (manifest.status === 'complete') return manifest.runsDone;
   const file = join(folder, JOURNAL);
   if (!existsSync(file)) return manifest.runsDone;
-  const R = manifest.experiment.replications;
+  const R = replicationRule(manifest.experiment.replications).max;
   const done = new Set<string>();
   let runs = 0;
   for (const line of readFileSync(file, 'utf8').split('\n').slice(0, -1)) {

@@ -3,11 +3,13 @@ import type { ColumnTable } from 'arquero';
 import { drawFigures } from '../analysis/drawFigures.ts';
 import { evaluateHypotheses } from '../analysis/evaluateHypotheses.ts';
 import { readResults, readRuns } from '../analysis/readResults.ts';
+import { withReplicationTarget } from '../analysis/replicationTarget.ts';
 import { summarize } from '../analysis/summarize.ts';
 import { writeHypotheses } from '../analysis/writeHypotheses.ts';
 import { writeSummary } from '../analysis/writeSummary.ts';
 import type { FigureFormat } from '../charts/render.ts';
 import type { FigureTheme } from '../charts/theme.ts';
+import { describeReplications } from '../engine/adaptive.ts';
 import { writeReport } from './report.ts';
 
 /** What {@link analyseResults} wrote, by kind. */
@@ -39,8 +41,13 @@ export async function analyseResults(
     runs ??= readRuns(results);
     return runs;
   };
-  const summaryTable = summarize(results.cells, results.parameters, results.manifest.layout);
-  const summary = writeSummary(dir, summaryTable, results.parameters, results.manifest.layout);
+  const summaryTable = withReplicationTarget(
+    summarize(results.cells, results.parameters, results.manifest.layout),
+    results.manifest,
+  );
+  const summary = writeSummary(dir, summaryTable, results.parameters, results.manifest.layout, {
+    replications: describeReplications(experiment.replications, results.manifest.adaptive),
+  });
   const tested = evaluateHypotheses(results, experiment.hypotheses, readRunsOnce);
   const hypotheses = tested.length > 0 ? writeHypotheses(dir, tested) : [];
   const figures = await drawFigures(

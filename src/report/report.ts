@@ -8,6 +8,7 @@ import type { Results } from '../analysis/readResults.ts';
 import { summarize } from '../analysis/summarize.ts';
 import { type DisplayTable, summaryDisplay } from '../analysis/summaryDisplay.ts';
 import { hypothesesDisplay } from '../analysis/writeHypotheses.ts';
+import { describeReplications } from '../engine/adaptive.ts';
 import { writeAtomic } from '../results/atomic.ts';
 import { escapeHtml, type ReportBlock, reportPage } from './page.ts';
 
@@ -42,7 +43,7 @@ function designSection(results: Results) {
   const facts = [
     ['design', experiment.design.kind],
     ['cells', String(manifest.cells.length)],
-    ['replications per cell', String(experiment.replications)],
+    ['replications per cell', describeReplications(experiment.replications, manifest.adaptive)],
     ['runs', `${manifest.runsDone} of ${manifest.runsTotal}`],
     ['master seed', String(manifest.masterSeed)],
     ['common random numbers', manifest.crn ? 'yes' : 'no'],

@@ -41,8 +41,14 @@ export interface Manifest {
   cells: { index: number; key: string; values: Record<string, number | string | boolean> }[];
   /** Cells this folder holds (all, or this shard's). */
   cellsHere: number;
+  /** Runs of the sweep (this shard); with adaptive replications, at most, until complete. */
   runsTotal: number;
   runsDone: number;
+  /**
+   * With adaptive replications, once complete: each cell's runs and whether the Wilson 95%
+   * half-width of its target came down to `halfWidth` (false: it stopped at `max`).
+   */
+  adaptive?: { cell: number; runs: number; met: boolean }[];
   /**
    * Once complete: the SHA-256 of the journal (which holds each batch's sums and run files'
    * checksums) and of each cells file, by name.
@@ -84,4 +90,14 @@ export function readManifest(out: string): Manifest | undefined {
 /** Writes a folder's manifest atomically. */
 export function writeManifest(out: string, manifest: Manifest) {
   writeAtomic(join(out, MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`);
+}
+
+/**
+ * The runs a folder holds of one cell: the experiment's replications, or with adaptive
+ * replication the cell's own count once complete (`max` until then).
+ */
+export function runsOfCell(manifest: Manifest, cell: number): number {
+  const { replications } = manifest.experiment;
+  if (typeof replications === 'number') return replications;
+  return manifest.adaptive?.find((a) => a.cell === cell)?.runs ?? replications.max;
 }

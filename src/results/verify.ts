@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { checksum } from './checksum.ts';
 import { JOURNAL } from './folder.ts';
 import { type BatchEntry, readJournal } from './journal.ts';
-import type { Manifest } from './manifest.ts';
+import { type Manifest, runsOfCell } from './manifest.ts';
 
 /** A damaged or missing file of a results folder, and what is wrong with it. */
 export interface Damage {
@@ -42,11 +42,11 @@ export function verifyRunFiles(out: string, entries: readonly BatchEntry[]): Dam
 
 /** The batches a complete folder must hold: every cell here, every batch of it. */
 function expectedBatches(manifest: Manifest): { cell: number; batch: number }[] {
-  const { shard, experiment, batchSize } = manifest;
-  const batches = Math.ceil(experiment.replications / batchSize);
+  const { shard, batchSize } = manifest;
   const out: { cell: number; batch: number }[] = [];
   for (const cell of manifest.cells) {
     if (shard && cell.index % shard.count !== shard.index - 1) continue;
+    const batches = Math.ceil(runsOfCell(manifest, cell.index) / batchSize);
     for (let b = 0; b < batches; b++) out.push({ cell: cell.index, batch: b });
   }
   return out;

@@ -154,6 +154,36 @@ describe('tests that fit the design', () => {
   });
 });
 
+describe('tests under adaptive replication', () => {
+  it('refuses pooling cells of different run counts by level, and defaults to regression', () => {
+    const adaptive = {
+      parameters: [
+        { path: QUOTA, values: [0.5, 0.7] },
+        { path: SIGMA, values: [0, 0.1] },
+      ],
+      design: { kind: 'grid' as const },
+      replications: { min: 10, max: 100, target: { outcome: 'agreement', halfWidth: 0.05 } },
+    };
+    expect(() =>
+      plan({
+        ...adaptive,
+        hypotheses: [{ outcome: 'agreement', on: QUOTA, direction: 'decreasing', test: 'trend' }],
+      }),
+    ).toThrow(
+      `hypotheses[0].test: with adaptive replications each cell runs until its own target is met, so cells get different numbers of runs chosen from their outcomes, and trend would pool them by the level of '${QUOTA}' weighted by those runs; use 'regression' (it models each cell), or hold the other parameters fixed with given.`,
+    );
+    // one cell per level: nothing is pooled
+    const fixed = plan({
+      ...adaptive,
+      hypotheses: [
+        { outcome: 'agreement', on: QUOTA, direction: 'decreasing', given: { [SIGMA]: 0 } },
+        { outcome: 'agreement', on: QUOTA, direction: 'decreasing' },
+      ],
+    });
+    expect(fixed.replications).toEqual({ min: 10, max: 100, target: adaptive.replications.target });
+  });
+});
+
 describe('given and by', () => {
   // s = 0, 1, 2 x t = 0, 1: at t = 0 every run agrees, at t = 1 agreement falls 0.5, 0.4, 0.3
   const grid = [0, 1, 2].flatMap((s) => [0, 1].map((t) => ({ s, t })));

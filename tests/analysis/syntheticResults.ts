@@ -27,8 +27,8 @@ export function writeSyntheticResults(
   const plan = planExperiment(experiment, { runs: 'none' });
   const random = seedrandom.alea(`synthetic-${experiment.seed}`);
   const cells = plan.cells.map((cell) => {
-    const batch = new RunBatch(plan.layout, experiment.replications, false);
-    for (let r = 0; r < experiment.replications; r++) {
+    const batch = new RunBatch(plan.layout, plan.replications.max, false);
+    for (let r = 0; r < plan.replications.max; r++) {
       const record = createRecord(`${cell.index}-${r}`, plan.layout.countries.length, 1);
       play(cell.values, record, random);
       batch.record(r, record);

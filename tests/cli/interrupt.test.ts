@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -38,12 +38,10 @@ async function until(ready: () => boolean) {
   while (!ready()) await new Promise((done) => setTimeout(done, 50));
 }
 
-/** A finished batch is on disk: the folder holds more than its manifest and empty runs/. */
+/** A finished batch is on disk: the journal holds a line (lock.json comes earlier). */
 function batchWritten() {
-  if (!existsSync(out)) return false;
-  const runs = join(out, 'runs');
-  const files = readdirSync(out).filter((f) => f !== 'manifest.json' && f !== 'runs');
-  return files.length > 0 || (existsSync(runs) && readdirSync(runs).length > 0);
+  const journal = join(out, 'batches.ndjson');
+  return existsSync(journal) && readFileSync(journal, 'utf8').includes('\n');
 }
 
 function interrupt(child: ChildProcess) {

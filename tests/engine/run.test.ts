@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import {
   existsSync,
   mkdirSync,
@@ -20,8 +19,8 @@ import { runExperiment } from '../../src/engine/run.ts';
 import { readManifest } from '../../src/results/manifest.ts';
 import resumeFixture from './fixtures/resume.ts';
 import smallFixture from './fixtures/small.ts';
+import { killMidway } from './killAndResume.ts';
 
-const root = fileURLToPath(new URL('../../', import.meta.url));
 const fixtures = fileURLToPath(new URL('./fixtures/', import.meta.url));
 const scratch = mkdtempSync(join(tmpdir(), 'twolevel-engine-'));
 const small = parseExperiment(smallFixture);
@@ -329,37 +328,11 @@ describe('twolevel run, killed with SIGKILL and resumed', () => {
   it('ends with exactly the bytes of an uninterrupted sweep', async () => {
     const file = join(fixtures, 'resume.ts');
     const killed = join(scratch, 'killed');
-    const child = spawn(
-      process.execPath,
-      ['bin/twolevel.js', 'run', file, '--out', killed, '--workers', '1', '--quiet'],
-      { cwd: root, stdio: 'ignore' },
-    );
-    const journal = join(killed, 'batches.ndjson');
-    const lines = () =>
-      existsSync(journal) ? readFileSync(journal, 'utf8').split('\n').length - 1 : 0;
-    while (lines() < 8) await new Promise((r) => setTimeout(r, 10));
-    child.kill('SIGKILL');
-    await new Promise((r) => child.on('exit', r));
+    const { batches, resume } = await killMidway(file, killed, 8);
     // killed mid-way: the journal is there, the cells table is not
     expect(existsSync(join(killed, 'cells.arrow'))).toBe(false);
-    expect(lines()).toBeLessThan(40);
-
-    const resumed = spawn(
-      process.execPath,
-      [
-        'bin/twolevel.js',
-        'run',
-        file,
-        '--out',
-        killed,
-        '--workers',
-        '2',
-        '--quiet',
-        '--no-analysis',
-      ],
-      { cwd: root, stdio: 'ignore' },
-    );
-    expect(await new Promise((r) => resumed.on('exit', r))).toBe(0);
+    expect(batches).toBeLessThan(40);
+    expect(await resume()).toBe(0);
     const whole = await runExperiment(parseExperiment(resumeFixture), {
       ...quiet,
       maxBatch: undefined,
