@@ -238,7 +238,7 @@ export function planExperiment(experiment: Experiment, options: PlanOptions = {}
       crn: experiment.crn,
       cells,
     });
-    checkFigures(experiment.figures, paths, layout);
+    checkFigures(experiment.figures, experiment.parameters, layout, experiment.design);
   } catch (error) {
     if (!(error instanceof UserError)) throw error;
     throw new UserError(`${source}: ${error.message}`);

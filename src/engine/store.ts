@@ -214,12 +214,13 @@ export function prepareFolder(out: string, runs: RunsFormat) {
 /** What a sweep writes into its folder (see the module comment). */
 const SWEEP_OUTPUTS = ['manifest.json', 'README.md', 'cells.arrow', 'cells.csv', JOURNAL, 'runs'];
 
-/** What the analysis writes beside it: `summary.*`, `hypotheses.*`, `figures/`, `report.html`. */
-const ANALYSIS_OUTPUT = /^(summary\.|hypotheses\.)|^(figures|report\.html)$/;
+/** What the analysis writes beside it: `summary.*`, `hypotheses.*`, `sensitivity.*`, `discovery.*`, `figures/`, `report.html`. */
+const ANALYSIS_OUTPUT =
+  /^(summary\.|hypotheses\.|sensitivity\.|discovery\.)|^(figures|report\.html)$/;
 
 /**
  * Removes every output of an earlier sweep from a folder (`--force`), and the analysis of
- * it (`summary.*`, `hypotheses.*`, `figures/`, `report.html`), which would describe the
+ * it (`summary.*`, `hypotheses.*`, `sensitivity.*`, `discovery.*`, `figures/`, `report.html`), which would describe the
  * old results; other files are left alone.
  */
 export function clearFolder(out: string) {
