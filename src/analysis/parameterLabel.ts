@@ -21,6 +21,7 @@ const FIELD_LABELS: Record<string, string> = {
   deadline: 'deadline T',
   reopen: 'reopenings',
   reservation: 'personal veto φ',
+  ideal: 'negotiator’s ideal point',
 };
 
 /**
