@@ -68,5 +68,11 @@ export default defineExperiment({
       x: 'countries.A.negotiator.beliefs.sigmaForeign',
       outcomes: ['involuntary_defection'],
     },
+    {
+      name: 'defection-partial-ideal',
+      kind: 'partial',
+      x: 'countries.A.negotiator.ideal',
+      outcomes: ['involuntary_defection'],
+    },
   ],
 });

@@ -3,6 +3,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import { gainsChart } from '../charts/gainsChart.ts';
 import { heatmapChart } from '../charts/heatmapChart.ts';
 import { outcomeSharesChart } from '../charts/outcomeSharesChart.ts';
+import { partialDependenceChart } from '../charts/partialDependenceChart.ts';
 import { rateChart } from '../charts/rateChart.ts';
 import { scatterChart } from '../charts/scatterChart.ts';
 import { sensitivityChart } from '../charts/sensitivityChart.ts';
@@ -16,6 +17,7 @@ import { binnedMeans } from './binnedMeans.ts';
 import { cellOutput } from './cellOutputs.ts';
 import { casesText, type Discovery, restrictedCount } from './discovery.ts';
 import { parameterLabel } from './parameterLabel.ts';
+import { partialDependence } from './partialDependence.ts';
 import type { Results } from './readResults.ts';
 import { type OutputSensitivity, type Sensitivity, sensitivity } from './sensitivity.ts';
 import { summarize } from './summarize.ts';
@@ -93,6 +95,7 @@ export function figureSpec(
   checkFigure(figure, index, experiment.parameters, results.manifest.layout, experiment.design);
   const chart = { ...options, title: figure.title ?? options.title };
   if (figure.kind === 'scatter') return scatterFigure(results, figure, chart);
+  if (figure.kind === 'partial') return partialFigure(results, figure, index, chart);
   if (figure.kind === 'sensitivity') {
     const output = figure.outcomes?.[0] ?? 'agreement';
     const result = sensitivity(results, { outputs: [output] });
@@ -385,6 +388,58 @@ function scatterFigure(results: Results, figure: Figure, chart: FigureOptions): 
       yTitle: output.kind === 'rate' ? `${name} rate` : `Mean ${name}`,
       xScale: scale,
       subtitle: `Grey: ${cells.length} cells. Black: mean of the cells in each of ${bins.length} bins with its t 95% interval${others.length > 0 ? `, pooling over ${others.map(parameterLabel).join(', ')}` : ''}.`,
+    },
+  );
+}
+
+/**
+ * A partial dependence figure ({@link partialDependenceChart}): the multi-factor regression's
+ * average prediction of one rate or mean (`outcomes[0]`, default agreement) as parameter `x`
+ * moves over its sampled range, the other parameters at their sampled values
+ * ({@link partialDependence}), with a bootstrap 95% band, over the cells' own estimates.
+ */
+function partialFigure(
+  results: Results,
+  figure: Figure,
+  index: number,
+  chart: FigureOptions,
+): TopLevelSpec {
+  const output = cellOutput(results, figure.outcomes?.[0] ?? 'agreement');
+  const x = figure.x!;
+  const kept = results.manifest.cells.filter((c) => Number.isFinite(output.value[c.index]!));
+  const bad = kept.find((c) => typeof c.values[x] !== 'number');
+  if (bad) {
+    throw new UserError(
+      `figures[${index}] '${figure.name}': a partial dependence figure needs a numeric x, but '${x}' is ${JSON.stringify(bad.values[x])} in cell ${bad.index}`,
+    );
+  }
+  const picked: typeof output = {
+    ...output,
+    n: Float64Array.from(kept, (c) => output.n[c.index]!),
+    total: Float64Array.from(kept, (c) => output.total[c.index]!),
+    sumsq: Float64Array.from(kept, (c) => output.sumsq[c.index]!),
+  };
+  let curve: ReturnType<typeof partialDependence>;
+  try {
+    curve = partialDependence(kept, results.parameters, x, picked);
+  } catch (error) {
+    throw new UserError(
+      `figures[${index}] '${figure.name}': cannot fit the regression behind partial dependence: ${(error as Error).message}`,
+    );
+  }
+  const parameter = results.manifest.experiment.parameters.find((p) => p.path === x)!;
+  const others = results.parameters.filter((p) => p !== x);
+  const name = rateOrMetricLabel(output.name);
+  const model = output.kind === 'rate' ? 'logistic regression' : 'least squares';
+  return partialDependenceChart(
+    kept.map((c) => ({ x: c.values[x] as number, y: output.value[c.index]! })),
+    curve,
+    {
+      ...chart,
+      xTitle: parameterLabel(x),
+      yTitle: output.kind === 'rate' ? `${name} rate` : `Mean ${name}`,
+      xScale: parameter.scale ?? 'linear',
+      subtitle: `Line: ${model} on all ${results.parameters.length} parameters (main effects), averaged over the sampled values of ${others.length > 0 ? others.map(parameterLabel).join(', ') : 'no other parameter'}; band: bootstrap 95% over cells. Grey: the ${kept.length} cells.`,
     },
   );
 }

@@ -11,6 +11,7 @@ const REQUIRED: Record<Figure['kind'], readonly ('x' | 'y' | 'series')[]> = {
   shares: [],
   gains: [],
   scatter: ['x'],
+  partial: ['x'],
   sensitivity: [],
 };
 
@@ -33,13 +34,13 @@ export function continuousParameters(
 /**
  * Checks an experiment's figures before any game is played, with the rules `figureSpec`
  * draws them by: `x`, `y` and `series` name varied parameters (a rate figure's `x` may
- * instead name a mean of `summaryMetrics`, e.g. `winset_B`); a rate or scatter figure has
+ * instead name a mean of `summaryMetrics`, e.g. `winset_B`); a rate, scatter or partial figure has
  * `x`, a heatmap `x` and `y`; `outcomes` are outcome names (a heatmap's may also be
- * `ratification_failure`, see `RATE_NAMES`; a scatter or sensitivity figure's one rate or
- * mean). On a continuous design ({@link continuousParameters}) `rate` and `heatmap`
+ * `ratification_failure`, see `RATE_NAMES`; a scatter, partial or sensitivity figure's one
+ * rate or mean). On a continuous design ({@link continuousParameters}) `rate` and `heatmap`
  * figures, and `shares` or `gains` grouped by a continuous parameter, are refused: they
- * pool cells that share a value, and no two cells do; `scatter` (and, for a `saltelli`
- * design, `sensitivity`) are named instead. A `sensitivity` figure needs a `saltelli` design.
+ * pool cells that share a value, and no two cells do; `scatter`, `partial` (and, for a
+ * `saltelli` design, `sensitivity`) are named instead. A `sensitivity` figure needs a `saltelli` design.
  *
  * @param figures the experiment's figures
  * @param parameters the varied parameters, as written in the experiment
@@ -96,7 +97,7 @@ export function checkFigure(
       );
     }
   }
-  const single = figure.kind === 'scatter' || figure.kind === 'sensitivity';
+  const single = ['scatter', 'partial', 'sensitivity'].includes(figure.kind);
   const allowed: readonly string[] =
     figure.kind === 'heatmap' ? RATE_NAMES : single ? [...RATE_NAMES, ...metrics] : OUTCOMES;
   for (const outcome of figure.outcomes ?? []) {
@@ -117,7 +118,7 @@ export function checkFigure(
     );
   }
   const continuous = continuousParameters(parameters, design);
-  const alternatives = `use kind 'scatter' (each cell's estimate against one parameter, with binned means)${design.kind === 'saltelli' ? ", or 'sensitivity' (Sobol indices)" : ''}, or a grid design`;
+  const alternatives = `use kind 'scatter' (each cell's estimate against one parameter, with binned means), 'partial' (partial dependence from the multi-factor regression)${design.kind === 'saltelli' ? ", 'sensitivity' (Sobol indices)" : ''}, or a grid design`;
   const refuse = (what: string) => {
     throw new UserError(
       `${where}: a ${figure.kind} figure ${what}, but this ${design.kind} design samples ${continuous.map((p) => `'${p}'`).join(', ')} continuously (no two cells share a value); ${alternatives}`,

@@ -87,7 +87,7 @@ const safeName = (names: string) =>
 const Figure = z.strictObject({
   /** File name of the figure in `figures/` (without the extension). */
   name: safeName('files in figures/'),
-  kind: z.enum(['rate', 'heatmap', 'shares', 'gains', 'scatter', 'sensitivity']),
+  kind: z.enum(['rate', 'heatmap', 'shares', 'gains', 'scatter', 'partial', 'sensitivity']),
   x: z.string().optional(),
   y: z.string().optional(),
   series: z.string().optional(),

@@ -46,7 +46,7 @@ describe('figures for continuous designs', () => {
     const plan = (figures: ExperimentInput['figures']) => () =>
       planExperiment(parseExperiment(lhs(figures)));
     expect(plan([{ name: 'r', kind: 'rate', x: QUOTA }])).toThrow(
-      `figures[0] 'r': a rate figure pools the cells that share each value of its parameters, but this lhs design samples '${QUOTA}', '${FOREIGN}' continuously (no two cells share a value); use kind 'scatter' (each cell's estimate against one parameter, with binned means), or a grid design`,
+      `figures[0] 'r': a rate figure pools the cells that share each value of its parameters, but this lhs design samples '${QUOTA}', '${FOREIGN}' continuously (no two cells share a value); use kind 'scatter' (each cell's estimate against one parameter, with binned means), 'partial' (partial dependence from the multi-factor regression), or a grid design`,
     );
     expect(plan([{ name: 'h', kind: 'heatmap', x: QUOTA, y: FOREIGN }])).toThrow(
       /figures\[0\] 'h': a heatmap figure pools .* use kind 'scatter'/,
@@ -70,7 +70,7 @@ describe('figures for continuous designs', () => {
           lhs([{ name: 'r', kind: 'rate', x: QUOTA }], { kind: 'saltelli', baseCells: 8 }),
         ),
       );
-    expect(salt).toThrow(/or 'sensitivity' \(Sobol indices\), or a grid design/);
+    expect(salt).toThrow(/, 'sensitivity' \(Sobol indices\), or a grid design/);
   });
 
   it('draws a scatter of cell estimates with binned means and says what the bins pool over', async () => {
@@ -123,6 +123,43 @@ describe('figures for continuous designs', () => {
     const total = spec.data.values.filter((v) => v.index === 'Total ST');
     expect(total.map((v) => v.parameter)).toEqual(["B's quota θ", "A's foreign uncertainty σ"]);
     expect(total[0]!.value).toBeGreaterThan(0.8);
+  });
+
+  it('draws partial dependence from the regression: for a linear metric, the fitted line itself', async () => {
+    // winset_A = 1 + 2 quota + 3 sigma_foreign + N(0, 0.1^2) noise per run: least squares on both
+    // parameters, averaged over sigma_foreign, is 1 + 2 quota + 3 mean(sigma_foreign).
+    const dir = writeSyntheticResults(
+      lhs([{ name: 'p', kind: 'partial', x: QUOTA, outcomes: ['winset_A'] }]),
+      (values, record, random) => {
+        const noise =
+          0.1 * Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
+        record.winSetSize[0] =
+          1 + 2 * (values[QUOTA] as number) + 3 * (values[FOREIGN] as number) + noise;
+      },
+    );
+    const results = readResults(dir);
+    const spec = figureSpec(
+      results,
+      results.manifest.experiment.figures[0]!,
+      0,
+      options,
+      noRuns,
+    ) as never as {
+      data: { values: { kind: string; x: number; y: number; lo: number; hi: number }[] };
+    };
+    expect(await specWarnings(spec as never)).toEqual([]);
+    const curve = spec.data.values.filter((v) => v.kind === 'curve');
+    expect(curve).toHaveLength(25);
+    const meanForeign =
+      results.manifest.cells.reduce((s, c) => s + (c.values[FOREIGN] as number), 0) / 60;
+    for (const p of curve) {
+      // 60 cells of 30 runs: the slope's standard error is ~0.01, the level's ~0.003.
+      expect(p.y).toBeCloseTo(1 + 2 * p.x + 3 * meanForeign, 1);
+      expect(p.lo).toBeLessThan(p.y);
+      expect(p.hi).toBeGreaterThan(p.y);
+    }
+    const slope = (curve.at(-1)!.y - curve[0]!.y) / (curve.at(-1)!.x - curve[0]!.x);
+    expect(Math.abs(slope - 2)).toBeLessThan(0.05);
   });
 
   it('rounds numeric levels to what the design distinguishes', () => {
