@@ -7,8 +7,8 @@
  * is varied too as a negative control: an ultimatum makes one offer, so the rate cannot
  * matter, and its indices must come out 0.
  *
- * A Saltelli design (Saltelli et al. 2010) over the five ranges: N = 256 base points of a
- * digitally shifted Sobol sequence give N (k + 2) = 1,792 cells of 200 games each (358,400
+ * A Saltelli design (Saltelli et al. 2010) over the five ranges: N = 128 base points of a
+ * digitally shifted Sobol sequence give N (k + 2) = 896 cells of 200 games each (179,200
  * games). `twolevel sensitivity results/defection-drivers` then gives each parameter's
  * first-order and total index for every rate and mean, corrected for the cells' replication
  * noise, with bootstrap 95% intervals; `twolevel discover` finds the region of the five
@@ -51,7 +51,7 @@ export default defineExperiment({
     { path: 'countries.A.negotiator.ideal', range: [0.1, 0.6] },
     { path: 'countries.A.negotiator.concession', range: [0.02, 0.5] },
   ],
-  design: { kind: 'saltelli', baseCells: 256 },
+  design: { kind: 'saltelli', baseCells: 128 },
   replications: 200,
   seed: 2010,
   figures: [
