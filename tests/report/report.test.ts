@@ -68,9 +68,9 @@ describe('the report of a saltelli sweep, after discovery', async () => {
     expect(html.match(/class="chart"/g)).toHaveLength(3);
   });
 
-  it.skipIf(!chromium)('renders every chart in headless Chromium', () => {
-    const dom = renderedDom(outputs.report);
-    expect(dom.match(/data-rendered="true"/g)).toHaveLength(3);
+  it.skipIf(!chromium)('renders every chart in headless Chromium', async () => {
+    const dom = await renderedDom(outputs.report);
+    expect(dom.match(/id="chart-\d+"[^>]*data-rendered="true"/g)).toHaveLength(3);
     expect(dom).not.toContain('data-error');
   });
 });
