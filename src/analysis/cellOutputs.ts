@@ -18,6 +18,8 @@ export interface CellOutput {
   n: Float64Array;
   /** Successes per cell (a rate); the sums (a mean). */
   total: Float64Array;
+  /** The sums of squares per cell (a mean; NaN for a rate). */
+  sumsq: Float64Array;
 }
 
 /** The outputs a cell estimates: the rates of `SUMMARY_RATES`, then the means of `summaryMetrics`. */
@@ -68,6 +70,7 @@ export function cellOutput(results: Results, name: string): CellOutput {
     noise: new Float64Array(count).fill(Number.NaN),
     n: new Float64Array(count),
     total: new Float64Array(count),
+    sumsq: new Float64Array(count).fill(Number.NaN),
   };
   for (let row = 0; row < index.length; row++) {
     const cell = index[row]!;
@@ -75,6 +78,7 @@ export function cellOutput(results: Results, name: string): CellOutput {
     const x = top[row]!;
     out.n[cell] = n;
     out.total[cell] = x;
+    if (squares) out.sumsq[cell] = squares[row]!;
     if (n === 0) continue;
     const estimate = x / n;
     out.value[cell] = estimate;

@@ -3,7 +3,9 @@ import type { TopLevelSpec } from 'vega-lite';
 import { gainsChart } from '../charts/gainsChart.ts';
 import { heatmapChart } from '../charts/heatmapChart.ts';
 import { outcomeSharesChart } from '../charts/outcomeSharesChart.ts';
+import { partialDependenceChart } from '../charts/partialDependenceChart.ts';
 import { rateChart } from '../charts/rateChart.ts';
+import { scatterChart } from '../charts/scatterChart.ts';
 import { sensitivityChart } from '../charts/sensitivityChart.ts';
 import { type FigureOptions, OUTCOME_LABELS } from '../charts/theme.ts';
 import { tradeoffChart } from '../charts/tradeoffChart.ts';
@@ -11,10 +13,13 @@ import { checkFigure } from '../engine/checkFigures.ts';
 import { OUTCOMES, type Outcome, RATE_NAMES, summaryMetrics } from '../engine/columns.ts';
 import type { Figure } from '../engine/experiment.ts';
 import { UserError } from '../errors.ts';
+import { binnedMeans } from './binnedMeans.ts';
+import { cellOutput } from './cellOutputs.ts';
 import { casesText, type Discovery, restrictedCount } from './discovery.ts';
 import { parameterLabel } from './parameterLabel.ts';
+import { partialDependence } from './partialDependence.ts';
 import type { Results } from './readResults.ts';
-import type { OutputSensitivity, Sensitivity } from './sensitivity.ts';
+import { type OutputSensitivity, type Sensitivity, sensitivity } from './sensitivity.ts';
 import { summarize } from './summarize.ts';
 
 /** How a mean is named on an axis, e.g. `winset_B` as "Size of B's win-set |W_B|". */
@@ -86,8 +91,22 @@ export function figureSpec(
   options: FigureOptions,
   runs: () => ColumnTable,
 ): TopLevelSpec {
-  checkFigure(figure, index, results.parameters, results.manifest.layout);
+  const experiment = results.manifest.experiment;
+  checkFigure(figure, index, experiment.parameters, results.manifest.layout, experiment.design);
   const chart = { ...options, title: figure.title ?? options.title };
+  if (figure.kind === 'scatter') return scatterFigure(results, figure, chart);
+  if (figure.kind === 'partial') return partialFigure(results, figure, index, chart);
+  if (figure.kind === 'sensitivity') {
+    const output = figure.outcomes?.[0] ?? 'agreement';
+    const result = sensitivity(results, { outputs: [output] });
+    const indices = result.outputs[0]!;
+    if (indices.skipped) {
+      throw new UserError(
+        `figures[${index}] '${figure.name}': no Sobol indices of ${output}: ${indices.skipped}`,
+      );
+    }
+    return sensitivityFigure(result, indices, chart);
+  }
   if (figure.kind === 'rate') {
     const metrics = summaryMetrics(results.manifest.layout);
     const xIsMean = figure.x !== undefined && metrics.includes(figure.x);
@@ -96,6 +115,7 @@ export function figureSpec(
     // Against a mean (e.g. winset_B): one point per cell, at the cell's mean.
     const rows = summaryRows(results, xIsMean ? results.parameters : series ? [x, series] : [x]);
     const outcomes = figureOutcomes(figure, rows);
+    const seriesLevel = series ? levelText(rows.map((r) => r[series]!)) : undefined;
     const points = rows.flatMap((row) =>
       outcomes.map((outcome) => ({
         x: Number(xIsMean ? row[`${x}_mean`] : row[x]),
@@ -103,11 +123,12 @@ export function figureSpec(
         rate: row[`${outcome}_rate`] as number,
         lo: row[`${outcome}_lo`] as number,
         hi: row[`${outcome}_hi`] as number,
-        ...(series && { series: `${row[series]}` }),
+        ...(series && { series: seriesLevel!(row[series]!) }),
       })),
     );
     return rateChart(points, {
       ...chart,
+      ...pooledOver(results, xIsMean ? results.parameters : [x, ...(series ? [series] : [])]),
       xTitle: xIsMean ? metricLabel(x) : parameterLabel(x),
       ...(series && { seriesTitle: parameterLabel(series) }),
     });
@@ -127,6 +148,9 @@ export function figureSpec(
     const top = highest < 0.5 ? Math.max(0.1, Math.ceil(highest * 10) / 10) : 1;
     return heatmapChart(cells, {
       ...chart,
+      ...pooledOver(results, [x, y]),
+      xDigits: levelDigits(cells.map((c) => c.x)),
+      yDigits: levelDigits(cells.map((c) => c.y)),
       xTitle: parameterLabel(x),
       yTitle: parameterLabel(y),
       legendTitle: `${rateLabel(rate!)} rate`,
@@ -139,8 +163,12 @@ export function figureSpec(
     const rows = summaryRows(results, by);
     const names = by.length === 1 ? [''] : cellNames(by);
     const occurred = OUTCOMES.filter((o) => rows.some((r) => (r[`${o}_rate`] as number) > 0));
+    const levels = by.map((p) => levelText(rows.map((r) => r[p]!)));
     const shares = rows.flatMap((row) => {
-      const cell = by.length > 0 ? by.map((p, k) => `${names[k]}${row[p]}`).join(', ') : 'all runs';
+      const cell =
+        by.length > 0
+          ? by.map((p, k) => `${names[k]}${levels[k]!(row[p]!)}`).join(', ')
+          : 'all runs';
       return occurred.map((outcome) => ({
         cell,
         outcome,
@@ -149,11 +177,13 @@ export function figureSpec(
     });
     return outcomeSharesChart(shares, {
       ...chart,
+      ...pooledOver(results, by),
       ...(by.length === 1 && { cellTitle: parameterLabel(by[0]!) }),
     });
   }
   return gainsChart(gainRows(results, figure, index, runs()), {
     ...chart,
+    ...pooledOver(results, figure.series === undefined ? [] : [figure.series]),
     gainTitle: 'Median constituent’s gain',
     groupTitle: figure.series === undefined ? 'Smaller win-set' : parameterLabel(figure.series),
   });
@@ -272,4 +302,144 @@ function rateOrMetricLabel(output: string): string {
   return (RATE_NAMES as readonly string[]).includes(output)
     ? rateLabel(output)
     : metricLabel(output);
+}
+
+/**
+ * The subtitle of a figure that pools cells: `Pooled over <the parameters not kept>`, or
+ * nothing when every varied parameter is kept (each point is one cell).
+ */
+function pooledOver(results: Results, kept: readonly string[]): { subtitle?: string } {
+  const others = results.parameters.filter((p) => !kept.includes(p));
+  if (others.length === 0) return {};
+  return { subtitle: `Pooled over ${others.map(parameterLabel).join(', ')}` };
+}
+
+/**
+ * The decimals that write a parameter's numeric levels as the design states them: the fewest
+ * (0 to 6) that reproduce every level to 1e-9 of its size (so `0.30000000000000004` is
+ * written 0.3, the float noise of `0.1 + 0.2` dropped), or, for levels no such decimal
+ * reproduces (sampled values), the fewest (at least 2) that keep them distinct.
+ *
+ * @example
+ * levelDigits([0.1, 0.1 + 0.2, 0.5]); // => 1
+ * levelDigits([0.5, 0.67, 0.75]); // => 2
+ */
+export function levelDigits(levels: readonly unknown[]): number | undefined {
+  const numbers = [...new Set(levels.filter((v): v is number => typeof v === 'number'))];
+  if (numbers.length === 0) return undefined;
+  for (let d = 0; d <= 6; d++) {
+    const exact = numbers.every(
+      (v) => Math.abs(Number(v.toFixed(d)) - v) <= 1e-9 * Math.max(1, Math.abs(v)),
+    );
+    if (exact) return d;
+  }
+  for (let d = 2; d <= 12; d++) {
+    if (new Set(numbers.map((v) => v.toFixed(d))).size === numbers.length) return d;
+  }
+  return 12;
+}
+
+/** A label function for a parameter's levels: numbers rounded by {@link levelDigits}, trailing zeros trimmed. */
+function levelText(levels: readonly unknown[]): (value: unknown) => string {
+  const digits = levelDigits(levels);
+  return (value) =>
+    typeof value === 'number' && digits !== undefined
+      ? String(Number(value.toFixed(digits)))
+      : String(value);
+}
+
+/** Most bins of a scatter figure's binned mean. */
+export const SCATTER_BINS = 10;
+
+/**
+ * A scatter figure ({@link scatterChart}): each cell's estimate of one rate or mean
+ * (`outcomes[0]`, default agreement) against parameter `x`, with the mean of the cells in
+ * each of {@link SCATTER_BINS} equal-width bins of x ({@link binnedMeans}) and its t 95%
+ * interval, which pools over the other parameters (said in the subtitle).
+ */
+function scatterFigure(results: Results, figure: Figure, chart: FigureOptions): TopLevelSpec {
+  const output = cellOutput(results, figure.outcomes?.[0] ?? 'agreement');
+  const x = figure.x!;
+  const cells = results.manifest.cells.filter((c) => Number.isFinite(output.value[c.index]!));
+  const xs = cells.map((c) => c.values[x]);
+  const bad = xs.findIndex((v) => typeof v !== 'number');
+  if (bad >= 0) {
+    throw new UserError(
+      `figure '${figure.name}': a scatter figure needs a numeric x, but '${x}' is ${JSON.stringify(xs[bad])} in cell ${cells[bad]!.index}`,
+    );
+  }
+  const ys = cells.map((c) => output.value[c.index]!);
+  const parameter = results.manifest.experiment.parameters.find((p) => p.path === x)!;
+  const scale = parameter.scale ?? 'linear';
+  const bins = binnedMeans(
+    xs as number[],
+    ys,
+    Math.min(SCATTER_BINS, Math.max(1, Math.floor(cells.length / 5))),
+    scale,
+  );
+  const others = results.parameters.filter((p) => p !== x);
+  const name = rateOrMetricLabel(output.name);
+  return scatterChart(
+    cells.map((_, i) => ({ x: xs[i] as number, y: ys[i]! })),
+    bins,
+    {
+      ...chart,
+      xTitle: parameterLabel(x),
+      yTitle: output.kind === 'rate' ? `${name} rate` : `Mean ${name}`,
+      xScale: scale,
+      subtitle: `Grey: ${cells.length} cells. Black: mean of the cells in each of ${bins.length} bins with its t 95% interval${others.length > 0 ? `, pooling over ${others.map(parameterLabel).join(', ')}` : ''}.`,
+    },
+  );
+}
+
+/**
+ * A partial dependence figure ({@link partialDependenceChart}): the multi-factor regression's
+ * average prediction of one rate or mean (`outcomes[0]`, default agreement) as parameter `x`
+ * moves over its sampled range, the other parameters at their sampled values
+ * ({@link partialDependence}), with a bootstrap 95% band, over the cells' own estimates.
+ */
+function partialFigure(
+  results: Results,
+  figure: Figure,
+  index: number,
+  chart: FigureOptions,
+): TopLevelSpec {
+  const output = cellOutput(results, figure.outcomes?.[0] ?? 'agreement');
+  const x = figure.x!;
+  const kept = results.manifest.cells.filter((c) => Number.isFinite(output.value[c.index]!));
+  const bad = kept.find((c) => typeof c.values[x] !== 'number');
+  if (bad) {
+    throw new UserError(
+      `figures[${index}] '${figure.name}': a partial dependence figure needs a numeric x, but '${x}' is ${JSON.stringify(bad.values[x])} in cell ${bad.index}`,
+    );
+  }
+  const picked: typeof output = {
+    ...output,
+    n: Float64Array.from(kept, (c) => output.n[c.index]!),
+    total: Float64Array.from(kept, (c) => output.total[c.index]!),
+    sumsq: Float64Array.from(kept, (c) => output.sumsq[c.index]!),
+  };
+  let curve: ReturnType<typeof partialDependence>;
+  try {
+    curve = partialDependence(kept, results.parameters, x, picked);
+  } catch (error) {
+    throw new UserError(
+      `figures[${index}] '${figure.name}': cannot fit the regression behind partial dependence: ${(error as Error).message}`,
+    );
+  }
+  const parameter = results.manifest.experiment.parameters.find((p) => p.path === x)!;
+  const others = results.parameters.filter((p) => p !== x);
+  const name = rateOrMetricLabel(output.name);
+  const model = output.kind === 'rate' ? 'logistic regression' : 'least squares';
+  return partialDependenceChart(
+    kept.map((c) => ({ x: c.values[x] as number, y: output.value[c.index]! })),
+    curve,
+    {
+      ...chart,
+      xTitle: parameterLabel(x),
+      yTitle: output.kind === 'rate' ? `${name} rate` : `Mean ${name}`,
+      xScale: parameter.scale ?? 'linear',
+      subtitle: `Line: ${model} on all ${results.parameters.length} parameters (main effects), averaged over the sampled values of ${others.length > 0 ? others.map(parameterLabel).join(', ') : 'no other parameter'}; band: bootstrap 95% over cells. Grey: the ${kept.length} cells.`,
+    },
+  );
 }

@@ -26,6 +26,7 @@ const FIELD_LABELS: Record<string, readonly [words: string, symbol?: string]> = 
   candidates: ['candidates', 'G'],
   threshold: ['belief threshold', 'π'],
   D: ['dimensions', 'D'],
+  ideal: ['negotiator’s ideal point'],
 };
 
 /**

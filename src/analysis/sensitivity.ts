@@ -182,6 +182,12 @@ export function sensitivityMethod(result: Sensitivity): string {
   return `Saltelli design: N = ${result.baseCells} base points, k = ${k} parameters, ${cells} cells of ${result.replications} replications. First-order S1 (Saltelli et al. 2010) and total ST (Jansen 1999) Sobol indices of each cell estimate, ${result.note ? `not corrected (${result.note})` : 'corrected for replication noise (the noise share is the part of the cells’ variance that is within-cell sampling variance)'}; percentile bootstrap 95% intervals from ${result.resamples} resamples of the base points (seed '${result.seed}/<output>'). S1 is the share of the output's variance explained by the parameter alone, ST the share it takes part in, interactions included; ST - S1 is the part through interactions.`;
 }
 
+/** An output's noise share as text, saying when its indices are not corrected for it. */
+function noiseText(o: OutputSensitivity): string {
+  const share = Number.isFinite(o.noiseShare) ? o.noiseShare.toFixed(3) : 'unknown';
+  return o.corrected ? share : `${share} (not corrected)`;
+}
+
 /** The indices as a display table: one row per output and parameter. */
 export function sensitivityDisplay(result: Sensitivity) {
   const rows: string[][] = [];
@@ -193,7 +199,7 @@ export function sensitivityDisplay(result: Sensitivity) {
     o.indices.forEach((p, i) => {
       rows.push([
         o.output,
-        i === 0 ? (Number.isFinite(o.noiseShare) ? o.noiseShare.toFixed(3) : 'unknown') : '',
+        i === 0 ? noiseText(o) : '',
         result.parameters[i]!,
         withInterval(p.S1, p.S1_lo, p.S1_hi, 3),
         withInterval(p.ST, p.ST_lo, p.ST_hi, 3),

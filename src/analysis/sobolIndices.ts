@@ -44,7 +44,7 @@ export interface BootstrapOptions {
  * The `p`-quantile of sorted values by linear interpolation between order statistics
  * (Hyndman and Fan 1996, definition 7; R's default `quantile` type).
  */
-function sortedQuantile(sorted: Float64Array, p: number): number {
+export function sortedQuantile(sorted: Float64Array, p: number): number {
   const h = (sorted.length - 1) * p;
   const below = Math.floor(h);
   const above = Math.min(sorted.length - 1, below + 1);

@@ -20,6 +20,9 @@ export interface HeatmapChartOptions extends FigureOptions {
   domain?: [number, number];
   /** Print each cell's rate (two decimals) in it; default false. */
   cellLabels?: boolean;
+  /** Decimals of numeric levels on the x and y axes (trailing zeros trimmed); default as Vega writes them. */
+  xDigits?: number | undefined;
+  yDigits?: number | undefined;
 }
 
 /**
@@ -55,16 +58,26 @@ export function heatmapChart(
     };
   });
   const size = figureSize(options);
-  const axis = (field: 'x' | 'y', title: string) => ({
-    field,
-    type: 'ordinal' as const,
-    title,
-    sort: ordering(
-      values.map((v) => v[field]),
-      field === 'y',
-    ),
-    axis: { labelAngle: 0, ticks: false, domain: false },
-  });
+  const axis = (field: 'x' | 'y', title: string) => {
+    const digits = field === 'x' ? options.xDigits : options.yDigits;
+    const numeric = values.every((v) => typeof v[field] === 'number');
+    return {
+      field,
+      type: 'ordinal' as const,
+      title,
+      sort: ordering(
+        values.map((v) => v[field]),
+        field === 'y',
+      ),
+      axis: {
+        labelAngle: 0,
+        ticks: false,
+        domain: false,
+        ...(digits !== undefined &&
+          numeric && { labelExpr: `format(datum.value, '.${digits}~f')` }),
+      },
+    };
+  };
   const light = lo + 0.55 * (hi - lo);
   return {
     ...figureFrame(options),

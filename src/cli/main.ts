@@ -42,7 +42,7 @@ async function main(argv: string[]) {
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     const commands = await Promise.all(names.map(load));
-    const lines = commands.map((c) => `  ${c.name.padEnd(10)} ${c.summary}`);
+    const lines = commands.map((c) => `  ${c.name.padEnd(11)} ${c.summary}`);
     console.log(
       `twolevel: Monte Carlo simulation of Putnam's two-level games\n\nUsage: twolevel <command> [options]\n\nCommands:\n${lines.join('\n')}\n\nRun 'twolevel <command> --help' for a command's options.`,
     );

@@ -252,9 +252,9 @@ const Figure = z
       "file name of the figure in figures/ (without extension): letters, digits, '.', '_', '-'",
     ),
     kind: z
-      .enum(['rate', 'heatmap', 'shares', 'gains'])
+      .enum(['rate', 'heatmap', 'shares', 'gains', 'scatter', 'partial', 'sensitivity'])
       .describe(
-        "rate: outcome rates against x (a parameter or a mean) with Wilson bands, one line per series; heatmap: a rate over two parameters x and y; shares: outcome shares by x; gains: the distribution of each country's gain",
+        "rate: outcome rates against x (a parameter or a mean) with Wilson bands, one line per series; heatmap: a rate over two parameters x and y; shares: outcome shares by x; gains: the distribution of each country's gain; scatter (sampled designs): each cell's estimate against x with binned means and t intervals; partial: the multi-factor regression's average prediction as x moves (partial dependence), with a bootstrap band; sensitivity (saltelli design): first-order and total Sobol indices per parameter",
       ),
     x: z
       .string()

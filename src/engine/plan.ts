@@ -265,7 +265,7 @@ export function planExperiment(experiment: Experiment, options: PlanOptions = {}
       cells,
       adaptive: typeof experiment.replications !== 'number',
     });
-    checkFigures(experiment.figures, paths, layout);
+    checkFigures(experiment.figures, experiment.parameters, layout, experiment.design);
   } catch (error) {
     if (!(error instanceof UserError)) throw error;
     throw new UserError(`${source}: ${error.message}`);

@@ -4,6 +4,7 @@ import { drawFigures } from '../analysis/drawFigures.ts';
 import { evaluateHypotheses } from '../analysis/evaluateHypotheses.ts';
 import { readResults, readRuns } from '../analysis/readResults.ts';
 import { withReplicationTarget } from '../analysis/replicationTarget.ts';
+import { readSensitivity, sensitivity, writeSensitivity } from '../analysis/sensitivity.ts';
 import { summarize } from '../analysis/summarize.ts';
 import { writeHypotheses } from '../analysis/writeHypotheses.ts';
 import { writeSummary } from '../analysis/writeSummary.ts';
@@ -16,13 +17,16 @@ import { writeReport } from './report.ts';
 export interface AnalysisOutputs {
   summary: string[];
   hypotheses: string[];
+  sensitivity: string[];
   figures: string[];
   report: string;
 }
 
 /**
  * The analysis after a sweep, end to end, on a finished results folder: the per-cell summary
- * (`summary.csv`, `.json`, `.md`), the declared hypotheses (`hypotheses.csv`, `.md`), the
+ * (`summary.csv`, `.json`, `.md`), the declared hypotheses (`hypotheses.csv`, `.md`), for a
+ * `saltelli` design the Sobol indices of every output (`sensitivity.csv`, `.md`, `.json`,
+ * unless `twolevel sensitivity` already wrote them), the
  * declared figures (`figures/<name>.vl.json`, `.svg`, `.png`, `.pdf`) and `report.html`.
  * Everything comes from the folder alone (the experiment as run is in its manifest).
  *
@@ -50,6 +54,11 @@ export async function analyseResults(
   });
   const tested = evaluateHypotheses(results, experiment.hypotheses, readRunsOnce);
   const hypotheses = tested.length > 0 ? writeHypotheses(dir, tested) : [];
+  // A saltelli sweep exists for its Sobol indices: compute them unless already written.
+  const indices =
+    experiment.design.kind === 'saltelli' && !readSensitivity(dir)
+      ? writeSensitivity(dir, sensitivity(results))
+      : [];
   const figures = await drawFigures(
     results,
     experiment.figures,
@@ -57,7 +66,7 @@ export async function analyseResults(
     readRunsOnce,
   );
   const report = writeReport(results, tested, readRunsOnce);
-  return { summary, hypotheses, figures, report };
+  return { summary, hypotheses, sensitivity: indices, figures, report };
 }
 
 /**
@@ -76,5 +85,6 @@ export function describeOutputs(outputs: AnalysisOutputs): string[] {
       : []),
     `summary:    ${outputs.summary.join(', ')}`,
     ...(outputs.hypotheses.length > 0 ? [`hypotheses: ${outputs.hypotheses.join(', ')}`] : []),
+    ...(outputs.sensitivity.length > 0 ? [`sensitivity: ${outputs.sensitivity.join(', ')}`] : []),
   ];
 }

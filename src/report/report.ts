@@ -1,10 +1,12 @@
 import { join } from 'node:path';
 import type { ColumnTable } from 'arquero';
+import { discoveryDisplay, discoverySummary, readDiscovery } from '../analysis/discovery.ts';
 import type { HypothesisResult } from '../analysis/evaluateHypotheses.ts';
 import { ALPHA } from '../analysis/evaluateHypotheses.ts';
-import { figureSpec } from '../analysis/figureSpec.ts';
+import { discoveryFigure, figureSpec, sensitivityFigure } from '../analysis/figureSpec.ts';
 import { parameterLabel } from '../analysis/parameterLabel.ts';
 import type { Results } from '../analysis/readResults.ts';
+import { readSensitivity, sensitivityDisplay, sensitivityMethod } from '../analysis/sensitivity.ts';
 import { summarize } from '../analysis/summarize.ts';
 import { type DisplayTable, summaryDisplay } from '../analysis/summaryDisplay.ts';
 import { hypothesesDisplay } from '../analysis/writeHypotheses.ts';
@@ -81,10 +83,56 @@ ${htmlTable({ header: ['', ''], rows })}
 }
 
 /**
+ * The sensitivity section, when `twolevel sensitivity` (or the analysis of a saltelli sweep)
+ * wrote `sensitivity.json`: the method, the indices of every output, and the bars of each rate.
+ */
+function sensitivityBlocks(results: Results): ReportBlock[] {
+  const result = readSensitivity(results.dir);
+  if (!result) return [];
+  const blocks: ReportBlock[] = [
+    {
+      kind: 'html',
+      html: `<h2>Sensitivity (Sobol indices)</h2>
+<p>${escapeHtml(sensitivityMethod(result))}</p>
+${htmlTable(sensitivityDisplay(result))}`,
+    },
+  ];
+  for (const output of result.outputs) {
+    if (output.skipped || output.kind !== 'rate') continue;
+    blocks.push({
+      kind: 'chart',
+      title: `Sobol indices: ${output.output}`,
+      spec: sensitivityFigure(result, output, { theme: 'paper', columns: 2 }),
+    });
+  }
+  return blocks;
+}
+
+/** The scenario discovery section, when `twolevel discover` wrote `discovery.json`. */
+function discoveryBlocks(results: Results): ReportBlock[] {
+  const result = readDiscovery(results.dir);
+  if (!result) return [];
+  return [
+    {
+      kind: 'html',
+      html: `<h2>Scenario discovery (PRIM)</h2>
+<p>${escapeHtml(discoverySummary(result))}</p>
+${htmlTable(discoveryDisplay(result))}`,
+    },
+    {
+      kind: 'chart',
+      title: 'PRIM coverage-density trade-off',
+      spec: discoveryFigure(result, { theme: 'paper', columns: 2 }),
+    },
+  ];
+}
+
+/**
  * Composes `report.html` in a results folder: the experiment's name, description and design,
  * its hypotheses with their verdicts, its declared figures as interactive Vega-Lite charts
- * (two columns wide), the summary per cell and pooled by each parameter, and the provenance
- * from the manifest. The page is self-contained ({@link reportPage}: vega, vega-lite and
+ * (two columns wide), the Sobol indices and the PRIM box when `sensitivity.json` and
+ * `discovery.json` exist, the summary per cell and pooled by each parameter, and the
+ * provenance from the manifest. The page is self-contained ({@link reportPage}: vega, vega-lite and
  * vega-embed inlined, nothing fetched).
  *
  * @param results the results folder
@@ -130,6 +178,7 @@ ${htmlTable(table, (r, c) => (c === verdictColumn ? hypotheses[r]!.verdict : tex
       });
     });
   }
+  blocks.push(...sensitivityBlocks(results), ...discoveryBlocks(results));
   const tables = [
     `<h3>Per cell</h3>\n${htmlTable(summaryDisplay(summarize(results.cells, parameters, layout), parameters, layout))}`,
   ];

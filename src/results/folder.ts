@@ -51,8 +51,9 @@ const SWEEP_OUTPUTS = [
   ...Object.values(CODECS).map((c) => `cells${c.extension}`),
 ];
 
-/** What the analysis writes: `summary.*`, `hypotheses.*`, `figures/`, `report.html`. */
-const ANALYSIS_OUTPUT = /^(summary\.|hypotheses\.)|^(figures|report\.html)$/;
+/** What the analysis writes: `summary.*`, `hypotheses.*`, `sensitivity.*`, `discovery.*`, `figures/`, `report.html`. */
+const ANALYSIS_OUTPUT =
+  /^(summary\.|hypotheses\.|sensitivity\.|discovery\.)|^(figures|report\.html)$/;
 
 /**
  * Removes every output of an earlier sweep from a folder (`--force`), and the analysis of

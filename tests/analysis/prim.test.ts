@@ -38,6 +38,76 @@ describe('prim', () => {
     expect(box.hi[2]).toBe(limits.hi[2]);
   });
 
+  it('peels exactly as an independent base-R implementation of the same rules', () => {
+    // R 4.2.2 (/usr/bin/Rscript):
+    // # Base-R PRIM peeling (Friedman and Fisher 1999), written independently of the TypeScript:
+    // # peel alpha 0.05 (at least one point, ties with the last removed go too), min support 0.05,
+    // # best mean, ties: fewer removed, then lower dimension, lower side first.
+    // n <- 500; alpha <- 0.05; minSupport <- 0.05
+    // a <- sqrt(c(2, 3, 5))
+    // X <- outer(1:n, a, function(j, s) (j * s) %% 1)
+    // y <- as.numeric(X[, 1] >= 0.2 & X[, 1] <= 0.5 & X[, 2] >= 0.6 & X[, 2] <= 0.9)
+    // inbox <- rep(TRUE, n); lo <- apply(X, 2, min); hi <- apply(X, 2, max)
+    // out <- c()
+    // repeat {
+    //   m <- max(1, floor(alpha * sum(inbox)))
+    //   best <- NULL
+    //   for (d in 1:3) for (low in c(TRUE, FALSE)) {
+    //     v <- sort(X[inbox, d])
+    //     edge <- if (low) v[m] else v[length(v) - m + 1]
+    //     kept <- inbox & (if (low) X[, d] > edge else X[, d] < edge)
+    //     if (sum(kept) == 0 || sum(kept) / n < minSupport) next
+    //     mu <- mean(y[kept]); removed <- sum(inbox) - sum(kept)
+    //     if (is.null(best) || mu > best$mu || (mu == best$mu && removed < best$removed))
+    //       best <- list(mu = mu, removed = removed, kept = kept, d = d, low = low)
+    //   }
+    //   if (is.null(best)) break
+    //   inbox <- best$kept
+    //   if (best$low) lo[best$d] <- min(X[inbox, best$d]) else hi[best$d] <- max(X[inbox, best$d])
+    //   out <- rbind(out, c(sum(inbox), sum(y[inbox]) / sum(y), mean(y[inbox]), lo, hi))
+    // }
+    // cat(nrow(out), "peels\n")
+    // for (i in c(1, 10, 30, nrow(out))) cat(i, sprintf("%.15g", out[i, ]), "\n")
+    // prints: 68 peels
+    // 1 475 1 0.103157894736842 0.0529573173852214 0.00239233993352173 0.000733137435872777 0.999133448222778 0.998618781895345 0.99762751742071
+    // 10 304 1 0.161184210526316 0.183766184073569 0.00239233993352173 0.000733137435872777 0.790980646509752 0.998618781895345 0.99762751742071
+    // 30 115 1 0.426086956521739 0.212336883819262 0.210235533030598 0.000733137435872777 0.499566724111389 0.998618781895345 0.99762751742071
+    // 68 25 0.510204081632653 1 0.345237791560692 0.601159160339193 0.000733137435872777 0.499566724111389 0.893501015380025 0.99762751742071
+    const n = 500;
+    const x = [2, 3, 5].map((p) =>
+      Float64Array.from({ length: n }, (_, j) => {
+        const v = (j + 1) * Math.sqrt(p);
+        return v - Math.floor(v);
+      }),
+    );
+    const y = Float64Array.from({ length: n }, (_, i) => (inBox(x[0]![i]!, x[1]![i]!) ? 1 : 0));
+    const { trajectory } = prim(x, y);
+    expect(trajectory).toHaveLength(69);
+    const R: Record<number, number[]> = {
+      1: [
+        475, 1, 0.103157894736842, 0.0529573173852214, 0.00239233993352173, 0.000733137435872777,
+        0.999133448222778, 0.998618781895345, 0.99762751742071,
+      ],
+      10: [
+        304, 1, 0.161184210526316, 0.183766184073569, 0.00239233993352173, 0.000733137435872777,
+        0.790980646509752, 0.998618781895345, 0.99762751742071,
+      ],
+      30: [
+        115, 1, 0.426086956521739, 0.212336883819262, 0.210235533030598, 0.000733137435872777,
+        0.499566724111389, 0.998618781895345, 0.99762751742071,
+      ],
+      68: [
+        25, 0.510204081632653, 1, 0.345237791560692, 0.601159160339193, 0.000733137435872777,
+        0.499566724111389, 0.893501015380025, 0.99762751742071,
+      ],
+    };
+    for (const [step, row] of Object.entries(R)) {
+      const box = trajectory[Number(step)]!;
+      const got = [box.count, box.coverage, box.density, ...box.lo, ...box.hi];
+      for (const [i, v] of got.entries()) expect(v).toBeCloseTo(row[i]!, 13);
+    }
+  });
+
   it('pastes back what a peel cut off when the mean allows it', () => {
     // 1-D: cases on [0, 0.5) of 100 points; a box peeled to [0, 0.3] pastes back to [0, 0.49].
     const x = [Float64Array.from({ length: 100 }, (_, i) => i / 100)];
