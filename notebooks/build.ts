@@ -1,6 +1,7 @@
 /**
- * `npm run notebook [-- --results <folder>] [--out <folder>]`: builds notebooks/winset-size.html
- * into a static page (default notebooks/dist/winset-size.html) from the results of `npm start`.
+ * `npm run notebook [-- --results <folder>] [--out <folder>]`: builds notebooks/results.html
+ * into a static page (default notebooks/dist/results.html) for a results folder of any experiment (default
+ * results/winset-size, from `npm start`).
  */
 import { dirname, relative } from 'node:path';
 import { parseArgs } from 'node:util';
