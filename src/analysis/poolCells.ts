@@ -1,4 +1,5 @@
 import type { ColumnTable } from 'arquero';
+import * as aq from 'arquero';
 import { cellMetrics, OUTCOMES, type RunLayout } from '../engine/columns.ts';
 import { UserError } from '../errors.ts';
 
@@ -10,7 +11,8 @@ export const COUNT_COLUMNS = ['runs', ...OUTCOMES, 'tentative', 'ratified'] as c
  * of `by` become one group whose counts and metric sums (`n_m`, `sum_m`, `sumsq_m`) are the sums
  * over its cells, so a pooled rate is `sum successes / sum runs` and a pooled mean
  * `sum sum_m / sum n_m`, exactly as if the runs had been counted together. Groups are ordered
- * by `by` (numbers ascending); `cells` holds how many cells each group pooled. With `by` empty
+ * by `by`: numbers ascending, other values (names of alternatives, protocols) in the order the
+ * design first uses them; `cells` holds how many cells each group pooled. With `by` empty
  * the whole sweep is one group.
  *
  * The work is one arquero `groupby` + `rollup` over the cells table, so it takes the same time
@@ -48,5 +50,27 @@ export function poolCells(
   for (const column of sums) rollup[column] = `d => op.sum(d[${JSON.stringify(column)}])`;
   const grouped = by.length > 0 ? cells.groupby(...by) : cells;
   const pooled = grouped.rollup(rollup);
-  return by.length > 0 ? pooled.orderby(...by) : pooled;
+  if (by.length === 0) return pooled;
+  const hasCell = cells.columnNames().includes('cell');
+  const ranked: Record<string, Float64Array> = {};
+  const keys = by.map((name, k) => {
+    const values = Array.from(
+      (hasCell ? cells.orderby('cell') : cells).array(name) as ArrayLike<unknown>,
+    );
+    if (values.every((v) => typeof v === 'number')) return name;
+    const rank = new Map<unknown, number>();
+    for (const v of values) if (!rank.has(v)) rank.set(v, rank.size);
+    const column = `__rank${k}`;
+    ranked[column] = Float64Array.from(
+      pooled.array(name) as ArrayLike<unknown>,
+      (v) => rank.get(v)!,
+    );
+    return column;
+  });
+  const helpers = Object.keys(ranked);
+  if (helpers.length === 0) return pooled.orderby(...by);
+  return pooled
+    .assign(ranked)
+    .orderby(...keys)
+    .select(aq.not(...helpers));
 }

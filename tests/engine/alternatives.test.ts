@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readResults } from '../../src/analysis/readResults.ts';
+import { summarize } from '../../src/analysis/summarize.ts';
 import { type ExperimentInput, parseExperiment } from '../../src/engine/experiment.ts';
 import { cellScenario, planExperiment } from '../../src/engine/plan.ts';
 import { runExperiment } from '../../src/engine/run.ts';
@@ -93,6 +94,13 @@ describe('a parameter varying a whole sub-object among named alternatives', () =
     expect(winsets[2]).toBeLessThanOrEqual(winsets[1]!);
     expect(winsets[2]).toBeLessThan(winsets[0]!);
     expect(Array.from(agreements).every((a) => a > 0)).toBe(true);
+    // summaries keep the alternatives in design order, not alphabetical
+    const summary = summarize(cells, [RATIFICATION], manifest.layout);
+    expect(Array.from(summary.array(RATIFICATION) as ArrayLike<string>)).toEqual([
+      'one chamber',
+      'two chambers',
+      'three veto players',
+    ]);
   });
 
   it('refuses a path to a single value, an unknown name, a range and a base that is no name', () => {

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { command as schemaCommand } from '../../src/cli/schema.ts';
 import { experimentJsonSchema, parseExperiment } from '../../src/engine/experiment.ts';
@@ -81,6 +82,13 @@ describe('documented formats', () => {
       'saltelli',
       'oat',
     ]);
+  });
+
+  it('keeps docs/schema/*.schema.json equal to what twolevel schema prints (for editors in the repository)', async () => {
+    const docs = (name: string) =>
+      readFileSync(new URL(`../../docs/schema/${name}.schema.json`, import.meta.url), 'utf8');
+    expect(docs('scenario')).toBe(`${await runCli(schemaCommand, [])}\n`);
+    expect(docs('experiment')).toBe(`${await runCli(schemaCommand, ['--experiment'])}\n`);
   });
 
   it('accepts "$schema" and "$comment" at the top of a scenario and an experiment, and drops them', () => {
