@@ -57,12 +57,18 @@ export async function buildNotebook(options: NotebookOptions = {}): Promise<stri
     root: notebooks,
     plugins: [
       observable({
-        transformNotebook: (notebook) => ({
-          ...notebook,
-          cells: notebook.cells
+        transformNotebook: (notebook) => {
+          const cells = notebook.cells
             .filter((cell) => hypotheses || !cell.value.includes(HYPOTHESES))
-            .map((cell) => ({ ...cell, value: cell.value.replaceAll(RESULTS, prefix) })),
-        }),
+            .map((cell) => ({ ...cell, value: cell.value.replaceAll(RESULTS, prefix) }));
+          // The toolkit pages' render signal, once the chart (and the hypotheses' table) is shown.
+          const signal = {
+            ...cells[0]!,
+            id: Math.max(...cells.map((c) => c.id)) + 1,
+            value: `if (chart${hypotheses ? ' && table' : ''}) document.body.dataset.rendered = 'true';`,
+          };
+          return { ...notebook, cells: [...cells, signal] };
+        },
       }),
     ],
     build: {

@@ -1,11 +1,10 @@
-import { execFile, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import winsetSize from '../../experiments/winset-size.ts';
 import { buildNotebook } from '../../notebooks/buildNotebook.ts';
@@ -13,7 +12,7 @@ import { type ExperimentInput, parseExperiment } from '../../src/engine/experime
 import { runExperiment } from '../../src/engine/run.ts';
 import { UserError } from '../../src/errors.ts';
 import { analyseResults } from '../../src/report/analyseResults.ts';
-import { chromium, dumpDomFlags } from '../report/chromium.ts';
+import { chromium, renderedPage } from '../report/chromium.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const scratch = mkdtempSync(join(tmpdir(), 'twolevel-notebook-'));
@@ -58,13 +57,8 @@ async function served<T>(dir: string, visit: (origin: string) => Promise<T>) {
  * origin; the browser's own background requests have none).
  */
 async function visit(origin: string, page: string) {
-  const profile = mkdtempSync(join(scratch, 'chromium-'));
-  const netLog = join(profile, 'net-log.json');
-  const { stdout } = await promisify(execFile)(
-    chromium!,
-    dumpDomFlags(profile, `${origin}/${page}`, [`--log-net-log=${netLog}`]),
-    { encoding: 'utf8', timeout: 60_000, maxBuffer: 64 * 1024 * 1024 },
-  );
+  const netLog = join(mkdtempSync(join(scratch, 'net-log-')), 'net-log.json');
+  const stdout = await renderedPage(`${origin}/${page}`, [`--log-net-log=${netLog}`]);
   const log = JSON.parse(readFileSync(netLog, 'utf8')) as {
     constants: { logEventTypes: Record<string, number> };
     events: { type: number; params?: { url?: string; initiator?: string } }[];
