@@ -2,7 +2,6 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import * as aq from 'arquero';
 import { afterAll, describe, expect, it } from 'vitest';
 import { wilsonInterval } from '../../src/analysis/wilsonInterval.ts';
 import {
@@ -12,11 +11,13 @@ import {
   replicationRule,
   wilsonHalfWidth,
 } from '../../src/engine/adaptive.ts';
+import { runColumns } from '../../src/engine/columns.ts';
 import { parseExperiment } from '../../src/engine/experiment.ts';
 import type { Manifest } from '../../src/engine/manifest.ts';
 import { mergeShards } from '../../src/engine/merge.ts';
 import { planExperiment } from '../../src/engine/plan.ts';
 import { runExperiment } from '../../src/engine/run.ts';
+import { CODECS } from '../../src/results/codecs/index.ts';
 import adaptiveFixture from './fixtures/adaptive.ts';
 import { killMidway } from './killAndResume.ts';
 
@@ -28,7 +29,8 @@ const experiment = parseExperiment(adaptiveFixture);
 /** The engine's files of a folder with their bytes; the manifest without timing and software. */
 function snapshot(folder: string): Record<string, string> {
   const files: Record<string, string> = {};
-  for (const name of ['cells.arrow', 'cells.csv', 'README.md']) {
+  for (const name of readdirSync(folder)) {
+    if (name === 'manifest.json' || name === 'runs') continue;
     files[name] = readFileSync(join(folder, name)).toString('base64');
   }
   for (const name of readdirSync(join(folder, 'runs'))) {
@@ -121,13 +123,16 @@ describe('adaptive replication', () => {
     expect(snapshot(join(scratch, 'w4'))).toEqual(reference);
 
     // the rule, replayed from the run rows: batches of 100, involuntary defection (code 2)
+    const manifest = manifestOf(one.out);
+    const columns = runColumns(manifest.layout);
     const rows = readdirSync(join(one.out, 'runs'))
       .sort()
-      .flatMap((f) => aq.fromArrow(readFileSync(join(one.out, 'runs', f))).objects()) as {
-      cell: number;
-      outcome: number;
-    }[];
-    const manifest = manifestOf(one.out);
+      .flatMap((f) => {
+        const run = CODECS.parquet.decode(readFileSync(join(one.out, 'runs', f)), columns);
+        const cells = run.cell as ArrayLike<number>;
+        const outcomes = run.outcome as ArrayLike<number>;
+        return Array.from(cells, (cell, i) => ({ cell, outcome: outcomes[i]! }));
+      });
     for (const { cell, runs, met } of manifest.adaptive!) {
       const outcomes = rows.filter((r) => r.cell === cell).map((r) => r.outcome === 2);
       expect(outcomes).toHaveLength(runs);
