@@ -39,7 +39,7 @@ export type HypothesisEvidence =
 export interface EstimateWords {
   /** The outcome or metric, e.g. `agreement`. */
   outcome: string;
-  /** The parameter, e.g. `B's quota θ`. */
+  /** The parameter, e.g. `B's ratification.quota θ`. */
   on: string;
 }
 

@@ -121,7 +121,10 @@ describe('figures for continuous designs', () => {
     };
     expect(await specWarnings(spec as never)).toEqual([]);
     const total = spec.data.values.filter((v) => v.index === 'Total ST');
-    expect(total.map((v) => v.parameter)).toEqual(["B's quota θ", "A's foreign uncertainty σ"]);
+    expect(total.map((v) => v.parameter)).toEqual([
+      "B's ratification.quota θ",
+      "A's foreign uncertainty σ",
+    ]);
     expect(total[0]!.value).toBeGreaterThan(0.8);
   });
 
