@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { ColumnTable } from 'arquero';
 import * as aq from 'arquero';
-import type { RunLayout } from '../engine/columns.ts';
+import type { ParameterColumn, RunLayout } from '../engine/columns.ts';
 import { writeAtomic } from '../results/atomic.ts';
 import { markdownTable, summaryDisplay } from './summaryDisplay.ts';
 
@@ -9,7 +9,10 @@ import { markdownTable, summaryDisplay } from './summaryDisplay.ts';
  * Writes a summary ({@link summarize}) into a results folder as `summary.csv` (every column,
  * full precision), `summary.json` (an array of row objects; NaN written as null) and
  * `summary.md` (rates and means with their 95% intervals, see {@link summaryDisplay}).
+ * In the CSV and JSON files a parameter's column has its cells-table name (`countries_B_ratification_quota`,
+ * which R, pandas and SQL keep as it is); the Markdown table names it by its path.
  *
+ * @param parameters the sweep's parameter columns (`manifest.parameters`): path and column name
  * @param notes.replications how many runs each cell got, in words (stated in `summary.md`)
  * @returns the three paths written
  */
@@ -18,13 +21,19 @@ export function writeSummary(
   summary: ColumnTable,
   by: readonly string[],
   layout: RunLayout,
+  parameters: readonly ParameterColumn[],
   notes: { replications?: string } = {},
 ): string[] {
   const csv = join(dir, 'summary.csv');
   const json = join(dir, 'summary.json');
   const md = join(dir, 'summary.md');
-  writeAtomic(csv, aq.toCSV(summary));
-  writeAtomic(json, `${JSON.stringify(summary.objects(), null, 1)}\n`);
+  const named = summary.rename(
+    Object.fromEntries(
+      parameters.filter((p) => by.includes(p.path)).map((p) => [p.path, p.column]),
+    ),
+  );
+  writeAtomic(csv, aq.toCSV(named));
+  writeAtomic(json, `${JSON.stringify(named.objects(), null, 1)}\n`);
   const grouping = by.length > 0 ? `by ${by.join(', ')}` : 'all cells pooled';
   writeAtomic(
     md,

@@ -41,7 +41,7 @@ Example:
             .filter((p) => p !== '');
     const layout = results.manifest.layout;
     const summary = summarize(results.cells, results.parameters, layout, by);
-    const written = writeSummary(results.dir, summary, by, layout);
+    const written = writeSummary(results.dir, summary, by, layout, results.manifest.parameters);
     console.log(markdownTable(summaryDisplay(summary, by, layout)));
     console.error(`wrote ${written.join(', ')}`);
   },

@@ -49,9 +49,16 @@ export async function analyseResults(
     summarize(results.cells, results.parameters, results.manifest.layout),
     results.manifest,
   );
-  const summary = writeSummary(dir, summaryTable, results.parameters, results.manifest.layout, {
-    replications: describeReplications(experiment.replications, results.manifest.adaptive),
-  });
+  const summary = writeSummary(
+    dir,
+    summaryTable,
+    results.parameters,
+    results.manifest.layout,
+    results.manifest.parameters,
+    {
+      replications: describeReplications(experiment.replications, results.manifest.adaptive),
+    },
+  );
   const tested = evaluateHypotheses(results, experiment.hypotheses, readRunsOnce);
   const hypotheses = tested.length > 0 ? writeHypotheses(dir, tested) : [];
   // A saltelli sweep exists for its Sobol indices: compute them unless already written.

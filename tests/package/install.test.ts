@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
 import {
   existsSync,
   mkdirSync,
@@ -10,7 +10,7 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -68,6 +68,15 @@ describe('the packed package, installed into an empty folder', () => {
     expect(existsSync(join(installed, 'experiments', 'winset-size.ts'))).toBe(true);
     expect(existsSync(join(installed, 'tests'))).toBe(false);
     expect(existsSync(join(app, 'package.json'))).toBe(false);
+    // an experiment's `import ... from 'twolevel'` loads the compiled library, not its sources
+    const resolved = spawnSync(
+      process.execPath,
+      ['--input-type=module', '-e', "console.log(import.meta.resolve('twolevel'))"],
+      { cwd: app, encoding: 'utf8' },
+    );
+    expect(resolved.stdout.trim()).toBe(
+      pathToFileURL(join(installed, 'dist', 'lib', 'index.js')).href,
+    );
   });
 
   it('runs a TypeScript experiment that imports defineExperiment from twolevel', async () => {

@@ -22,8 +22,6 @@ import { runExperiment } from '../../src/engine/run.ts';
 import { folderViews } from '../../src/results/query.ts';
 import smallFixture from '../engine/fixtures/small.ts';
 
-const QUOTA = 'countries.B.ratification.quota';
-const PROTOCOL = 'protocol.name';
 const fixtures = fileURLToPath(new URL('../engine/fixtures/', import.meta.url));
 const out = join(mkdtempSync(join(tmpdir(), 'twolevel-clients-')), 'small');
 
@@ -56,11 +54,17 @@ beforeAll(async () => {
     summarize(results.cells, results.parameters, results.manifest.layout),
     results.parameters,
     results.manifest.layout,
+    results.manifest.parameters,
   );
   const summary = aq.fromCSV(readFileSync(join(out, 'summary.csv'), 'utf8'));
+  // summary.csv names the parameters' columns as the cells table does, names R and pandas keep
+  expect(summary.columnNames().slice(0, 2)).toEqual([
+    'countries_B_ratification_quota',
+    'protocol_name',
+  ]);
   expected = new Map(
     (summary.objects() as Record<string, unknown>[]).map((row) => [
-      `${row[QUOTA]}|${row[PROTOCOL]}`,
+      `${row.countries_B_ratification_quota}|${row.protocol_name}`,
       row.agreement_rate as number,
     ]),
   );
