@@ -146,30 +146,37 @@ export function checkCellBudget(cells: number, perCell: number, source: string, 
  * {@link gameBytes}), or takes longer than {@link MAX_RUN_WORK} units to play once.
  *
  * @param where where the scenario comes from, for the message (file, cell)
+ * @param limit the memory the workers may use ({@link memoryLimit}; a plan reads it once)
  * @throws UserError with the estimate, what drives it and the limit
  */
-export function checkGameBudget(s: Scenario, where: string, workers: number, force: boolean) {
+export function checkGameBudget(
+  s: Scenario,
+  where: string,
+  workers: number,
+  force: boolean,
+  limit = memoryLimit(),
+) {
   if (force) return;
   const { N, D, M, K, G } = sizes(s);
-  const drivers = `${N} countries, ${countText(M)} constituents, ${countText(K)} particles, ${countText(G)} candidates, D = ${D}`;
+  const drivers = () =>
+    `${N} countries, ${countText(M)} constituents, ${countText(K)} particles, ${countText(G)} candidates, D = ${D}`;
   const game = gameBytes(s);
   const reduce = 'Reduce constituents.count, beliefs.particles or protocol.candidates';
   if (game > MAX_GAME_BYTES) {
     throw new UserError(
-      `${where}: one game needs about ${bytesText(game)} of memory for ${drivers}; at most ${bytesText(MAX_GAME_BYTES)} per game. ${reduce}, or ${FORCE}.`,
+      `${where}: one game needs about ${bytesText(game)} of memory for ${drivers()}; at most ${bytesText(MAX_GAME_BYTES)} per game. ${reduce}, or ${FORCE}.`,
     );
   }
   const bytes = workers * (game + WORKER_BASE_BYTES);
-  const limit = memoryLimit();
   if (bytes > limit) {
     throw new UserError(
-      `${where}: ${workers} workers at about ${bytesText(bytes / workers)} each (${drivers}) need ${bytesText(bytes)}; more than the ${bytesText(limit)} this machine can give. ${reduce} or --workers, or ${FORCE}.`,
+      `${where}: ${workers} workers at about ${bytesText(bytes / workers)} each (${drivers()}) need ${bytesText(bytes)}; more than the ${bytesText(limit)} this machine can give. ${reduce} or --workers, or ${FORCE}.`,
     );
   }
   const work = runWork(s);
   if (work > MAX_RUN_WORK) {
     throw new UserError(
-      `${where}: one game would take about ${work.toExponential(1)} steps (some ${duration(work * SECONDS_PER_WORK)} on one core) for ${drivers}, deadline ${s.protocol.deadline}, reopen ${s.reopen}; at most ${MAX_RUN_WORK.toExponential(0)} steps per game. Reduce them, or ${FORCE}.`,
+      `${where}: one game would take about ${work.toExponential(1)} steps (some ${duration(work * SECONDS_PER_WORK)} on one core) for ${drivers()}, deadline ${s.protocol.deadline}, reopen ${s.reopen}; at most ${MAX_RUN_WORK.toExponential(0)} steps per game. Reduce them, or ${FORCE}.`,
     );
   }
 }

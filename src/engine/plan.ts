@@ -15,6 +15,7 @@ import {
   checkGameBudget,
   checkSweepBudget,
   designSize,
+  memoryLimit,
   runWork,
 } from './budget.ts';
 import { checkFigures } from './checkFigures.ts';
@@ -231,6 +232,7 @@ export function planExperiment(experiment: Experiment, options: PlanOptions = {}
   if (scenario.protocol.module !== undefined) protocols.add(scenario.protocol.name);
   let dimensions = scenario.space.D;
   let work = 0;
+  const limit = memoryLimit();
   for (const cell of cells) {
     const s = cellScenario({ scenario, segments, experiment }, cell, source);
     const where = `${source}, cell ${cell.index} ${cell.key}`;
@@ -245,7 +247,7 @@ export function planExperiment(experiment: Experiment, options: PlanOptions = {}
         `${where}: scenario.protocol.name: unknown protocol '${s.protocol.name}'; valid: ${[...protocols].join(', ')}`,
       );
     }
-    checkGameBudget(s, where, Math.min(workers, mine.length), force);
+    checkGameBudget(s, where, Math.min(workers, mine.length), force, limit);
     work = Math.max(work, runWork(s));
     dimensions = Math.max(dimensions, s.space.D);
   }
