@@ -157,8 +157,9 @@ export function hypothesisTest(
       compared: `slope over ${levels} levels${separation(fit)}`,
       estimand: `log odds ratio of ${outcome} per unit of ${on} (positive: ${outcome} rises with it)`,
       estimate: fit.slope,
-      lo: fit.slope - Z_95 * fit.slopeSE,
-      hi: fit.slope + Z_95 * fit.slopeSE,
+      // separated: the likelihood has no finite maximum, so no Wald interval either
+      lo: fit.separated ? Number.NEGATIVE_INFINITY : fit.slope - Z_95 * fit.slopeSE,
+      hi: fit.separated ? Number.POSITIVE_INFINITY : fit.slope + Z_95 * fit.slopeSE,
       p: fit.p,
     };
   }
@@ -192,10 +193,14 @@ export function hypothesisTest(
   };
 }
 
-/** What a one-parameter logistic fit says about separation, for the label. */
+/**
+ * What a one-parameter logistic fit says about separation, for the label: every run alike
+ * (the intercept infinite, the slope 0: no evidence), or the levels separated by `x` (slope
+ * infinite, intercept undefined: the score test's p, Cochran-Armitage's z).
+ */
 function separation(fit: ReturnType<typeof logisticRegression>): string {
   if (!fit.separated) return '';
-  return Number.isFinite(fit.intercept)
+  return Number.isNaN(fit.intercept)
     ? ' (separated: score test)'
     : ' (every run alike: no evidence)';
 }
@@ -289,9 +294,11 @@ function regressionFit(
       };
     }
     const cellsWithRuns = response.trials.filter((n) => n > 0).length;
-    const df = cellsWithRuns - design.names.length;
-    requireDegreesOfFreedom(df, design);
-    const dispersion = Math.max(1, fit.pearson / df);
+    requireDegreesOfFreedom(cellsWithRuns - design.names.length, design);
+    // Cells fitted at 0 or 1 carry no residual: the dispersion and the t test count only the
+    // others (their number minus the design's rank over them; at least 1, conservatively).
+    const df = Math.max(1, fit.interiorDf);
+    const dispersion = fit.interiorDf > 0 ? Math.max(1, fit.pearson / fit.interiorDf) : 1;
     const separated =
       fit.boundaryCells > 0 ? ` (separation: ${fit.boundaryCells} cells fitted at 0 or 1)` : '';
     if (fit.diverged[column]) {

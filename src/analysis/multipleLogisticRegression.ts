@@ -37,6 +37,12 @@ export interface MultipleLogisticFit {
   deviance: number;
   /** Groups with trials minus estimated coefficients: the deviance's degrees of freedom. */
   residualDf: number;
+  /**
+   * The residual degrees of freedom the cells off the boundary carry: their number minus the
+   * rank of the design over them. A cell fitted at 0 or 1 has no residual, so under separation
+   * this, not {@link residualDf}, is the denominator of the dispersion and the t test's df.
+   */
+  interiorDf: number;
 }
 
 /** Linear predictor of group `i`. */
@@ -185,6 +191,7 @@ export function multipleLogisticRegression(
       iterations: 0,
       deviance: 0,
       residualDf: groups,
+      interiorDf: 0,
     };
   }
   let current = logLikelihood(rows, successes, trials, beta);
@@ -222,6 +229,7 @@ export function multipleLogisticRegression(
   let deviance = 0;
   let pearson = 0;
   let boundaryCells = 0;
+  let interiorCells = 0;
   const interior = new Float64Array(p * p);
   for (let i = 0; i < rows.length; i++) {
     const n = trials[i]!;
@@ -237,6 +245,7 @@ export function multipleLogisticRegression(
       continue;
     }
     pearson += (y - mu) ** 2 / ((mu * (n - mu)) / n);
+    interiorCells++;
     for (let a = 0; a < p; a++) {
       for (let b = 0; b < p; b++) interior[a * p + b]! += n * row[a]! * row[b]!;
     }
@@ -252,6 +261,8 @@ export function multipleLogisticRegression(
     iterations,
     deviance,
     residualDf: groups - aliased.filter((a) => !a).length,
+    interiorDf:
+      interiorCells - symmetricInverse(interior, p).aliased.filter((a) => !a).length,
   };
 }
 

@@ -121,10 +121,12 @@ describe('regression against R', () => {
    * sep <- glm(cbind(s, n - s) ~ a + b, family = binomial, data = g, control = ctl)
    *   (warning: fitted probabilities numerically 0 or 1 occurred)
    *   a 31.3149331354100 SE 2739707.88262584 p 0.999990880158491   (diverging, as is b)
-   * sum(residuals(sep, "pearson")^2) / 6 = 0.501683501683513, so phi = 1
+   * The 3 cells off the boundary (the diagonal, where b = 2 - a: design rank 2) carry 1
+   * residual df: inner <- abs(predict(sep)) < 25
+   * sum(residuals(sep, "pearson")[inner]^2) / 1 = 3.01010101010101 = phi
    * anova(glm(cbind(s, n - s) ~ b, family = binomial, data = g, control = ctl), sep,
    *       test = "Rao")   # Rao 178.7128715465
-   * 2 * pt(-sqrt(178.7128715465), 6) = 1.08436304574273e-05
+   * 2 * pt(-sqrt(178.7128715465 / 3.01010101010101), 1) = 0.0821621981291632
    */
   it('under separation along a combination of columns, every column in it is tested by the score test', () => {
     const grid = [0, 1, 2].flatMap((a) => [0, 1, 2].map((b) => ({ values: { a, b } })));
@@ -148,7 +150,37 @@ describe('regression against R', () => {
     expect(r.estimate).toBe(Number.POSITIVE_INFINITY);
     const score = logisticScoreTest(design.rows, s, trials, 1);
     close(score.z * score.z, 178.7128715465, 1e-8);
-    close(r.p, 1.08436304574273e-5, 1e-7);
+    close(r.p, 0.0821621981291632, 1e-9);
+    expect(fit.interiorDf).toBe(1);
+  });
+
+  /*
+   * Separation along b alone: b = 0 all 0/100, b = 2 all 100/100, b = 1 10, 45, 50 at
+   * a = 0, 1, 2. Only the 3 cells at b = 1 inform a, so the test must be the quasi-binomial
+   * fit of those cells (1 residual df), not one on 9 - 3 = 6 df:
+   * d <- data.frame(a = c(0, 1, 2), y = c(10, 45, 50), n = 100)
+   * summary(glm(cbind(y, n - y) ~ a, family = quasibinomial, data = d))
+   *   a 0.949655303173 SE 0.544202556418 p 0.331277587294; dispersion 10.6610250505103
+   * (the full binomial fit's SE for a, 0.166671435139, times sqrt(10.6610222759138), the
+   * Pearson statistic of its 3 interior cells, is 0.544202584984; p 0.331277601710017)
+   */
+  it('under separation counts only the cells off the boundary for the dispersion and the df', () => {
+    const grid = [0, 1, 2].flatMap((a) => [0, 1, 2].map((b) => ({ values: { a, b } })));
+    const design = regressionDesign(grid, ['a', 'b']);
+    const s = grid.map(({ values: { a, b } }) => (b === 0 ? 0 : b === 2 ? 100 : [10, 45, 50][a]!));
+    const trials = s.map(() => 100);
+    const fit = multipleLogisticRegression(design.rows, s, trials);
+    expect(fit.boundaryCells).toBe(6);
+    expect(fit.interiorDf).toBe(1);
+    const r = hypothesisTest('regression', {
+      kind: 'regression',
+      design,
+      column: 1,
+      response: { kind: 'binary', successes: s, trials },
+    });
+    close(r.estimate, 0.949655303173, 1e-8);
+    close(r.p, 0.331277601710017, 1e-6);
+    close(r.hi - r.estimate, 12.7062047361747 * 0.544202584984007, 1e-6);
   });
 
   /*

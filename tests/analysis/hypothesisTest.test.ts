@@ -85,4 +85,29 @@ describe('hypothesisTest', () => {
       hypothesisTest('mcnemar', { kind: 'binary', x: [0, 1], successes: [1, 1], trials: [2, 2] }),
     ).toThrow('mcnemar needs paired outcomes');
   });
+  it('labels a logistic slope separated by the parameter as a score test, with no interval', () => {
+    // 0/50, 0/50, 50/50 at x = 0, 1, 2: the MLE slope is +Infinity. Cochran-Armitage by hand:
+    // pbar = 1/3, T = sum x (y - n pbar) = 50, Var = pbar (1 - pbar) (sum n x^2 - (sum n x)^2 / N)
+    // = (2/9) (250 - 150) = 200/9, z = 50 / sqrt(200/9) = 10.6066, p = 2 (1 - Phi(z)) = 2.78e-26
+    const r = hypothesisTest('logistic', {
+      kind: 'binary',
+      x: [0, 1, 2],
+      successes: [0, 0, 50],
+      trials: [50, 50, 50],
+    });
+    expect(r.compared).toBe('slope over 3 levels (separated: score test)');
+    expect(r.estimate).toBe(Number.POSITIVE_INFINITY);
+    expect(r.lo).toBe(Number.NEGATIVE_INFINITY);
+    expect(r.hi).toBe(Number.POSITIVE_INFINITY);
+    expect(r.p / 2.78e-26).toBeCloseTo(1, 2);
+    // every run alike: no evidence either way
+    const alike = hypothesisTest('logistic', {
+      kind: 'binary',
+      x: [0, 1, 2],
+      successes: [0, 0, 0],
+      trials: [50, 50, 50],
+    });
+    expect(alike.compared).toBe('slope over 3 levels (every run alike: no evidence)');
+    expect(alike.estimate).toBe(0);
+  });
 });
