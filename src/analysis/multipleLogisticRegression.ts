@@ -261,8 +261,7 @@ export function multipleLogisticRegression(
     iterations,
     deviance,
     residualDf: groups - aliased.filter((a) => !a).length,
-    interiorDf:
-      interiorCells - symmetricInverse(interior, p).aliased.filter((a) => !a).length,
+    interiorDf: interiorCells - symmetricInverse(interior, p).aliased.filter((a) => !a).length,
   };
 }
 
