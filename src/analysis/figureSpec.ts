@@ -306,12 +306,16 @@ function rateOrMetricLabel(output: string): string {
 
 /**
  * The subtitle of a figure that pools cells: `Pooled over <the parameters not kept>`, or
- * nothing when every varied parameter is kept (each point is one cell).
+ * nothing when every varied parameter is kept (each point is one cell). With adaptive
+ * replication it adds that the pooled cells are weighted by runs their outcomes chose.
  */
 function pooledOver(results: Results, kept: readonly string[]): { subtitle?: string } {
   const others = results.parameters.filter((p) => !kept.includes(p));
   if (others.length === 0) return {};
-  return { subtitle: `Pooled over ${others.map(parameterLabel).join(', ')}` };
+  const weights = results.manifest.adaptive
+    ? ' (cells weighted by their adaptive runs, which their outcomes chose)'
+    : '';
+  return { subtitle: `Pooled over ${others.map(parameterLabel).join(', ')}${weights}` };
 }
 
 /**

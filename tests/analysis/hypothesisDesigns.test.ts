@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import * as aq from 'arquero';
 import { describe, expect, it } from 'vitest';
 import { evaluateHypotheses } from '../../src/analysis/evaluateHypotheses.ts';
+import { figureSpec } from '../../src/analysis/figureSpec.ts';
 import { logisticScoreTest } from '../../src/analysis/multipleLogisticRegression.ts';
 import type { Results } from '../../src/analysis/readResults.ts';
 import { writeHypotheses } from '../../src/analysis/writeHypotheses.ts';
@@ -234,6 +235,23 @@ describe('given and by', () => {
     expect(given!.hi - given!.estimate).toBeCloseTo(1.959963984540054 * 0.0467092500898, 10);
     expect(given!.levels).toBe(3);
     expect(given!.compared).toBe('slope over 3 levels');
+  });
+
+  it('a rate figure pooling adaptive cells says they are weighted by runs their outcomes chose', () => {
+    const adaptive = results(grid, agreements, runs);
+    const figure = { name: 'by-s', kind: 'rate' as const, x: 's' };
+    // the title's text, its wrapped lines joined
+    const title = (r: Results) =>
+      JSON.stringify(
+        (figureSpec(r, figure, 0, { theme: 'paper', columns: 1 }, noRuns) as { title: unknown })
+          .title,
+      ).replaceAll('","', ' ');
+    expect(title(adaptive)).toContain('Pooled over t');
+    expect(title(adaptive)).not.toContain('adaptive');
+    adaptive.manifest.adaptive = grid.map((_, cell) => ({ cell, runs: 1000, met: true }));
+    expect(title(adaptive)).toContain(
+      'Pooled over t (cells weighted by their adaptive runs, which their outcomes chose)',
+    );
   });
 
   it('regression on a grid models both parameters, through quasi-separation', () => {
