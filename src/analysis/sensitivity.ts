@@ -231,9 +231,10 @@ export function writeSensitivity(dir: string, result: Sensitivity): string[] {
   return [csv, md, json];
 }
 
-/** Reads `sensitivity.json` of a results folder, or undefined when there is none. */
+/** Reads the Sobol `sensitivity.json` of a results folder, or undefined when there is none (or it holds Morris measures). */
 export function readSensitivity(dir: string): Sensitivity | undefined {
   const file = join(dir, 'sensitivity.json');
   if (!existsSync(file)) return undefined;
-  return JSON.parse(readFileSync(file, 'utf8'), (_, v) => (v === null ? Number.NaN : v));
+  const result = JSON.parse(readFileSync(file, 'utf8'), (_, v) => (v === null ? Number.NaN : v));
+  return result.method === 'morris' ? undefined : result;
 }
