@@ -23,7 +23,7 @@ import { markdownTable, withInterval } from './summaryDisplay.ts';
 export interface OutputMorris {
   output: string;
   kind: 'rate' | 'mean';
-  /** Why no measures were computed (no trials in some cell), else undefined. */
+  /** Why no measures were computed (no trials in some cell, a constant output), else undefined. */
   skipped?: string;
   /** Per parameter, in the experiment's order. */
   measures: MorrisMeasure[];
@@ -163,6 +163,14 @@ export function morrisSensitivity(
           output: name,
           kind: output.kind,
           skipped: `cell ${effects.missing} has ${what}`,
+          measures: [],
+        };
+      }
+      if (output.value.every((v) => v === output.value[0])) {
+        return {
+          output: name,
+          kind: output.kind,
+          skipped: 'constant over all cells',
           measures: [],
         };
       }

@@ -64,7 +64,7 @@ export function sensitivity(
   const design = manifest.experiment.design;
   if (design.kind !== 'saltelli') {
     throw new UserError(
-      `${results.dir}: Sobol indices need a 'saltelli' design (its A, B and A_B^(i) cells), but this sweep used '${design.kind}'. Set design: { kind: 'saltelli', baseCells: 1024 } in the experiment (N (k + 2) cells for k parameters) and run it again.`,
+      `${results.dir}: Sobol indices need a 'saltelli' design (its A, B and A_B^(i) cells), but this sweep used '${design.kind}'. Set design: { kind: 'saltelli', baseCells: 1024 } in the experiment (N (k + 2) cells for k parameters), or { kind: 'morris', trajectories: 20, levels: 4 } for Morris screening (at most r (k + 1) cells), and run it again.`,
     );
   }
   const k = results.parameters.length;

@@ -56,7 +56,7 @@ describe('figures for continuous designs', () => {
       /a gains figure groups runs by each value of series/,
     );
     expect(plan([{ name: 'x', kind: 'sensitivity' }])).toThrow(
-      "figures[0] 'x': a sensitivity figure draws Sobol indices, which need a 'saltelli' design, but this experiment's design is 'lhs'",
+      "figures[0] 'x': a sensitivity figure draws Sobol indices (a 'saltelli' design) or Morris measures (a 'morris' design), but this experiment's design is 'lhs'; use design: { kind: 'saltelli', baseCells: 1024 } or { kind: 'morris', trajectories: 20, levels: 4 }",
     );
     expect(
       plan([{ name: 'x', kind: 'scatter', x: QUOTA, outcomes: ['agreement', 'no_agreement'] }]),
@@ -121,7 +121,10 @@ describe('figures for continuous designs', () => {
     };
     expect(await specWarnings(spec as never)).toEqual([]);
     const total = spec.data.values.filter((v) => v.index === 'Total ST');
-    expect(total.map((v) => v.parameter)).toEqual(["B's quota θ", "A's foreign uncertainty σ"]);
+    expect(total.map((v) => v.parameter)).toEqual([
+      "B's ratification.quota θ",
+      "A's foreign uncertainty σ",
+    ]);
     expect(total[0]!.value).toBeGreaterThan(0.8);
   });
 
