@@ -51,9 +51,15 @@ export function morrisChart(rows: readonly MorrisRow[], options: MorrisChartOpti
     return value;
   });
   const size = figureSize(options);
+  const height = size.height * 1.2;
   const right = Math.max(...values.map((v) => v.hi), ...values.map((v) => v.mu_star)) * 1.1;
   const domainEnd = right > 0 ? right : 1;
-  const top = Math.max(...values.map((v) => v.sigma)) * 1.15;
+  const highest = Math.max(...values.map((v) => v.sigma)) * 1.15;
+  // Labels moved up widen the sigma axis, which shrinks a line of text in sigma units: place twice.
+  const first = placeLabels(values, domainEnd, highest > 0 ? highest : 1, size, height);
+  const wider = Math.max(highest, ...first.map((l) => l.top));
+  const labels = placeLabels(values, domainEnd, wider, size, height);
+  const top = Math.max(wider, ...labels.map((l) => l.top));
   const x = {
     type: 'quantitative' as const,
     title: options.xTitle ?? 'μ* (mean |elementary effect|)',
@@ -66,13 +72,19 @@ export function morrisChart(rows: readonly MorrisRow[], options: MorrisChartOpti
     scale: { domain: [0, top > 0 ? top : 1], nice: false },
   };
   return {
-    ...figureFrame(options, size.height * 1.2),
-    data: { values },
+    ...figureFrame(options, height),
+    data: { values: values.map((v, i) => ({ ...v, label: labels[i]!.y })) },
     encoding: { y },
     layer: [
       {
         mark: { type: 'rule', color: '#888888', strokeWidth: size.stroke * 0.8 },
         encoding: { x: { ...x, field: 'lo' }, x2: { field: 'hi' } },
+      },
+      {
+        // A leader from a point to its label where the label had to move up.
+        transform: [{ filter: 'datum.label > datum.sigma' }],
+        mark: { type: 'rule', color: '#bbbbbb', strokeWidth: size.stroke * 0.5 },
+        encoding: { x: { ...x, field: 'mu_star' }, y2: { field: 'label' } },
       },
       {
         mark: { type: 'point', filled: true, color: '#0072B2', size: size.point * 1.5 },
@@ -90,8 +102,58 @@ export function morrisChart(rows: readonly MorrisRow[], options: MorrisChartOpti
           fontSize: size.label * 0.9,
           color: '#222222',
         },
-        encoding: { x: { ...x, field: 'mu_star' }, text: { field: 'parameter' } },
+        encoding: {
+          x: { ...x, field: 'mu_star' },
+          y: { ...y, field: 'label' },
+          text: { field: 'parameter' },
+        },
       })),
     ],
   } as TopLevelSpec;
+}
+
+/**
+ * Where each point's label sits (in sigma units): at its point, or moved up above the labels
+ * it would overlap (labels are placed from the lowest point up). Sizes in pixels are estimated
+ * from the figure's size (IBM Plex Sans averages about 0.52 em per character).
+ */
+function placeLabels(
+  values: readonly { parameter: string; mu_star: number; sigma: number }[],
+  right: number,
+  top: number,
+  size: ReturnType<typeof figureSize>,
+  height: number,
+) {
+  const font = size.label * 0.9;
+  const plotWidth = size.width - 5 * size.label;
+  const plotHeight = height - 9 * size.label;
+  const lineHeight = ((font * 1.2) / plotHeight) * top;
+  const placed: { x0: number; x1: number; y: number }[] = [];
+  const out = values.map(() => ({ y: 0, top: 0 }));
+  const order = values.map((_, i) => i).sort((a, b) => values[a]!.sigma - values[b]!.sigma);
+  for (const i of order) {
+    const v = values[i]!;
+    const width = ((v.parameter.length * 0.52 * font + size.label * 0.4) / plotWidth) * right;
+    const [x0, x1] =
+      v.mu_star <= right / 2 ? [v.mu_star, v.mu_star + width] : [v.mu_star - width, v.mu_star];
+    let y = v.sigma;
+    for (let moved = true; moved; ) {
+      moved = false;
+      for (const box of placed) {
+        // Only ever up, so the search ends.
+        if (
+          x0 < box.x1 &&
+          box.x0 < x1 &&
+          Math.abs(y - box.y) < lineHeight &&
+          box.y + lineHeight > y
+        ) {
+          y = box.y + lineHeight;
+          moved = true;
+        }
+      }
+    }
+    placed.push({ x0, x1, y });
+    out[i] = { y, top: y + 1.5 * lineHeight };
+  }
+  return out;
 }
