@@ -1,5 +1,6 @@
 import seedrandom from 'seedrandom';
 import { describe, expect, it } from 'vitest';
+import { designSize } from '../../../src/engine/budget.ts';
 import { designCells } from '../../../src/engine/designs/index.ts';
 import {
   morrisDelta,
@@ -108,6 +109,9 @@ describe('morris design', () => {
     );
     expect(points).toEqual(new Set(keys));
     expect(cells.length).toBeLessThanOrEqual(20 * 5);
+    // The planner's early budget check counts every point drawn, before building the cells.
+    expect(designSize(parameters, design)).toBe(20 * 5);
+    expect(designSize(parameters, { ...design, candidates: 60 })).toBe(60 * 5);
     // Two parameters on two levels: 4 grid points, so 10 trajectories share them.
     const small = designCells(
       parameters.slice(0, 2),
