@@ -151,7 +151,7 @@ export function morrisSensitivity(
     resamples,
     seed,
     ...(manifest.crn && {
-      note: 'common random numbers: the cells share their replication noise, so the noise of an effect is not estimated',
+      note: 'under common random numbers the cells share their replication noise',
     }),
     outputs: outputs.map((name) => {
       const output = cellOutput(results, name);
@@ -221,7 +221,7 @@ export function morrisMethod(result: MorrisSensitivity): string {
     result.candidates === undefined
       ? 'random trajectories'
       : `trajectories chosen from ${result.candidates} random candidates to spread widest (Campolongo et al. 2007)`;
-  return `Morris design: r = ${result.trajectories} ${chosen} on a p = ${result.levels} level grid (delta = ${result.delta.toFixed(3)} of each range), k = ${k} parameters, ${result.cells} cells of ${result.replications} replications. Each elementary effect is the change of the output per whole range of the parameter (its log range on a log scale); mu is their mean (its sign the direction), mu* the mean of their absolute values (the overall influence: rank parameters by it), sigma their standard deviation (interactions and non-linearity; compare it with the noise sd, the replication noise of one effect${result.note ? `, not estimated under ${result.note}` : ''}). Percentile bootstrap 95% intervals from ${result.resamples} resamples of the trajectories (seed '${result.seed}/<output>').`;
+  return `Morris design: r = ${result.trajectories} ${chosen} on a p = ${result.levels} level grid (delta = ${result.delta.toFixed(3)} of each range), k = ${k} parameters, ${result.cells} cells of ${result.replications} replications. Each elementary effect is the change of the output per whole range of the parameter (its log range on a log scale); mu is their mean (its sign the direction), mu* the mean of their absolute values (the overall influence: rank parameters by it), sigma their standard deviation (interactions and non-linearity; compare it with the noise sd, the replication noise of one effect${result.note ? `, not estimated here: ${result.note}` : ''}). Percentile bootstrap 95% intervals from ${result.resamples} resamples of the trajectories (seed '${result.seed}/<output>').`;
 }
 
 /** The measures as a display table: one row per output and parameter. */

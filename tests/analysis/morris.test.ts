@@ -228,6 +228,18 @@ describe('morris measures', () => {
     );
   });
 
+  it('does not estimate the noise of an effect under common random numbers', () => {
+    const dir = writeSyntheticResults(
+      { ...experiment(3, 2), crn: true },
+      (values, record, random) => {
+        record.outcome = random() < units(values)[0]! ? 'agreement' : 'no_agreement';
+      },
+    );
+    const result = morrisSensitivity(readResults(dir), { outputs: ['agreement'], resamples: 20 });
+    expect(result.note).toBe('under common random numbers the cells share their replication noise');
+    for (const m of result.outputs[0]!.measures) expect(m.noise_sd).toBeNaN();
+  });
+
   it('refuses a design that is not morris', () => {
     const dir = writeSyntheticResults(
       { ...experiment(2, 1), design: { kind: 'lhs', cells: 10 } },
