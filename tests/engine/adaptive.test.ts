@@ -116,20 +116,24 @@ describe('adaptive replication', () => {
     const one = await run('w1', { workers: 1 });
     await run('w2', { workers: 2 });
     await run('w4', { workers: 4 });
+    // the same sweep with Arrow run files, which the rule's replay below reads back
+    const arrow = await run('w1-arrow', { workers: 1, runs: 'arrow' });
     const reference = snapshot(one.out);
     expect(snapshot(join(scratch, 'w2'))).toEqual(reference);
     expect(snapshot(join(scratch, 'w4'))).toEqual(reference);
 
-    // the rule, replayed from the run rows: batches of 100, involuntary defection (code 2)
-    const rows = readdirSync(join(one.out, 'runs'))
+    // the rule, replayed from the run rows: batches of 100, involuntary defection
+    const rows = readdirSync(join(arrow.out, 'runs'))
       .sort()
-      .flatMap((f) => aq.fromArrow(readFileSync(join(one.out, 'runs', f))).objects()) as {
+      .flatMap((f) => aq.fromArrow(readFileSync(join(arrow.out, 'runs', f))).objects()) as {
       cell: number;
-      outcome: number;
+      outcome: string;
     }[];
     const manifest = manifestOf(one.out);
     for (const { cell, runs, met } of manifest.adaptive!) {
-      const outcomes = rows.filter((r) => r.cell === cell).map((r) => r.outcome === 2);
+      const outcomes = rows
+        .filter((r) => r.cell === cell)
+        .map((r) => r.outcome === 'involuntary_defection');
       expect(outcomes).toHaveLength(runs);
       const halfWidth = (n: number) =>
         wilsonHalfWidth(outcomes.slice(0, n).filter(Boolean).length, n);
