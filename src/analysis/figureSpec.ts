@@ -2,6 +2,7 @@ import type { ColumnTable } from 'arquero';
 import type { TopLevelSpec } from 'vega-lite';
 import { gainsChart } from '../charts/gainsChart.ts';
 import { heatmapChart } from '../charts/heatmapChart.ts';
+import { morrisChart } from '../charts/morrisChart.ts';
 import { outcomeSharesChart } from '../charts/outcomeSharesChart.ts';
 import { partialDependenceChart } from '../charts/partialDependenceChart.ts';
 import { rateChart } from '../charts/rateChart.ts';
@@ -16,6 +17,7 @@ import { UserError } from '../errors.ts';
 import { binnedMeans } from './binnedMeans.ts';
 import { cellOutput } from './cellOutputs.ts';
 import { casesText, type Discovery, restrictedCount } from './discovery.ts';
+import { type MorrisSensitivity, morrisSensitivity, type OutputMorris } from './morris.ts';
 import { parameterLabel } from './parameterLabel.ts';
 import { partialDependence } from './partialDependence.ts';
 import type { Results } from './readResults.ts';
@@ -96,6 +98,17 @@ export function figureSpec(
   const chart = { ...options, title: figure.title ?? options.title };
   if (figure.kind === 'scatter') return scatterFigure(results, figure, chart);
   if (figure.kind === 'partial') return partialFigure(results, figure, index, chart);
+  if (figure.kind === 'sensitivity' && experiment.design.kind === 'morris') {
+    const output = figure.outcomes?.[0] ?? 'agreement';
+    const result = morrisSensitivity(results, { outputs: [output] });
+    const measures = result.outputs[0]!;
+    if (measures.skipped) {
+      throw new UserError(
+        `figures[${index}] '${figure.name}': no Morris measures of ${output}: ${measures.skipped}`,
+      );
+    }
+    return morrisFigure(result, measures, chart);
+  }
   if (figure.kind === 'sensitivity') {
     const output = figure.outcomes?.[0] ?? 'agreement';
     const result = sensitivity(results, { outputs: [output] });
@@ -293,6 +306,22 @@ export function sensitivityFigure(
       ...options,
       title: options.title ?? `Sobol indices: ${rateOrMetricLabel(output.output)}`,
       subtitle: `N = ${result.baseCells} base points, ${result.replications} runs per cell; bars: 95% bootstrap intervals${output.corrected ? '; corrected for replication noise' : ''}`,
+    },
+  );
+}
+
+/** The Morris plot of one output ({@link morrisChart}): mu* against sigma, parameters by their labels. */
+export function morrisFigure(
+  result: MorrisSensitivity,
+  output: OutputMorris,
+  options: FigureOptions,
+) {
+  return morrisChart(
+    output.measures.map((m, i) => ({ ...m, parameter: parameterLabel(result.parameters[i]!) })),
+    {
+      ...options,
+      title: options.title ?? `Morris screening: ${rateOrMetricLabel(output.output)}`,
+      subtitle: `r = ${result.trajectories} trajectories, p = ${result.levels} levels, ${result.replications} runs per cell; lines: 95% bootstrap intervals of μ*`,
     },
   );
 }

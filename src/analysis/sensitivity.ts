@@ -64,7 +64,7 @@ export function sensitivity(
   const design = manifest.experiment.design;
   if (design.kind !== 'saltelli') {
     throw new UserError(
-      `${results.dir}: Sobol indices need a 'saltelli' design (its A, B and A_B^(i) cells), but this sweep used '${design.kind}'. Set design: { kind: 'saltelli', baseCells: 1024 } in the experiment (N (k + 2) cells for k parameters) and run it again.`,
+      `${results.dir}: Sobol indices need a 'saltelli' design (its A, B and A_B^(i) cells), but this sweep used '${design.kind}'. Set design: { kind: 'saltelli', baseCells: 1024 } in the experiment (N (k + 2) cells for k parameters), or { kind: 'morris', trajectories: 20, levels: 4 } for Morris screening (at most r (k + 1) cells), and run it again.`,
     );
   }
   const k = results.parameters.length;
@@ -231,9 +231,10 @@ export function writeSensitivity(dir: string, result: Sensitivity): string[] {
   return [csv, md, json];
 }
 
-/** Reads `sensitivity.json` of a results folder, or undefined when there is none. */
+/** Reads the Sobol `sensitivity.json` of a results folder, or undefined when there is none (or it holds Morris measures). */
 export function readSensitivity(dir: string): Sensitivity | undefined {
   const file = join(dir, 'sensitivity.json');
   if (!existsSync(file)) return undefined;
-  return JSON.parse(readFileSync(file, 'utf8'), (_, v) => (v === null ? Number.NaN : v));
+  const result = JSON.parse(readFileSync(file, 'utf8'), (_, v) => (v === null ? Number.NaN : v));
+  return result.method === 'morris' ? undefined : result;
 }

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
-import { sensitivityFigure } from '../analysis/figureSpec.ts';
+import { morrisFigure, sensitivityFigure } from '../analysis/figureSpec.ts';
+import { morrisDisplay, morrisMethod, morrisSensitivity, writeMorris } from '../analysis/morris.ts';
 import { readResults } from '../analysis/readResults.ts';
 import {
   SENSITIVITY_RESAMPLES,
@@ -13,20 +14,32 @@ import { renderFigure } from '../charts/render.ts';
 import { UserError } from '../errors.ts';
 import { type Command, integerFlag, parseFlags } from './command.ts';
 
-/** `twolevel sensitivity`: Sobol indices of a sweep run with a saltelli design. */
+/**
+ * `twolevel sensitivity`: the global sensitivity analysis the sweep's design was built for,
+ * Sobol indices of a saltelli sweep or Morris measures of a morris sweep.
+ */
 export const command: Command = {
   name: 'sensitivity',
-  summary: 'Sobol sensitivity indices (first order, total) of a saltelli sweep',
+  summary: 'Sobol indices of a saltelli sweep, or Morris mu, mu*, sigma of a morris sweep',
   help: `Usage: twolevel sensitivity <results dir> [--outcome NAME,...] [--resamples B] [--seed S]
 
-Computes, from the per-cell estimates of a sweep run with design { kind: 'saltelli',
-baseCells: N }, each varied parameter's first-order index S1 (Saltelli et al. 2010) and total
-index ST (Jansen 1999) for every outcome rate and metric mean (or those named), corrected for
+For a sweep run with design { kind: 'saltelli', baseCells: N }: each varied parameter's
+first-order index S1 (Saltelli et al. 2010) and total index ST (Jansen 1999) for every
+outcome rate and metric mean (or those named), from the per-cell estimates, corrected for
 the cells' replication noise, with percentile bootstrap 95% intervals from resampling the
-base points (seeded: the same folder gives the same numbers).
+base points.
 
-Writes sensitivity.csv, sensitivity.md, sensitivity.json and, per output, the bar chart
-figures/sensitivity-<output>.{vl.json,svg,png,pdf}; prints the Markdown table.
+For a sweep run with design { kind: 'morris', trajectories: r, levels: p }: each
+parameter's Morris measures (Morris 1991; Campolongo et al. 2007) for every output: mu (mean
+elementary effect), mu* (mean absolute effect) and sigma (their standard deviation), each
+effect the change of the output per whole range of the parameter, with percentile bootstrap
+95% intervals from resampling the trajectories, and the replication noise of one effect.
+
+The resampling is seeded: the same folder gives the same numbers.
+
+Writes sensitivity.csv, sensitivity.md, sensitivity.json and, per output, the figure
+figures/sensitivity-<output>.{vl.json,svg,png,pdf} (Sobol: bars; Morris: mu* against
+sigma); prints the Markdown table.
 
 Options:
   --outcome N,...  outputs to analyse: agreement, no_agreement, involuntary_defection,
@@ -53,23 +66,41 @@ Example:
       ?.split(',')
       .map((o) => o.trim())
       .filter((o) => o !== '');
-    const result = sensitivity(results, {
+    const options = {
       ...(outputs && { outputs }),
       resamples: integerFlag('resamples', values.resamples, SENSITIVITY_RESAMPLES, 1),
       ...(values.seed !== undefined && { seed: values.seed }),
-    });
-    const written = writeSensitivity(results.dir, result);
-    for (const output of result.outputs) {
-      if (output.skipped) continue;
-      const spec = sensitivityFigure(result, output, { theme: 'paper', columns: 1 });
-      const files = await renderFigure(
-        spec,
-        join(results.dir, 'figures', `sensitivity-${output.output}`),
-      );
-      written.push(files.find((f) => f.endsWith('.png'))!);
+    };
+    const figure = { theme: 'paper' as const, columns: 1 as const };
+    const draw = async (output: string, spec: Parameters<typeof renderFigure>[0]) => {
+      const files = await renderFigure(spec, join(results.dir, 'figures', `sensitivity-${output}`));
+      return files.find((f) => f.endsWith('.png'))!;
+    };
+    let written: string[];
+    let method: string;
+    let table: string;
+    if (results.manifest.experiment.design.kind === 'morris') {
+      const result = morrisSensitivity(results, options);
+      written = writeMorris(results.dir, result);
+      for (const output of result.outputs) {
+        if (!output.skipped)
+          written.push(await draw(output.output, morrisFigure(result, output, figure)));
+      }
+      method = morrisMethod(result);
+      table = markdownTable(morrisDisplay(result));
+    } else {
+      const result = sensitivity(results, options);
+      written = writeSensitivity(results.dir, result);
+      for (const output of result.outputs) {
+        if (!output.skipped) {
+          written.push(await draw(output.output, sensitivityFigure(result, output, figure)));
+        }
+      }
+      method = sensitivityMethod(result);
+      table = markdownTable(sensitivityDisplay(result));
     }
-    console.log(`${sensitivityMethod(result)}\n`);
-    console.log(markdownTable(sensitivityDisplay(result)));
+    console.log(`${method}\n`);
+    console.log(table);
     console.error(`wrote ${written.join(', ')}`);
   },
 };

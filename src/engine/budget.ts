@@ -38,7 +38,8 @@ const WORKER_BASE_BYTES = 100 * 2 ** 20;
 /**
  * The number of cells a design has, counted from its definition without building them:
  * a grid has the product of its parameters' value counts, a one-at-a-time design its base
- * plus one cell per value, a Saltelli design `baseCells (k + 2)`, the sampled designs their
+ * plus one cell per value, a Saltelli design `baseCells (k + 2)`, a Morris design the
+ * `(k + 1)` points of each trajectory it draws (its candidates, when it has them), the sampled designs their
  * `cells`; `undefined` when unknown
  * (a design this function does not know, or one the design check will refuse).
  *
@@ -62,6 +63,15 @@ export function designSize(
       // N (k + 2) cells: matrices A and B and one A_B^(i) per parameter
       const base = (design as { baseCells?: unknown }).baseCells;
       return typeof base === 'number' ? base * (parameters.length + 2) : undefined;
+    }
+    case 'morris': {
+      // at most r (k + 1) cells (trajectories share points), drawn from M >= r candidates
+      const { trajectories, candidates } = design as {
+        trajectories?: unknown;
+        candidates?: unknown;
+      };
+      const drawn = typeof candidates === 'number' ? candidates : trajectories;
+      return typeof drawn === 'number' ? drawn * (parameters.length + 1) : undefined;
     }
     default: {
       const cells = (design as { cells?: unknown })?.cells;

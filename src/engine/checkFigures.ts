@@ -21,12 +21,15 @@ const SAMPLING: readonly Design['kind'][] = ['random', 'lhs', 'sobol', 'saltelli
 /**
  * The parameters a design samples continuously: those with a `range` in a `random`, `lhs`,
  * `sobol` or `saltelli` design (no two cells share a value, so nothing pools by value).
- * An `integer` range has few values and is not continuous.
+ * An `integer` range has few values and is not continuous. In a `morris` design every
+ * parameter counts: its cells share the p grid levels, but they lie on trajectories, so the
+ * cells at one level of a parameter are not a balanced mix of the others' levels.
  */
 export function continuousParameters(
   parameters: readonly VariedParameter[],
   design: Design,
 ): string[] {
+  if (design.kind === 'morris') return parameters.map((p) => p.path);
   if (!SAMPLING.includes(design.kind)) return [];
   return parameters.filter((p) => p.range !== undefined && !p.integer).map((p) => p.path);
 }
@@ -39,8 +42,10 @@ export function continuousParameters(
  * `ratification_failure`, see `RATE_NAMES`; a scatter, partial or sensitivity figure's one
  * rate or mean). On a continuous design ({@link continuousParameters}) `rate` and `heatmap`
  * figures, and `shares` or `gains` grouped by a continuous parameter, are refused: they
- * pool cells that share a value, and no two cells do; `scatter`, `partial` (and, for a
- * `saltelli` design, `sensitivity`) are named instead. A `sensitivity` figure needs a `saltelli` design.
+ * pool cells that share a value, and no two cells do (on a `morris` design, the cells that
+ * share a level are no balanced mix); `scatter`, `partial` (and, for a `saltelli` or `morris`
+ * design, `sensitivity`) are named instead. A `sensitivity` figure needs a `saltelli` or
+ * `morris` design.
  *
  * @param figures the experiment's figures
  * @param parameters the varied parameters, as written in the experiment
@@ -112,16 +117,27 @@ export function checkFigure(
       `${where}.outcomes: a ${figure.kind} figure draws one rate or mean, got ${figure.outcomes!.length} (${figure.outcomes!.join(', ')}); declare one figure per output`,
     );
   }
-  if (figure.kind === 'sensitivity' && design.kind !== 'saltelli') {
+  if (figure.kind === 'sensitivity' && design.kind !== 'saltelli' && design.kind !== 'morris') {
     throw new UserError(
-      `${where}: a sensitivity figure draws Sobol indices, which need a 'saltelli' design, but this experiment's design is '${design.kind}'; use design: { kind: 'saltelli', baseCells: 1024 }`,
+      `${where}: a sensitivity figure draws Sobol indices (a 'saltelli' design) or Morris measures (a 'morris' design), but this experiment's design is '${design.kind}'; use design: { kind: 'saltelli', baseCells: 1024 } or { kind: 'morris', trajectories: 20, levels: 4 }`,
     );
   }
   const continuous = continuousParameters(parameters, design);
-  const alternatives = `use kind 'scatter' (each cell's estimate against one parameter, with binned means), 'partial' (partial dependence from the multi-factor regression)${design.kind === 'saltelli' ? ", 'sensitivity' (Sobol indices)" : ''}, or a grid design`;
+  const sensitivityKind =
+    design.kind === 'saltelli'
+      ? ", 'sensitivity' (Sobol indices)"
+      : design.kind === 'morris'
+        ? ", 'sensitivity' (mu* against sigma)"
+        : '';
+  const alternatives = `use kind 'scatter' (each cell's estimate against one parameter, with binned means), 'partial' (partial dependence from the multi-factor regression)${sensitivityKind}, or a grid design`;
+  const named = continuous.map((p) => `'${p}'`).join(', ');
+  const why =
+    design.kind === 'morris'
+      ? `places its cells on trajectories, so the cells at one level of ${named} are not a balanced mix of the other parameters' levels`
+      : `samples ${named} continuously (no two cells share a value)`;
   const refuse = (what: string) => {
     throw new UserError(
-      `${where}: a ${figure.kind} figure ${what}, but this ${design.kind} design samples ${continuous.map((p) => `'${p}'`).join(', ')} continuously (no two cells share a value); ${alternatives}`,
+      `${where}: a ${figure.kind} figure ${what}, but this ${design.kind} design ${why}; ${alternatives}`,
     );
   };
   if (continuous.length === 0) return;

@@ -16,8 +16,10 @@ const LEVELLED = ['grid', 'oat'] as const;
  * same mix of the other parameters, but on a continuous design (`random`, `lhs`, `sobol`,
  * `saltelli`) every cell has its own value of `on` and of every other parameter, so there are
  * no levels to compare and the pooled counts vary more than binomially (their standard errors
- * would be too small). `regression` models every varied parameter at once, cell by cell, and
- * fits every design.
+ * would be too small). A `morris` design's cells share the p levels of its grid, but they lie
+ * on trajectories, so the cells at one level of `on` are not a balanced mix of the other
+ * parameters' levels and pooling them would mix the effect of `on` with theirs. `regression`
+ * models every varied parameter at once, cell by cell, and fits every design.
  */
 export const HYPOTHESIS_TESTS: Record<
   HypothesisTestName,
@@ -38,7 +40,7 @@ export const HYPOTHESIS_TESTS: Record<
   },
   regression: {
     compares: 'fits every varied parameter at once, cell by cell',
-    designs: [...LEVELLED, 'random', 'lhs', 'sobol', 'saltelli'],
+    designs: [...LEVELLED, 'random', 'lhs', 'sobol', 'saltelli', 'morris'],
   },
 };
 
@@ -162,8 +164,12 @@ export function checkHypotheses(
     const levels = levelsOf(cells, hypothesis.on).length;
     if (!HYPOTHESIS_TESTS[test].designs.includes(design.kind)) {
       const use = fitting.length > 0 ? `use ${fitting.map((t) => `'${t}'`).join(' or ')}` : '';
+      const why =
+        design.kind === 'morris'
+          ? `on Morris trajectories, so the cells at each level are not a balanced mix of the other parameters' levels and pooling them would mix their effects with that of '${hypothesis.on}'`
+          : 'each cell with its own values of the other parameters, so there are no levels to pool';
       throw new UserError(
-        `${named}.test: ${test} ${HYPOTHESIS_TESTS[test].compares}; this ${design.kind} design has ${levels} distinct values of '${hypothesis.on}' in ${cells.length} cells, each cell with its own values of the other parameters, so there are no levels to pool${use ? `; ${use}` : `, and no test fits a '${design.kind}' design`}.`,
+        `${named}.test: ${test} ${HYPOTHESIS_TESTS[test].compares}; this ${design.kind} design has ${levels} distinct values of '${hypothesis.on}' in ${cells.length} cells, ${why}${use ? `; ${use}` : `, and no test fits a '${design.kind}' design`}.`,
       );
     }
     const pooling = cells.length > levelsOf(cells, hypothesis.on).length;
@@ -202,8 +208,12 @@ export function checkHypotheses(
         );
       }
       if (design.kind !== 'grid') {
+        const why =
+          design.kind === 'morris'
+            ? `places its cells on trajectories, so the cells at one level of '${hypothesis.by}' are not a balanced mix of the other parameters`
+            : `gives every cell its own value of '${hypothesis.by}', so there are no levels to evaluate at`;
         throw new UserError(
-          `${where}.by: a ${design.kind} design gives every cell its own value of '${hypothesis.by}', so there are no levels to evaluate at; use test 'regression' with interactions: [['${hypothesis.on}', '${hypothesis.by}']].`,
+          `${where}.by: a ${design.kind} design ${why}; use test 'regression' with interactions: [['${hypothesis.on}', '${hypothesis.by}']].`,
         );
       }
     }

@@ -133,6 +133,31 @@ const DesignSchema = z
         'saltelli: Sobol sensitivity indices (Saltelli 2010): N (k + 2) cells for k parameters, each with a range; read by twolevel sensitivity',
       ),
     z
+      .strictObject({
+        kind: z.literal('morris'),
+        trajectories: z
+          .int()
+          .min(2)
+          .describe('r: Morris trajectories of k + 1 points each (10 to 50 is usual)'),
+        levels: z
+          .int()
+          .min(2)
+          .multipleOf(2)
+          .describe(
+            'p: an even number of grid levels per range (4 is usual); delta = p / (2 (p - 1))',
+          ),
+        candidates: z
+          .int()
+          .min(2)
+          .optional()
+          .describe(
+            "M >= r: random candidate trajectories of which Campolongo et al. 2007's selection keeps the r spread widest; default none (r random trajectories)",
+          ),
+      })
+      .describe(
+        'morris: elementary effects (Morris 1991): r trajectories on a p-level grid, at most r (k + 1) cells for k parameters, each with a range; read by twolevel sensitivity (mu, mu*, sigma)',
+      ),
+    z
       .strictObject({ kind: z.literal('oat') })
       .describe(
         "oat: one at a time: the base point, then each parameter's values with the others at base",
@@ -254,7 +279,7 @@ const Figure = z
     kind: z
       .enum(['rate', 'heatmap', 'shares', 'gains', 'scatter', 'partial', 'sensitivity'])
       .describe(
-        "rate: outcome rates against x (a parameter or a mean) with Wilson bands, one line per series; heatmap: a rate over two parameters x and y; shares: outcome shares by x; gains: the distribution of each country's gain; scatter (sampled designs): each cell's estimate against x with binned means and t intervals; partial: the multi-factor regression's average prediction as x moves (partial dependence), with a bootstrap band; sensitivity (saltelli design): first-order and total Sobol indices per parameter",
+        "rate: outcome rates against x (a parameter or a mean) with Wilson bands, one line per series; heatmap: a rate over two parameters x and y; shares: outcome shares by x; gains: the distribution of each country's gain; scatter (sampled designs): each cell's estimate against x with binned means and t intervals; partial: the multi-factor regression's average prediction as x moves (partial dependence), with a bootstrap band; sensitivity (saltelli design): first-order and total Sobol indices per parameter; (morris design) mu* against sigma per parameter, with mu* intervals",
       ),
     x: z
       .string()

@@ -2,6 +2,7 @@ import { basename, dirname } from 'node:path';
 import type { ColumnTable } from 'arquero';
 import { drawFigures } from '../analysis/drawFigures.ts';
 import { evaluateHypotheses } from '../analysis/evaluateHypotheses.ts';
+import { morrisSensitivity, readMorris, writeMorris } from '../analysis/morris.ts';
 import { readResults, readRuns } from '../analysis/readResults.ts';
 import { withReplicationTarget } from '../analysis/replicationTarget.ts';
 import { readSensitivity, sensitivity, writeSensitivity } from '../analysis/sensitivity.ts';
@@ -25,8 +26,9 @@ export interface AnalysisOutputs {
 /**
  * The analysis after a sweep, end to end, on a finished results folder: the per-cell summary
  * (`summary.csv`, `.json`, `.md`), the declared hypotheses (`hypotheses.csv`, `.md`), for a
- * `saltelli` design the Sobol indices of every output (`sensitivity.csv`, `.md`, `.json`,
- * unless `twolevel sensitivity` already wrote them), the
+ * `saltelli` design the Sobol indices of every output and for a `morris` design its Morris
+ * measures (`sensitivity.csv`, `.md`, `.json`, unless `twolevel sensitivity` already wrote
+ * them), the
  * declared figures (`figures/<name>.vl.json`, `.svg`, `.png`, `.pdf`) and `report.html`.
  * Everything comes from the folder alone (the experiment as run is in its manifest).
  *
@@ -61,11 +63,15 @@ export async function analyseResults(
   );
   const tested = evaluateHypotheses(results, experiment.hypotheses, readRunsOnce);
   const hypotheses = tested.length > 0 ? writeHypotheses(dir, tested) : [];
-  // A saltelli sweep exists for its Sobol indices: compute them unless already written.
+  // A saltelli sweep exists for its Sobol indices, a morris sweep for its Morris measures:
+  // compute them unless already written.
+  const kind = experiment.design.kind;
   const indices =
-    experiment.design.kind === 'saltelli' && !readSensitivity(dir)
+    kind === 'saltelli' && !readSensitivity(dir)
       ? writeSensitivity(dir, sensitivity(results))
-      : [];
+      : kind === 'morris' && !readMorris(dir)
+        ? writeMorris(dir, morrisSensitivity(results))
+        : [];
   const figures = await drawFigures(
     results,
     experiment.figures,

@@ -3,7 +3,13 @@ import type { ColumnTable } from 'arquero';
 import { discoveryDisplay, discoverySummary, readDiscovery } from '../analysis/discovery.ts';
 import type { HypothesisResult } from '../analysis/evaluateHypotheses.ts';
 import { ALPHA } from '../analysis/evaluateHypotheses.ts';
-import { discoveryFigure, figureSpec, sensitivityFigure } from '../analysis/figureSpec.ts';
+import {
+  discoveryFigure,
+  figureSpec,
+  morrisFigure,
+  sensitivityFigure,
+} from '../analysis/figureSpec.ts';
+import { morrisDisplay, morrisMethod, readMorris } from '../analysis/morris.ts';
 import { parameterLabel } from '../analysis/parameterLabel.ts';
 import type { Results } from '../analysis/readResults.ts';
 import { readSensitivity, sensitivityDisplay, sensitivityMethod } from '../analysis/sensitivity.ts';
@@ -83,27 +89,47 @@ ${htmlTable({ header: ['', ''], rows })}
 }
 
 /**
- * The sensitivity section, when `twolevel sensitivity` (or the analysis of a saltelli sweep)
- * wrote `sensitivity.json`: the method, the indices of every output, and the bars of each rate.
+ * The sensitivity section, when `twolevel sensitivity` (or the analysis of a saltelli or
+ * morris sweep) wrote `sensitivity.json`: the method, the Sobol indices or Morris measures of
+ * every output, and the figure of each rate (Sobol bars; Morris: mu* against sigma).
  */
 function sensitivityBlocks(results: Results): ReportBlock[] {
-  const result = readSensitivity(results.dir);
-  if (!result) return [];
+  const figure = { theme: 'paper' as const, columns: 2 as const };
+  const sobol = readSensitivity(results.dir);
+  const morris = sobol ? undefined : readMorris(results.dir);
+  const section = sobol
+    ? {
+        heading: 'Sensitivity (Sobol indices)',
+        method: sensitivityMethod(sobol),
+        table: sensitivityDisplay(sobol),
+        charts: sobol.outputs.map((o) => ({
+          output: o,
+          title: `Sobol indices: ${o.output}`,
+          spec: () => sensitivityFigure(sobol, o, figure),
+        })),
+      }
+    : morris && {
+        heading: 'Sensitivity (Morris elementary effects)',
+        method: morrisMethod(morris),
+        table: morrisDisplay(morris),
+        charts: morris.outputs.map((o) => ({
+          output: o,
+          title: `Morris screening: ${o.output}`,
+          spec: () => morrisFigure(morris, o, figure),
+        })),
+      };
+  if (!section) return [];
   const blocks: ReportBlock[] = [
     {
       kind: 'html',
-      html: `<h2>Sensitivity (Sobol indices)</h2>
-<p>${escapeHtml(sensitivityMethod(result))}</p>
-${htmlTable(sensitivityDisplay(result))}`,
+      html: `<h2>${section.heading}</h2>
+<p>${escapeHtml(section.method)}</p>
+${htmlTable(section.table)}`,
     },
   ];
-  for (const output of result.outputs) {
-    if (output.skipped || output.kind !== 'rate') continue;
-    blocks.push({
-      kind: 'chart',
-      title: `Sobol indices: ${output.output}`,
-      spec: sensitivityFigure(result, output, { theme: 'paper', columns: 2 }),
-    });
+  for (const chart of section.charts) {
+    if (chart.output.skipped || chart.output.kind !== 'rate') continue;
+    blocks.push({ kind: 'chart', title: chart.title, spec: chart.spec() });
   }
   return blocks;
 }
@@ -130,8 +156,8 @@ ${htmlTable(discoveryDisplay(result))}`,
 /**
  * Composes `report.html` in a results folder: the experiment's name, description and design,
  * its hypotheses with their verdicts, its declared figures as interactive Vega-Lite charts
- * (two columns wide), the Sobol indices and the PRIM box when `sensitivity.json` and
- * `discovery.json` exist, the summary per cell and pooled by each parameter, and the
+ * (two columns wide), the Sobol indices or Morris measures and the PRIM box when
+ * `sensitivity.json` and `discovery.json` exist, the summary per cell and pooled by each parameter, and the
  * provenance from the manifest. The page is self-contained ({@link reportPage}: vega, vega-lite and
  * vega-embed inlined, nothing fetched).
  *

@@ -56,7 +56,7 @@ describe('figures for continuous designs', () => {
       /a gains figure groups runs by each value of series/,
     );
     expect(plan([{ name: 'x', kind: 'sensitivity' }])).toThrow(
-      "figures[0] 'x': a sensitivity figure draws Sobol indices, which need a 'saltelli' design, but this experiment's design is 'lhs'",
+      "figures[0] 'x': a sensitivity figure draws Sobol indices (a 'saltelli' design) or Morris measures (a 'morris' design), but this experiment's design is 'lhs'; use design: { kind: 'saltelli', baseCells: 1024 } or { kind: 'morris', trajectories: 20, levels: 4 }",
     );
     expect(
       plan([{ name: 'x', kind: 'scatter', x: QUOTA, outcomes: ['agreement', 'no_agreement'] }]),

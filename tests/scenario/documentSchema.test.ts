@@ -80,6 +80,7 @@ describe('documented formats', () => {
       'lhs',
       'sobol',
       'saltelli',
+      'morris',
       'oat',
     ]);
   });

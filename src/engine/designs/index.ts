@@ -3,6 +3,7 @@ import { UserError } from '../../errors.ts';
 import { designSeed } from '../seeds.ts';
 import { gridCells } from './grid.ts';
 import { lhsCells } from './lhs.ts';
+import { morrisCells } from './morris.ts';
 import { oatCells } from './oat.ts';
 import { randomCells } from './random.ts';
 import { saltelliCells } from './saltelli.ts';
@@ -15,6 +16,7 @@ export type {
   Design,
   GridDesign,
   LatinHypercubeDesign,
+  MorrisDesign,
   OneAtATimeDesign,
   RandomDesign,
   SaltelliDesign,
@@ -29,19 +31,31 @@ const FIELDS: Record<Design['kind'], readonly string[]> = {
   lhs: ['cells'],
   sobol: ['cells', 'skip'],
   saltelli: ['baseCells'],
+  morris: ['trajectories', 'levels', 'candidates'],
   oat: [],
 };
 
+/** The design's generator, `seedrandom.alea(designSeed(seed))`; a random design needs the seed. */
+function seededRandom(kind: string, seed: string | number | undefined) {
+  if (seed === undefined) {
+    throw new UserError(
+      `seed: a '${kind}' design draws its cells at random and needs the experiment's seed (a string or a number)`,
+    );
+  }
+  return seedrandom.alea(designSeed(seed));
+}
+
 /**
  * The cells of a sweep: checks the parameters and the design, then builds its cells
- * (`grid`, `random`, `lhs`, `sobol`, `saltelli` or `oat`; see each kind's type). Random,
- * Latin hypercube and Saltelli designs draw from `seedrandom.alea(designSeed(seed))` (the
- * Saltelli design its digital shift), so the same seed gives the same cells; grid, Sobol
- * and one-at-a-time designs need no seed.
+ * (`grid`, `random`, `lhs`, `sobol`, `saltelli`, `morris` or `oat`; see each kind's type).
+ * Random, Latin hypercube, Saltelli and Morris designs draw from
+ * `seedrandom.alea(designSeed(seed))` (the Saltelli design its digital shift, the Morris
+ * design its trajectories), so the same seed gives the same cells; grid, Sobol and
+ * one-at-a-time designs need no seed.
  *
  * @param parameters the varied parameters, in the order the design treats them
  * @param design the design
- * @param seed the experiment's master seed (needed by `random`, `lhs` and `saltelli`)
+ * @param seed the experiment's master seed (needed by `random`, `lhs`, `saltelli` and `morris`)
  * @returns the cells, indexed 0..n-1
  * @throws UserError naming the parameter or design field at fault and what would be valid
  * @example
@@ -82,6 +96,8 @@ export function designCells(
       }
       return sobolCells(parameters, cells, skip);
     }
+    case 'morris':
+      return morrisCells(parameters, design, seededRandom(design.kind, seed));
     case 'random':
     case 'lhs':
     case 'saltelli': {
@@ -89,12 +105,7 @@ export function designCells(
         design.kind === 'saltelli' ? design.baseCells : design.cells,
         design.kind === 'saltelli' ? 'baseCells' : 'cells',
       );
-      if (seed === undefined) {
-        throw new UserError(
-          `seed: a '${design.kind}' design draws its cells at random and needs the experiment's seed (a string or a number)`,
-        );
-      }
-      const random = seedrandom.alea(designSeed(seed));
+      const random = seededRandom(design.kind, seed);
       if (design.kind === 'saltelli') return saltelliCells(parameters, cells, random);
       return design.kind === 'random'
         ? randomCells(parameters, cells, random)

@@ -75,6 +75,21 @@ export interface SaltelliDesign {
   baseCells: number;
 }
 
+/**
+ * Morris's elementary effects design (Morris 1991): `trajectories` = r trajectories of k + 1
+ * points on a `levels` = p grid (p even), each point the one before with one parameter moved
+ * by delta = p / (2 (p - 1)) of its range; with `candidates` = M, the r of M random
+ * trajectories spread widest (Campolongo, Cariboni and Saltelli 2007). At most r (k + 1)
+ * cells (a point two trajectories share is one cell); all parameters need a `range`;
+ * `twolevel sensitivity` computes mu, mu* and sigma from its cells.
+ */
+export interface MorrisDesign {
+  kind: 'morris';
+  trajectories: number;
+  levels: number;
+  candidates?: number;
+}
+
 /** How a sweep chooses the cells of an experiment. */
 export type Design =
   | GridDesign
@@ -82,6 +97,7 @@ export type Design =
   | LatinHypercubeDesign
   | SobolDesign
   | SaltelliDesign
+  | MorrisDesign
   | OneAtATimeDesign;
 
 /** One cell of a design: its position and its parameter values by path. */

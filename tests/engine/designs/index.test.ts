@@ -83,7 +83,7 @@ describe('designCells', () => {
       'unknown kind',
       q({ range: [0, 1] }),
       { kind: 'factorial' } as unknown as Design,
-      "design.kind: expected one of 'grid', 'random', 'lhs', 'sobol', 'saltelli', 'oat', got \"factorial\"",
+      "design.kind: expected one of 'grid', 'random', 'lhs', 'sobol', 'saltelli', 'morris', 'oat', got \"factorial\"",
     ],
     [
       'stray field',
