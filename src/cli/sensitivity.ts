@@ -1,5 +1,4 @@
 import { join } from 'node:path';
-import { sensitivityFigure } from '../analysis/figureSpec.ts';
 import { readResults } from '../analysis/readResults.ts';
 import {
   SENSITIVITY_RESAMPLES,
@@ -9,7 +8,6 @@ import {
   writeSensitivity,
 } from '../analysis/sensitivity.ts';
 import { markdownTable } from '../analysis/summaryDisplay.ts';
-import { renderFigure } from '../charts/render.ts';
 import { UserError } from '../errors.ts';
 import { type Command, integerFlag, parseFlags } from './command.ts';
 
@@ -59,6 +57,8 @@ Example:
       ...(values.seed !== undefined && { seed: values.seed }),
     });
     const written = writeSensitivity(results.dir, result);
+    const { sensitivityFigure } = await import('../analysis/figureSpec.ts');
+    const { renderFigure } = await import('../charts/render.ts');
     for (const output of result.outputs) {
       if (output.skipped) continue;
       const spec = sensitivityFigure(result, output, { theme: 'paper', columns: 1 });
