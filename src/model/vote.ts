@@ -4,7 +4,7 @@
  * @module
  */
 
-import { indifferent, margin, type Point, undersoldStake } from './margin.ts';
+import { indifferent, MARGIN_TOLERANCE, margin, type Point, undersoldStake } from './margin.ts';
 import type { Profile } from './profile.ts';
 import type { Rng } from './random.ts';
 
@@ -151,6 +151,40 @@ function sincereShares(margins: Float64Array, p: Profile, out: Float64Array): Fl
 }
 
 /**
+ * The expected vote of one chamber without parties in the spatial form with `D = 1`, the
+ * common case, in one pass: each member's margin exactly as {@link fillMargins} computes it
+ * (the same operations in the same order), its sign read as {@link indifferent} reads it
+ * (yes when `m >= 0` or `m >= -MARGIN_TOLERANCE * scale`; the scale is only needed when
+ * `m < 0`), and the weights summed in member order as {@link sincereShares} sums them.
+ */
+function spatialShare(
+  p: Profile,
+  x0: number,
+  lambda: number,
+  payments: Float64Array | null,
+  members: Int32Array,
+): number {
+  const { ideal: v, kappa, weight: w, goodWill: g } = p;
+  const s = p.salience[0]!;
+  const q = p.reversion[0]!;
+  let total = 0;
+  let a = 0;
+  for (let t = 0; t < members.length; t++) {
+    const j = members[t]!;
+    const dq = q - v[j]!;
+    const dx = x0 - v[j]!;
+    const pay = payments === null ? 0 : payments[j]!;
+    const stake = undersoldStake(s * dq * dq + kappa[j]!, lambda);
+    const lossX = s * dx * dx;
+    const m = stake + g + pay - lossX;
+    total += w[j]!;
+    if (m >= 0 || m >= -MARGIN_TOLERANCE * (Math.abs(stake) + Math.abs(g) + Math.abs(pay) + lossX))
+      a += w[j]!;
+  }
+  return a / total;
+}
+
+/**
  * Each chamber's yes share of its weight when the country votes on `x`.
  * Sincere vote: yes iff `Delta'_ij(x) >= 0` (an indifferent constituent votes yes).
  * Party line: yes iff the party's sincere yes weight is more than half its weight (over all
@@ -183,6 +217,16 @@ export function chamberYesShares(
   const lambda = options.lambda ?? 1;
   const payments = options.payments ?? null;
   const rng = options.rng ?? null;
+  if (rng === null && P === 0 && p.chambers.length === 1 && p.form === 'spatial' && p.D === 1) {
+    out[0] = spatialShare(
+      p,
+      typeof x === 'number' ? x : x[0]!,
+      lambda,
+      payments,
+      p.chambers[0]!.members,
+    );
+    return out;
+  }
   reserve(scratch, M, P, p.chambers.length);
   const { margins, sincere, votes, partyYes, partyTotal } = scratch;
   fillMargins(margins, p, x, lambda, payments);

@@ -400,6 +400,8 @@ function nextToward(x: number, toward: number): number {
  * reservation of 0.1, say); each such end moves inward one double at a time, at most
  * {@link MAX_END_STEPS} steps (one or two in practice), until {@link ratifies} passes it.
  * An interval whose ends cross is dropped. Two expected votes per interval: O(M) each.
+ * Sets `out.closed` when every end kept passed the vote (always, unless an end ran out of
+ * steps).
  */
 function closeEnds(
   p: Profile,
@@ -408,19 +410,25 @@ function closeEnds(
   vote: VoteScratch,
 ): Intervals {
   let kept = 0;
+  let closed = true;
   for (let t = 0; t < out.count; t++) {
     let lo = out.lo[t]!;
     let hi = out.hi[t]!;
-    for (let step = 0; step < MAX_END_STEPS && lo <= hi && !ratifies(p, lo, options, vote); step++)
+    let step = 0;
+    for (; step < MAX_END_STEPS && lo <= hi && !ratifies(p, lo, options, vote); step++)
       lo = nextToward(lo, hi);
-    for (let step = 0; step < MAX_END_STEPS && lo <= hi && !ratifies(p, hi, options, vote); step++)
+    if (step === MAX_END_STEPS) closed = false;
+    step = 0;
+    for (; step < MAX_END_STEPS && lo <= hi && !ratifies(p, hi, options, vote); step++)
       hi = nextToward(hi, lo);
+    if (step === MAX_END_STEPS) closed = false;
     if (!(lo <= hi)) continue;
     out.lo[kept] = lo;
     out.hi[kept] = hi;
     kept++;
   }
   out.count = kept;
+  out.closed = closed;
   return out;
 }
 

@@ -13,6 +13,20 @@ describe('winSet', () => {
     expect(bounds(winSet(p, [0, 1], {}, createIntervals()))).toEqual([[0, 2 * 0.3]]);
   });
 
+  it('is closed: every end passes the vote, and says so', () => {
+    const p = makeProfile({
+      ideal: [0.1, 0.3, 0.45, 0.7],
+      weight: [1, 1.3, 0.7, 1.1],
+      reversion: 0,
+    });
+    const w = winSet(p, [0, 1], {}, createIntervals());
+    expect(w.closed).toBe(true);
+    for (let t = 0; t < w.count; t++) {
+      expect(ratifies(p, w.lo[t]!)).toBe(true);
+      expect(ratifies(p, w.hi[t]!)).toBe(true);
+    }
+  });
+
   it('is clipped to the box', () => {
     const p = makeProfile({ ideal: [0.1, 0.3, 0.7], reversion: 0 });
     expect(bounds(winSet(p, [0.2, 0.5], {}, createIntervals()))).toEqual([[0.2, 0.5]]);
