@@ -50,6 +50,12 @@ export interface WinSetScratch {
   /** How many events {@link acceptanceEvents} put at `lo` and at `hi`. */
   atLo: number;
   atHi: number;
+  /**
+   * Whether every margin at the reversion `q` is exactly 0 (spatial form, `lambda = 1`, no
+   * good will, and every `kappa_ij` and payment 0, every loss finite), as
+   * {@link acceptanceEvents} found: the vote at `q` is then all yes ({@link closeEnds}).
+   */
+  zeroAtQ: boolean;
   chamberWeight: Float64Array;
   state: Float64Array;
   chamberTotal: Float64Array;
@@ -74,6 +80,7 @@ export function createWinSetScratch(): WinSetScratch {
     endTag: new Int32Array(0),
     atLo: 0,
     atHi: 0,
+    zeroAtQ: false,
     chamberWeight: new Float64Array(0),
     state: new Float64Array(0),
     chamberTotal: new Float64Array(0),
@@ -131,6 +138,7 @@ function acceptanceEvents(
   let n = 0;
   let atLo = 0;
   let atHi = 0;
+  let zeroAtQ = !divide && lambda === 1 && g === 0;
   for (let t = 0; t < M; t++) {
     const j = order === null ? t : order[t]!;
     const extra = pay === null ? g : g + pay[j]!;
@@ -144,6 +152,7 @@ function acceptanceEvents(
       const v = ideal[j]!;
       const k = kappa[j]!;
       const radicand = undersoldStake(salience * (q - v) * (q - v) + k, lambda) + extra;
+      if (zeroAtQ && !(k === 0 && extra === 0 && Number.isFinite(radicand))) zeroAtQ = false;
       if (radicand < 0) continue;
       if (salience === 0) {
         a = -Infinity;
@@ -176,6 +185,7 @@ function acceptanceEvents(
   }
   s.atLo = atLo;
   s.atHi = atHi;
+  s.zeroAtQ = zeroAtQ;
   return n;
 }
 
@@ -393,13 +403,29 @@ function nextToward(x: number, toward: number): number {
 }
 
 /**
+ * Whether the expected vote ratifies the end `x` ({@link ratifies}). At the reversion itself,
+ * when every margin there is exactly 0 (`s.zeroAtQ`, no parties), every member votes yes,
+ * so each chamber's share is its weight over itself (the sums the vote would add, tallied by
+ * {@link tallyWeights}): the same answer without the O(M) pass.
+ */
+function endPasses(p: Profile, x: number, options: WinSetOptions, s: WinSetScratch): boolean {
+  if (!(s.zeroAtQ && p.parties === 0 && x === p.reversion[0]))
+    return ratifies(p, x, options, s.vote);
+  for (let h = 0; h < p.chambers.length; h++) {
+    if (!chamberPasses(s.chamberTotal[h]! / s.chamberTotal[h]!, p.chambers[h]!.quota)) return false;
+  }
+  return true;
+}
+
+/**
  * Makes every end of `out` one the model's own vote ratifies, so the win-set is closed as
  * MODEL.md promises and a setter's best offer (an end) exists. The breakpoints come from
  * closed-form roots (`v + sqrt(R / s)`, `1 - t`) that can land a rounding error outside the
  * set where `Delta' >= 0` as the vote computes it (a margin of -2.8e-17 at 0.9 for a
  * reservation of 0.1, say); each such end moves inward one double at a time, at most
  * {@link MAX_END_STEPS} steps (one or two in practice), until {@link ratifies} passes it.
- * An interval whose ends cross is dropped. Two expected votes per interval: O(M) each.
+ * An interval whose ends cross is dropped. Two expected votes per interval: O(M) each, but
+ * O(H) at `q` when its margins are all 0 ({@link endPasses}).
  * Sets `out.closed` when every end kept passed the vote (always, unless an end ran out of
  * steps).
  */
@@ -407,7 +433,7 @@ function closeEnds(
   p: Profile,
   options: WinSetOptions,
   out: Intervals,
-  vote: VoteScratch,
+  s: WinSetScratch,
 ): Intervals {
   let kept = 0;
   let closed = true;
@@ -415,11 +441,11 @@ function closeEnds(
     let lo = out.lo[t]!;
     let hi = out.hi[t]!;
     let step = 0;
-    for (; step < MAX_END_STEPS && lo <= hi && !ratifies(p, lo, options, vote); step++)
+    for (; step < MAX_END_STEPS && lo <= hi && !endPasses(p, lo, options, s); step++)
       lo = nextToward(lo, hi);
     if (step === MAX_END_STEPS) closed = false;
     step = 0;
-    for (; step < MAX_END_STEPS && lo <= hi && !ratifies(p, hi, options, vote); step++)
+    for (; step < MAX_END_STEPS && lo <= hi && !endPasses(p, hi, options, s); step++)
       hi = nextToward(hi, lo);
     if (step === MAX_END_STEPS) closed = false;
     if (!(lo <= hi)) continue;
@@ -481,5 +507,5 @@ export function winSet(
   out.count = 0;
   if (H === 1 && P === 0) sweepOneChamber(scratch, p.chambers[0]!.quota, n, out);
   else sweepChambers(scratch, p, H, P, n, out);
-  return closeEnds(p, options, out, scratch.vote);
+  return closeEnds(p, options, out, scratch);
 }
