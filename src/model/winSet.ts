@@ -191,15 +191,23 @@ function acceptanceEvents(
 
 /**
  * Sorts the `inner` events: nothing to do when they are ascending already, reversed in place
- * when descending, else {@link sortByKey}.
+ * when descending, else {@link sortByKey}. The same pass refuses a non-finite event: a NaN
+ * breakpoint (a non-finite draw) would never equal itself and stall the sweep.
  */
 function sortInner(s: WinSetScratch, inner: number, lo: number, hi: number) {
   const at = s.eventAt;
   let ascending = true;
   let descending = true;
-  for (let t = 1; t < inner && (ascending || descending); t++) {
-    if (at[t]! < at[t - 1]!) ascending = false;
-    else if (at[t]! > at[t - 1]!) descending = false;
+  for (let t = 0; t < inner; t++) {
+    const x = at[t]!;
+    if (!Number.isFinite(x)) {
+      throw new RangeError(
+        `winSet: constituent ${s.eventTag[t]! >> 1} accepts up to a non-finite point (${x}); its ideal point, reservation or margin is not a finite number`,
+      );
+    }
+    if (t === 0) continue;
+    if (x < at[t - 1]!) ascending = false;
+    else if (x > at[t - 1]!) descending = false;
   }
   if (ascending) return;
   if (!descending) {
@@ -224,14 +232,6 @@ function sortInner(s: WinSetScratch, inner: number, lo: number, hi: number) {
  */
 function sortEvents(s: WinSetScratch, inner: number, lo: number, hi: number): number {
   const { eventAt, eventTag, endTag, atLo, atHi } = s;
-  // A NaN breakpoint (a non-finite draw) would never equal itself and stall the sweep.
-  for (let t = 0; t < inner; t++) {
-    if (!Number.isFinite(eventAt[t]!)) {
-      throw new RangeError(
-        `winSet: constituent ${eventTag[t]! >> 1} accepts up to a non-finite point (${eventAt[t]}); its ideal point, reservation or margin is not a finite number`,
-      );
-    }
-  }
   sortInner(s, inner, lo, hi);
   if (atLo > 0) {
     eventAt.copyWithin(atLo, 0, inner);
@@ -338,13 +338,40 @@ function sweepChambers(
 }
 
 /**
+ * {@link tallyWeights} for one chamber without parties. When the chamber is every
+ * constituent once, in index order (the default), each one's chamber weight is its weight:
+ * `p.weight` itself is returned and only the total is summed (in member order, as the vote
+ * sums it). Otherwise the tally's `chamberWeight`.
+ */
+function tallyOneChamber(s: WinSetScratch, p: Profile): Float64Array {
+  const members = p.chambers[0]!.members;
+  const w = p.weight;
+  let everyone = members.length === p.M;
+  for (let t = 0; t < members.length && everyone; t++) everyone = members[t] === t;
+  if (!everyone) {
+    tallyWeights(s, p, 1, 0);
+    return s.chamberWeight;
+  }
+  let total = 0;
+  for (let j = 0; j < p.M; j++) total += w[j]!;
+  s.chamberTotal[0] = total;
+  return w;
+}
+
+/**
  * The sweep of {@link winSet} for one chamber without parties: the same tally as
  * {@link sweepChambers} (there `A + (1 - d) 0 + d 0 = A`), without the per-party state.
+ * `weights[j]` is constituent `j`'s weight in the chamber ({@link tallyOneChamber}).
  */
-function sweepOneChamber(s: WinSetScratch, quota: number, n: number, out: Intervals) {
+function sweepOneChamber(
+  s: WinSetScratch,
+  weights: Float64Array,
+  quota: number,
+  n: number,
+  out: Intervals,
+) {
   const at = s.eventAt;
   const tags = s.eventTag;
-  const weights = s.chamberWeight;
   const total = s.chamberTotal[0]!;
   let yes = 0;
   let passing = false;
@@ -503,9 +530,13 @@ export function winSet(
   const pay = options.payments ?? null;
   const inner = acceptanceEvents(scratch, p, lo, hi, lambda, pay, options.order ?? null);
   const n = sortEvents(scratch, inner, lo, hi);
-  tallyWeights(scratch, p, H, P);
   out.count = 0;
-  if (H === 1 && P === 0) sweepOneChamber(scratch, p.chambers[0]!.quota, n, out);
-  else sweepChambers(scratch, p, H, P, n, out);
+  if (H === 1 && P === 0) {
+    const weights = tallyOneChamber(scratch, p);
+    sweepOneChamber(scratch, weights, p.chambers[0]!.quota, n, out);
+  } else {
+    tallyWeights(scratch, p, H, P);
+    sweepChambers(scratch, p, H, P, n, out);
+  }
   return closeEnds(p, options, out, scratch);
 }
