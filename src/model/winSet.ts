@@ -347,13 +347,15 @@ function tallyOneChamber(s: WinSetScratch, p: Profile): Float64Array {
   const members = p.chambers[0]!.members;
   const w = p.weight;
   let everyone = members.length === p.M;
-  for (let t = 0; t < members.length && everyone; t++) everyone = members[t] === t;
+  let total = 0;
+  for (let t = 0; t < members.length && everyone; t++) {
+    everyone = members[t] === t;
+    total += w[t]!;
+  }
   if (!everyone) {
     tallyWeights(s, p, 1, 0);
     return s.chamberWeight;
   }
-  let total = 0;
-  for (let j = 0; j < p.M; j++) total += w[j]!;
   s.chamberTotal[0] = total;
   return w;
 }
