@@ -4,7 +4,7 @@
  * @module
  */
 
-import { indifferent, MARGIN_TOLERANCE, margin, type Point, undersoldStake } from './margin.ts';
+import { indifferent, margin, type Point, undersoldStake } from './margin.ts';
 import type { Profile } from './profile.ts';
 import type { Rng } from './random.ts';
 
@@ -120,14 +120,31 @@ function fillMargins(
   const q = p.reversion[0]!;
   const x0 = typeof x === 'number' ? x : x[0]!;
   for (let j = 0; j < M; j++) {
-    const dq = q - v[j]!;
-    const dx = x0 - v[j]!;
     const pay = payments === null ? 0 : payments[j]!;
-    const stake = undersoldStake(s * dq * dq + kappa[j]!, lambda);
-    const lossX = s * dx * dx;
-    const m = stake + g + pay - lossX;
-    margins[j] = indifferent(m, Math.abs(stake) + Math.abs(g) + Math.abs(pay) + lossX);
+    margins[j] = spatialMargin(q, v[j]!, x0, s, kappa[j]!, lambda, g, pay);
   }
+}
+
+/**
+ * `Delta'_ij(x)` of one constituent in the spatial form with `D = 1`, exactly as
+ * {@link margin} computes it (the same operations in the same order).
+ */
+function spatialMargin(
+  q: number,
+  v: number,
+  x: number,
+  s: number,
+  kappa: number,
+  lambda: number,
+  g: number,
+  pay: number,
+): number {
+  const dq = q - v;
+  const dx = x - v;
+  const stake = undersoldStake(s * dq * dq + kappa, lambda);
+  const lossX = s * dx * dx;
+  const m = stake + g + pay - lossX;
+  return indifferent(m, Math.abs(stake) + Math.abs(g) + Math.abs(pay) + lossX);
 }
 
 /**
@@ -152,10 +169,9 @@ function sincereShares(margins: Float64Array, p: Profile, out: Float64Array): Fl
 
 /**
  * The expected vote of one chamber without parties in the spatial form with `D = 1`, the
- * common case, in one pass: each member's margin exactly as {@link fillMargins} computes it
- * (the same operations in the same order), its sign read as {@link indifferent} reads it
- * (yes when `m >= 0` or `m >= -MARGIN_TOLERANCE * scale`; the scale is only needed when
- * `m < 0`), and the weights summed in member order as {@link sincereShares} sums them.
+ * common case, in one pass: each member's margin ({@link spatialMargin}, as
+ * {@link fillMargins} writes it) and the weights summed in member order as
+ * {@link sincereShares} sums them, without the margins array.
  */
 function spatialShare(
   p: Profile,
@@ -171,15 +187,9 @@ function spatialShare(
   let a = 0;
   for (let t = 0; t < members.length; t++) {
     const j = members[t]!;
-    const dq = q - v[j]!;
-    const dx = x0 - v[j]!;
     const pay = payments === null ? 0 : payments[j]!;
-    const stake = undersoldStake(s * dq * dq + kappa[j]!, lambda);
-    const lossX = s * dx * dx;
-    const m = stake + g + pay - lossX;
     total += w[j]!;
-    if (m >= 0 || m >= -MARGIN_TOLERANCE * (Math.abs(stake) + Math.abs(g) + Math.abs(pay) + lossX))
-      a += w[j]!;
+    if (spatialMargin(q, v[j]!, x0, s, kappa[j]!, lambda, g, pay) >= 0) a += w[j]!;
   }
   return a / total;
 }
