@@ -1,5 +1,4 @@
 import { UserError } from '../errors.ts';
-import { analyseResults, describeOutputs } from '../report/analyseResults.ts';
 import { type Command, parseFlags } from './command.ts';
 
 /** `twolevel analyse`: the whole analysis of a finished results folder (e.g. one `merge` made). */
@@ -22,6 +21,7 @@ Example:
         `twolevel analyse: expected one results folder, got ${positionals.length}. Run 'twolevel analyse --help'.`,
       );
     }
+    const { analyseResults, describeOutputs } = await import('../report/analyseResults.ts');
     for (const line of describeOutputs(await analyseResults(positionals[0]!))) console.log(line);
   },
 };

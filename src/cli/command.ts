@@ -1,7 +1,12 @@
 import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { UserError } from '../errors.ts';
 
-/** A `twolevel` sub-command: parses its own flags, calls the library, prints. */
+/**
+ * A `twolevel` sub-command: parses its own flags, calls the library, prints. A command's file
+ * imports at its top only what its help and flag checks need, and the modules that do the
+ * work (and their packages: arquero, vega, DuckDB, piscina...) with `await import()` in
+ * `run`, so that `twolevel --help` and each command load no more than they use.
+ */
 export interface Command {
   name: string;
   /** One line for `twolevel --help`. */

@@ -6,10 +6,8 @@ import {
   MIN_COVERAGE,
   writeDiscovery,
 } from '../analysis/discovery.ts';
-import { discoveryFigure } from '../analysis/figureSpec.ts';
 import { readResults } from '../analysis/readResults.ts';
 import { markdownTable } from '../analysis/summaryDisplay.ts';
-import { renderFigure } from '../charts/render.ts';
 import { UserError } from '../errors.ts';
 import { type Command, integerFlag, parseFlags } from './command.ts';
 
@@ -99,6 +97,8 @@ Example:
       },
     );
     const written = writeDiscovery(results.dir, result);
+    const { discoveryFigure } = await import('../analysis/figureSpec.ts');
+    const { renderFigure } = await import('../charts/render.ts');
     const figure = await renderFigure(
       discoveryFigure(result, { theme: 'paper', columns: 1 }),
       join(results.dir, 'figures', 'discovery-tradeoff'),

@@ -1,4 +1,3 @@
-import { mergeShards } from '../engine/merge.ts';
 import { UserError } from '../errors.ts';
 import { type Command, parseFlags } from './command.ts';
 
@@ -16,11 +15,12 @@ checksums first; DIR must be new or empty and outside the shards. Then
 
 Example:
   twolevel merge results/quota-1 results/quota-2 --out results/quota`,
-  run(argv) {
+  async run(argv) {
     const { values, positionals } = parseFlags('merge', argv, { out: { type: 'string' } });
     if (values.out === undefined) {
       throw new UserError('twolevel merge: --out DIR is required (the merged folder)');
     }
+    const { mergeShards } = await import('../engine/merge.ts');
     const runs = mergeShards(positionals, values.out);
     console.error(
       `merged ${positionals.length} shard(s), ${runs} runs; 'twolevel analyse ${values.out}' writes the analysis`,

@@ -1,5 +1,3 @@
-import { drawFigures } from '../analysis/drawFigures.ts';
-import { readResults, readRuns } from '../analysis/readResults.ts';
 import type { FigureFormat } from '../charts/render.ts';
 import type { FigureTheme } from '../charts/theme.ts';
 import { UserError } from '../errors.ts';
@@ -44,6 +42,8 @@ Example:
     if (!THEMES.includes(theme)) {
       throw new UserError(`--theme: expected one of ${THEMES.join(', ')}, got '${values.theme}'`);
     }
+    const { readResults, readRuns } = await import('../analysis/readResults.ts');
+    const { drawFigures } = await import('../analysis/drawFigures.ts');
     const results = readResults(positionals[0]!);
     const figures = results.manifest.experiment.figures;
     if (figures.length === 0) {

@@ -1,7 +1,4 @@
-import * as aq from 'arquero';
-import { markdownTable } from '../analysis/summaryDisplay.ts';
 import { UserError } from '../errors.ts';
-import { queryResults } from '../results/query.ts';
 import { type Command, parseFlags } from './command.ts';
 
 /** `twolevel query`: SQL (DuckDB) over a results folder's cells and runs. */
@@ -28,6 +25,7 @@ Example:
         `twolevel query: expected a results folder and one SQL statement, got ${positionals.length} argument(s). Run 'twolevel query --help'.`,
       );
     }
+    const { queryResults } = await import('../results/query.ts');
     const result = await queryResults(positionals[0]!, positionals[1]!);
     if (values.json) {
       const objects = result.rows.map((row) =>
@@ -38,9 +36,11 @@ Example:
       const columns = Object.fromEntries(
         result.columns.map((c, k) => [c, result.rows.map((row) => row[k])]),
       );
+      const aq = await import('arquero');
       process.stdout.write(aq.toCSV(aq.table(columns)));
       if (result.rows.length > 0 || result.columns.length > 0) process.stdout.write('\n');
     } else {
+      const { markdownTable } = await import('../analysis/summaryDisplay.ts');
       const header = result.columns;
       const rows = result.rows.map((row) => row.map((v) => (v === null ? 'NULL' : String(v))));
       process.stdout.write(markdownTable({ header, rows }));

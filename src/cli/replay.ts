@@ -1,10 +1,7 @@
 import { extname } from 'node:path';
-import { winSetDiagram } from '../charts/winSetDiagram.ts';
-import { failedVotes, replayRun } from '../engine/replay.ts';
 import { UserError } from '../errors.ts';
 import { readManifest } from '../results/manifest.ts';
 import { type Command, integerFlag, parseFlags } from './command.ts';
-import { diagramInput, printRecord, printTrace, recordJson } from './simulate.ts';
 
 /** `twolevel replay`: one run of a results folder, replayed from its manifest. */
 export const command: Command = {
@@ -57,6 +54,8 @@ Example:
         `--svg: the win-set diagram draws one or two dimensions; ${dir} has D = ${manifest.layout.dimensions}`,
       );
     }
+    const { failedVotes, replayRun } = await import('../engine/replay.ts');
+    const { diagramInput, printRecord, printTrace, recordJson } = await import('./simulate.ts');
     const replay = await replayRun(dir, manifest, {
       cell: values.cell === undefined ? undefined : integerFlag('cell', values.cell, 0),
       replication:
@@ -102,6 +101,7 @@ Example:
     if (svg !== undefined) {
       const { renderFigure } = await import('../charts/render.ts');
       const base = extension === '' ? svg : svg.slice(0, -extname(svg).length);
+      const { winSetDiagram } = await import('../charts/winSetDiagram.ts');
       const spec = winSetDiagram(diagramInput(scenario, events, record), {
         theme: 'paper',
         columns: 2,

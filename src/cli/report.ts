@@ -1,7 +1,4 @@
-import { evaluateHypotheses } from '../analysis/evaluateHypotheses.ts';
-import { readResults, readRuns } from '../analysis/readResults.ts';
 import { UserError } from '../errors.ts';
-import { writeReport } from '../report/report.ts';
 import { type Command, parseFlags } from './command.ts';
 
 /** `twolevel report`: writes a self-contained HTML report of a results folder. */
@@ -17,13 +14,16 @@ is self-contained: vega, vega-lite and vega-embed are inlined, nothing loads fro
 
 Example:
   twolevel report results/winset-size`,
-  run(argv) {
+  async run(argv) {
     const { positionals } = parseFlags('report', argv, {});
     if (positionals.length !== 1) {
       throw new UserError(
         `twolevel report: expected one results folder, got ${positionals.length}. Run 'twolevel report --help'.`,
       );
     }
+    const { readResults, readRuns } = await import('../analysis/readResults.ts');
+    const { evaluateHypotheses } = await import('../analysis/evaluateHypotheses.ts');
+    const { writeReport } = await import('../report/report.ts');
     const results = readResults(positionals[0]!);
     let runs: ReturnType<typeof readRuns> | undefined;
     const readRunsOnce = () => {

@@ -1,11 +1,4 @@
-import { describeReplications } from '../engine/adaptive.ts';
-import { loadExperiment } from '../engine/load.ts';
-import { readManifest } from '../engine/manifest.ts';
-import { parseShard } from '../engine/plan.ts';
-import { runExperiment } from '../engine/run.ts';
 import { UserError } from '../errors.ts';
-import { analyseResults, describeOutputs } from '../report/analyseResults.ts';
-import { parseRunsFormats } from '../results/codecs/index.ts';
 import { type Command, integerFlag, parseFlags } from './command.ts';
 
 /** Parses a flag of positive seconds (fractions allowed), naming the flag when it is not. */
@@ -74,6 +67,10 @@ Example:
         `twolevel run: expected one experiment file, got ${positionals.length}. Run 'twolevel run --help'.`,
       );
     }
+    const { parseRunsFormats } = await import('../results/codecs/index.ts');
+    const { loadExperiment } = await import('../engine/load.ts');
+    const { parseShard } = await import('../engine/plan.ts');
+    const { runExperiment } = await import('../engine/run.ts');
     const runs = parseRunsFormats(values.runs);
     const { experiment, baseDir, file } = await loadExperiment(positionals[0]!);
     if (values.replications !== undefined) {
@@ -106,14 +103,17 @@ Example:
           : `${summary.runsDone}/${summary.runsTotal} runs done in ${summary.seconds.toFixed(1)} s${rate}`,
       );
     }
+    const { readManifest } = await import('../engine/manifest.ts');
     const adaptive = readManifest(summary.out)?.adaptive;
     if (adaptive && !values.quiet) {
+      const { describeReplications } = await import('../engine/adaptive.ts');
       console.error(describeReplications(experiment.replications, adaptive));
     }
     // The sweep's results folder; later steps of the pipeline (summaries, figures, report) start here.
     console.log(summary.out);
     if (values.shard === undefined && !values['no-analysis']) {
       if (!values.quiet) console.error('analysing: summary, hypotheses, figures, report');
+      const { analyseResults, describeOutputs } = await import('../report/analyseResults.ts');
       for (const line of describeOutputs(await analyseResults(summary.out))) console.log(line);
     }
   },

@@ -1,6 +1,4 @@
 import { join } from 'node:path';
-import { morrisFigure, sensitivityFigure } from '../analysis/figureSpec.ts';
-import { morrisDisplay, morrisMethod, morrisSensitivity, writeMorris } from '../analysis/morris.ts';
 import { readResults } from '../analysis/readResults.ts';
 import {
   SENSITIVITY_RESAMPLES,
@@ -10,7 +8,6 @@ import {
   writeSensitivity,
 } from '../analysis/sensitivity.ts';
 import { markdownTable } from '../analysis/summaryDisplay.ts';
-import { renderFigure } from '../charts/render.ts';
 import { UserError } from '../errors.ts';
 import { type Command, integerFlag, parseFlags } from './command.ts';
 
@@ -71,6 +68,8 @@ Example:
       resamples: integerFlag('resamples', values.resamples, SENSITIVITY_RESAMPLES, 1),
       ...(values.seed !== undefined && { seed: values.seed }),
     };
+    const { morrisFigure, sensitivityFigure } = await import('../analysis/figureSpec.ts');
+    const { renderFigure } = await import('../charts/render.ts');
     const figure = { theme: 'paper' as const, columns: 1 as const };
     const draw = async (output: string, spec: Parameters<typeof renderFigure>[0]) => {
       const files = await renderFigure(spec, join(results.dir, 'figures', `sensitivity-${output}`));
@@ -80,6 +79,9 @@ Example:
     let method: string;
     let table: string;
     if (results.manifest.experiment.design.kind === 'morris') {
+      const { morrisDisplay, morrisMethod, morrisSensitivity, writeMorris } = await import(
+        '../analysis/morris.ts'
+      );
       const result = morrisSensitivity(results, options);
       written = writeMorris(results.dir, result);
       for (const output of result.outputs) {

@@ -1,13 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { loadExperiment } from '../engine/load.ts';
-import {
-  planSlurmSweep,
-  submitCommand,
-  submitSlurmSweep,
-  writeSlurmSweep,
-} from '../engine/slurm.ts';
 import { UserError } from '../errors.ts';
-import { parseRunsFormats } from '../results/codecs/index.ts';
 import { type Command, integerFlag, parseFlags } from './command.ts';
 
 /** `twolevel slurm`: a sweep as a SLURM job array and a dependent merge-and-analyse job. */
@@ -68,6 +60,11 @@ Example:
     if (values.tasks === undefined) {
       throw new UserError('twolevel slurm: --tasks N is required (the number of array tasks)');
     }
+    const { parseRunsFormats } = await import('../results/codecs/index.ts');
+    const { loadExperiment } = await import('../engine/load.ts');
+    const { planSlurmSweep, submitCommand, submitSlurmSweep, writeSlurmSweep } = await import(
+      '../engine/slurm.ts'
+    );
     const runs = values.runs === undefined ? undefined : parseRunsFormats(values.runs);
     const loaded = await loadExperiment(positionals[0]!);
     if (values.replications !== undefined) {

@@ -1,4 +1,4 @@
-import { type SweepStatus, sweepStatus } from '../engine/status.ts';
+import type { SweepStatus } from '../engine/status.ts';
 import { UserError } from '../errors.ts';
 import { type Command, parseFlags } from './command.ts';
 
@@ -73,13 +73,14 @@ The queue is read with 'squeue --me' where it answers; the folders are only read
 
 Example:
   twolevel status results/ratification-quota`,
-  run(argv) {
+  async run(argv) {
     const { positionals } = parseFlags('status', argv, {});
     if (positionals.length !== 1) {
       throw new UserError(
         `twolevel status: expected one results folder, got ${positionals.length}. Run 'twolevel status --help'.`,
       );
     }
+    const { sweepStatus } = await import('../engine/status.ts');
     for (const line of describeStatus(sweepStatus(positionals[0]!))) console.log(line);
   },
 };

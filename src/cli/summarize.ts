@@ -1,7 +1,3 @@
-import { readResults } from '../analysis/readResults.ts';
-import { summarize } from '../analysis/summarize.ts';
-import { markdownTable, summaryDisplay } from '../analysis/summaryDisplay.ts';
-import { writeSummary } from '../analysis/writeSummary.ts';
 import { UserError } from '../errors.ts';
 import { type Command, parseFlags } from './command.ts';
 
@@ -24,13 +20,17 @@ Options:
 
 Example:
   twolevel summarize results/winset-size --by countries.A.negotiator.beliefs.sigmaForeign`,
-  run(argv) {
+  async run(argv) {
     const { values, positionals } = parseFlags('summarize', argv, { by: { type: 'string' } });
     if (positionals.length !== 1) {
       throw new UserError(
         `twolevel summarize: expected one results folder, got ${positionals.length}. Run 'twolevel summarize --help'.`,
       );
     }
+    const { readResults } = await import('../analysis/readResults.ts');
+    const { summarize } = await import('../analysis/summarize.ts');
+    const { markdownTable, summaryDisplay } = await import('../analysis/summaryDisplay.ts');
+    const { writeSummary } = await import('../analysis/writeSummary.ts');
     const results = readResults(positionals[0]!);
     const by =
       values.by === undefined

@@ -12,6 +12,12 @@ export interface Intervals {
   lo: Float64Array;
   hi: Float64Array;
   count: number;
+  /**
+   * Set by `winSet` when the model's expected vote (`ratifies` with the win-set's profile and
+   * options) passed every end; false for any other union. Until that profile changes, a
+   * caller voting on an end under the same options may count it without voting again.
+   */
+  closed?: boolean;
 }
 
 /**
@@ -24,7 +30,7 @@ export interface Intervals {
  */
 export function createIntervals(capacity = 8): Intervals {
   const n = Math.max(1, capacity);
-  return { lo: new Float64Array(n), hi: new Float64Array(n), count: 0 };
+  return { lo: new Float64Array(n), hi: new Float64Array(n), count: 0, closed: false };
 }
 
 /**
@@ -42,6 +48,7 @@ export function createIntervals(capacity = 8): Intervals {
  */
 export function pushInterval(iv: Intervals, lo: number, hi: number): Intervals {
   const n = iv.count;
+  iv.closed = false;
   if (n > 0 && lo <= iv.hi[n - 1]!) {
     if (hi > iv.hi[n - 1]!) iv.hi[n - 1] = hi;
     return iv;
@@ -80,6 +87,7 @@ export function copyIntervals(iv: Intervals, out: Intervals): Intervals {
     out.hi[t] = iv.hi[t]!;
   }
   out.count = iv.count;
+  out.closed = iv.closed === true;
   return out;
 }
 
@@ -140,6 +148,7 @@ export function intervalsContain(iv: Intervals, x: number): boolean {
  */
 export function intersectIntervals(a: Intervals, b: Intervals, out: Intervals): Intervals {
   out.count = 0;
+  out.closed = false;
   let s = 0;
   let t = 0;
   while (s < a.count && t < b.count) {

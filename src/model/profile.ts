@@ -83,6 +83,12 @@ function drawIdealPoints(scenario: Scenario, country: Country, rng: Rng, out: Fl
   const { D, lo, hi } = scenario.space;
   const M = country.constituents.count;
   const g = country.constituents.idealPoints;
+  if (g.kind === 'normal' && D === 1) {
+    // the common case, its loop free of the generator's kind and shape (the same draws)
+    const mean = coordinate(g.mean, 0);
+    for (let j = 0; j < M; j++) out[j] = normal(rng, mean, g.sd);
+    return;
+  }
   for (let j = 0; j < M; j++) {
     if (g.kind === 'bimodal') {
       const mode = rng.uniform() < g.share ? g.modes[0] : g.modes[1];

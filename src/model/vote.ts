@@ -120,14 +120,31 @@ function fillMargins(
   const q = p.reversion[0]!;
   const x0 = typeof x === 'number' ? x : x[0]!;
   for (let j = 0; j < M; j++) {
-    const dq = q - v[j]!;
-    const dx = x0 - v[j]!;
     const pay = payments === null ? 0 : payments[j]!;
-    const stake = undersoldStake(s * dq * dq + kappa[j]!, lambda);
-    const lossX = s * dx * dx;
-    const m = stake + g + pay - lossX;
-    margins[j] = indifferent(m, Math.abs(stake) + Math.abs(g) + Math.abs(pay) + lossX);
+    margins[j] = spatialMargin(q, v[j]!, x0, s, kappa[j]!, lambda, g, pay);
   }
+}
+
+/**
+ * `Delta'_ij(x)` of one constituent in the spatial form with `D = 1`, exactly as
+ * {@link margin} computes it (the same operations in the same order).
+ */
+function spatialMargin(
+  q: number,
+  v: number,
+  x: number,
+  s: number,
+  kappa: number,
+  lambda: number,
+  g: number,
+  pay: number,
+): number {
+  const dq = q - v;
+  const dx = x - v;
+  const stake = undersoldStake(s * dq * dq + kappa, lambda);
+  const lossX = s * dx * dx;
+  const m = stake + g + pay - lossX;
+  return indifferent(m, Math.abs(stake) + Math.abs(g) + Math.abs(pay) + lossX);
 }
 
 /**
@@ -148,6 +165,33 @@ function sincereShares(margins: Float64Array, p: Profile, out: Float64Array): Fl
     out[h] = a / total;
   }
   return out;
+}
+
+/**
+ * The expected vote of one chamber without parties in the spatial form with `D = 1`, the
+ * common case, in one pass: each member's margin ({@link spatialMargin}, as
+ * {@link fillMargins} writes it) and the weights summed in member order as
+ * {@link sincereShares} sums them, without the margins array.
+ */
+function spatialShare(
+  p: Profile,
+  x0: number,
+  lambda: number,
+  payments: Float64Array | null,
+  members: Int32Array,
+): number {
+  const { ideal: v, kappa, weight: w, goodWill: g } = p;
+  const s = p.salience[0]!;
+  const q = p.reversion[0]!;
+  let total = 0;
+  let a = 0;
+  for (let t = 0; t < members.length; t++) {
+    const j = members[t]!;
+    const pay = payments === null ? 0 : payments[j]!;
+    total += w[j]!;
+    if (spatialMargin(q, v[j]!, x0, s, kappa[j]!, lambda, g, pay) >= 0) a += w[j]!;
+  }
+  return a / total;
 }
 
 /**
@@ -183,6 +227,16 @@ export function chamberYesShares(
   const lambda = options.lambda ?? 1;
   const payments = options.payments ?? null;
   const rng = options.rng ?? null;
+  if (rng === null && P === 0 && p.chambers.length === 1 && p.form === 'spatial' && p.D === 1) {
+    out[0] = spatialShare(
+      p,
+      typeof x === 'number' ? x : x[0]!,
+      lambda,
+      payments,
+      p.chambers[0]!.members,
+    );
+    return out;
+  }
   reserve(scratch, M, P, p.chambers.length);
   const { margins, sincere, votes, partyYes, partyTotal } = scratch;
   fillMargins(margins, p, x, lambda, payments);

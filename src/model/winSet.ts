@@ -50,6 +50,12 @@ export interface WinSetScratch {
   /** How many events {@link acceptanceEvents} put at `lo` and at `hi`. */
   atLo: number;
   atHi: number;
+  /**
+   * Whether every margin at the reversion `q` is exactly 0 (spatial form, `lambda = 1`, no
+   * good will, and every `kappa_ij` and payment 0, every loss finite), as
+   * {@link acceptanceEvents} found: the vote at `q` is then all yes ({@link closeEnds}).
+   */
+  zeroAtQ: boolean;
   chamberWeight: Float64Array;
   state: Float64Array;
   chamberTotal: Float64Array;
@@ -74,6 +80,7 @@ export function createWinSetScratch(): WinSetScratch {
     endTag: new Int32Array(0),
     atLo: 0,
     atHi: 0,
+    zeroAtQ: false,
     chamberWeight: new Float64Array(0),
     state: new Float64Array(0),
     chamberTotal: new Float64Array(0),
@@ -131,6 +138,7 @@ function acceptanceEvents(
   let n = 0;
   let atLo = 0;
   let atHi = 0;
+  let zeroAtQ = !divide && lambda === 1 && g === 0;
   for (let t = 0; t < M; t++) {
     const j = order === null ? t : order[t]!;
     const extra = pay === null ? g : g + pay[j]!;
@@ -144,6 +152,7 @@ function acceptanceEvents(
       const v = ideal[j]!;
       const k = kappa[j]!;
       const radicand = undersoldStake(salience * (q - v) * (q - v) + k, lambda) + extra;
+      if (zeroAtQ && !(k === 0 && extra === 0 && Number.isFinite(radicand))) zeroAtQ = false;
       if (radicand < 0) continue;
       if (salience === 0) {
         a = -Infinity;
@@ -176,20 +185,29 @@ function acceptanceEvents(
   }
   s.atLo = atLo;
   s.atHi = atHi;
+  s.zeroAtQ = zeroAtQ;
   return n;
 }
 
 /**
  * Sorts the `inner` events: nothing to do when they are ascending already, reversed in place
- * when descending, else {@link sortByKey}.
+ * when descending, else {@link sortByKey}. The same pass refuses a non-finite event: a NaN
+ * breakpoint (a non-finite draw) would never equal itself and stall the sweep.
  */
 function sortInner(s: WinSetScratch, inner: number, lo: number, hi: number) {
   const at = s.eventAt;
   let ascending = true;
   let descending = true;
-  for (let t = 1; t < inner && (ascending || descending); t++) {
-    if (at[t]! < at[t - 1]!) ascending = false;
-    else if (at[t]! > at[t - 1]!) descending = false;
+  for (let t = 0; t < inner; t++) {
+    const x = at[t]!;
+    if (!Number.isFinite(x)) {
+      throw new RangeError(
+        `winSet: constituent ${s.eventTag[t]! >> 1} accepts up to a non-finite point (${x}); its ideal point, reservation or margin is not a finite number`,
+      );
+    }
+    if (t === 0) continue;
+    if (x < at[t - 1]!) ascending = false;
+    else if (x > at[t - 1]!) descending = false;
   }
   if (ascending) return;
   if (!descending) {
@@ -214,14 +232,6 @@ function sortInner(s: WinSetScratch, inner: number, lo: number, hi: number) {
  */
 function sortEvents(s: WinSetScratch, inner: number, lo: number, hi: number): number {
   const { eventAt, eventTag, endTag, atLo, atHi } = s;
-  // A NaN breakpoint (a non-finite draw) would never equal itself and stall the sweep.
-  for (let t = 0; t < inner; t++) {
-    if (!Number.isFinite(eventAt[t]!)) {
-      throw new RangeError(
-        `winSet: constituent ${eventTag[t]! >> 1} accepts up to a non-finite point (${eventAt[t]}); its ideal point, reservation or margin is not a finite number`,
-      );
-    }
-  }
   sortInner(s, inner, lo, hi);
   if (atLo > 0) {
     eventAt.copyWithin(atLo, 0, inner);
@@ -328,13 +338,42 @@ function sweepChambers(
 }
 
 /**
+ * {@link tallyWeights} for one chamber without parties. When the chamber is every
+ * constituent once, in index order (the default), each one's chamber weight is its weight:
+ * `p.weight` itself is returned and only the total is summed (in member order, as the vote
+ * sums it). Otherwise the tally's `chamberWeight`.
+ */
+function tallyOneChamber(s: WinSetScratch, p: Profile): Float64Array {
+  const members = p.chambers[0]!.members;
+  const w = p.weight;
+  let everyone = members.length === p.M;
+  let total = 0;
+  for (let t = 0; t < members.length && everyone; t++) {
+    everyone = members[t] === t;
+    total += w[t]!;
+  }
+  if (!everyone) {
+    tallyWeights(s, p, 1, 0);
+    return s.chamberWeight;
+  }
+  s.chamberTotal[0] = total;
+  return w;
+}
+
+/**
  * The sweep of {@link winSet} for one chamber without parties: the same tally as
  * {@link sweepChambers} (there `A + (1 - d) 0 + d 0 = A`), without the per-party state.
+ * `weights[j]` is constituent `j`'s weight in the chamber ({@link tallyOneChamber}).
  */
-function sweepOneChamber(s: WinSetScratch, quota: number, n: number, out: Intervals) {
+function sweepOneChamber(
+  s: WinSetScratch,
+  weights: Float64Array,
+  quota: number,
+  n: number,
+  out: Intervals,
+) {
   const at = s.eventAt;
   const tags = s.eventTag;
-  const weights = s.chamberWeight;
   const total = s.chamberTotal[0]!;
   let yes = 0;
   let passing = false;
@@ -393,34 +432,58 @@ function nextToward(x: number, toward: number): number {
 }
 
 /**
+ * Whether the expected vote ratifies the end `x` ({@link ratifies}). At the reversion itself,
+ * when every margin there is exactly 0 (`s.zeroAtQ`, no parties), every member votes yes,
+ * so each chamber's share is its weight over itself (the sums the vote would add, tallied by
+ * {@link tallyWeights}): the same answer without the O(M) pass.
+ */
+function endPasses(p: Profile, x: number, options: WinSetOptions, s: WinSetScratch): boolean {
+  if (!(s.zeroAtQ && p.parties === 0 && x === p.reversion[0]))
+    return ratifies(p, x, options, s.vote);
+  for (let h = 0; h < p.chambers.length; h++) {
+    if (!chamberPasses(s.chamberTotal[h]! / s.chamberTotal[h]!, p.chambers[h]!.quota)) return false;
+  }
+  return true;
+}
+
+/**
  * Makes every end of `out` one the model's own vote ratifies, so the win-set is closed as
  * MODEL.md promises and a setter's best offer (an end) exists. The breakpoints come from
  * closed-form roots (`v + sqrt(R / s)`, `1 - t`) that can land a rounding error outside the
  * set where `Delta' >= 0` as the vote computes it (a margin of -2.8e-17 at 0.9 for a
  * reservation of 0.1, say); each such end moves inward one double at a time, at most
  * {@link MAX_END_STEPS} steps (one or two in practice), until {@link ratifies} passes it.
- * An interval whose ends cross is dropped. Two expected votes per interval: O(M) each.
+ * An interval whose ends cross is dropped. Two expected votes per interval: O(M) each, but
+ * O(H) at `q` when its margins are all 0 ({@link endPasses}).
+ * Sets `out.closed` when every end kept passed the vote (always, unless an end ran out of
+ * steps).
  */
 function closeEnds(
   p: Profile,
   options: WinSetOptions,
   out: Intervals,
-  vote: VoteScratch,
+  s: WinSetScratch,
 ): Intervals {
   let kept = 0;
+  let closed = true;
   for (let t = 0; t < out.count; t++) {
     let lo = out.lo[t]!;
     let hi = out.hi[t]!;
-    for (let step = 0; step < MAX_END_STEPS && lo <= hi && !ratifies(p, lo, options, vote); step++)
+    let step = 0;
+    for (; step < MAX_END_STEPS && lo <= hi && !endPasses(p, lo, options, s); step++)
       lo = nextToward(lo, hi);
-    for (let step = 0; step < MAX_END_STEPS && lo <= hi && !ratifies(p, hi, options, vote); step++)
+    if (step === MAX_END_STEPS) closed = false;
+    step = 0;
+    for (; step < MAX_END_STEPS && lo <= hi && !endPasses(p, hi, options, s); step++)
       hi = nextToward(hi, lo);
+    if (step === MAX_END_STEPS) closed = false;
     if (!(lo <= hi)) continue;
     out.lo[kept] = lo;
     out.hi[kept] = hi;
     kept++;
   }
   out.count = kept;
+  out.closed = closed;
   return out;
 }
 
@@ -469,9 +532,13 @@ export function winSet(
   const pay = options.payments ?? null;
   const inner = acceptanceEvents(scratch, p, lo, hi, lambda, pay, options.order ?? null);
   const n = sortEvents(scratch, inner, lo, hi);
-  tallyWeights(scratch, p, H, P);
   out.count = 0;
-  if (H === 1 && P === 0) sweepOneChamber(scratch, p.chambers[0]!.quota, n, out);
-  else sweepChambers(scratch, p, H, P, n, out);
-  return closeEnds(p, options, out, scratch.vote);
+  if (H === 1 && P === 0) {
+    const weights = tallyOneChamber(scratch, p);
+    sweepOneChamber(scratch, weights, p.chambers[0]!.quota, n, out);
+  } else {
+    tallyWeights(scratch, p, H, P);
+    sweepChambers(scratch, p, H, P, n, out);
+  }
+  return closeEnds(p, options, out, scratch);
 }

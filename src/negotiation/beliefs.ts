@@ -94,7 +94,9 @@ export function particleWinSet(s: GameState, i: number, k: number, p: number) {
 /**
  * Fills `believed[i * N + k]`: the share of `i`'s particles of `k` that ratify each
  * candidate. One dimension: candidates are looked up in each particle's win-set, and those
- * within the tolerance of an end (not clipped by the box) are checked by the model's vote.
+ * within the tolerance of an end (not clipped by the box) are checked by the model's vote,
+ * except an end itself of a closed win-set (`Intervals.closed`: the particle's win-set is
+ * computed with this `lambda` and no payments, so the same vote passed it already).
  */
 function believe(s: GameState, i: number, k: number) {
   const { N, D, tolerance, table, beliefs } = s;
@@ -125,7 +127,7 @@ function believe(s: GameState, i: number, k: number) {
         const x = cand[c]!;
         // an end clipped by the box is no boundary of the win-set
         const inside = (x - lo > tolerance || lo <= boxLo) && (hi - x > tolerance || hi >= boxHi);
-        if (inside) out[c]! += 1;
+        if (inside || (iv.closed && (x === lo || x === hi))) out[c]! += 1;
         else if (ratifies(particle, candidatePoint(s, c), options, vote)) out[c]! += 1;
         c++;
       }

@@ -75,6 +75,16 @@ describe('intervals', () => {
     expect(bounds(copyIntervals(union([0.3, 0.4]), out))).toEqual([[0.3, 0.4]]);
   });
 
+  it('closed (set by winSet) is copied, and cleared by any other change', () => {
+    const iv = union([0, 0.25], [0.5, 1]);
+    expect(iv.closed).toBe(false);
+    iv.closed = true;
+    const copy = copyIntervals(iv, createIntervals());
+    expect(copy.closed).toBe(true);
+    expect(intersectIntervals(iv, copy, createIntervals()).closed).toBe(false);
+    expect(pushInterval(copy, 2, 3).closed).toBe(false);
+  });
+
   it('nearestPoint is the closest member, the lower of two equally close ends', () => {
     const iv = union([0, 0.25], [0.5, 1]);
     expect([0.4, 2, -1, 0.7, 0.375].map((x) => nearestPoint(iv, x))).toEqual([

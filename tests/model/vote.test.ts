@@ -1,5 +1,6 @@
 import seedrandom from 'seedrandom';
 import { describe, expect, it } from 'vitest';
+import { margin } from '../../src/model/margin.ts';
 import { fromUniform } from '../../src/model/random.ts';
 import { chamberPasses, chamberYesShares, ratifies } from '../../src/model/vote.ts';
 import { makeProfile } from './makeProfile.ts';
@@ -21,6 +22,34 @@ describe('ratifies (expected vote)', () => {
     expect(ratifies(p, 0)).toBe(true);
     expect(ratifies(p, 0.7)).toBe(false);
     expect(ratifies(p, -0.1)).toBe(false);
+  });
+
+  it('one chamber in one dimension: the share of weight whose margin() is >= 0, bit for bit', () => {
+    // 41 constituents with lognormal-like weights, kappa, good will, payments, underselling;
+    // agreements at the roots 2v - q (margins of rounding size), at q and in between
+    const rng = seedrandom.alea('shares');
+    const ideal = Array.from({ length: 41 }, () => rng());
+    const weight = ideal.map(() => 0.5 + rng());
+    const kappa = ideal.map(() => (rng() < 0.5 ? 0 : 0.02 * (rng() - 0.5)));
+    const payments = Float64Array.from(ideal, () => (rng() < 0.7 ? 0 : 0.01 * rng()));
+    const members = Array.from({ length: 41 }, (_, j) => j).filter((j) => j % 5 !== 0);
+    const p = makeProfile({ ideal, weight, kappa, reversion: 0.1, goodWill: 0.001 });
+    p.chambers = [{ members: Int32Array.from(members), quota: 0.5 }];
+    const points = [0.1, 0.3, ...ideal.map((v) => 2 * v - 0.1)];
+    for (const lambda of [1, 0.6]) {
+      for (const pay of [null, payments]) {
+        for (const x of points) {
+          let total = 0;
+          let yes = 0;
+          for (const j of members) {
+            total += weight[j]!;
+            if (margin(p, j, x, lambda, pay === null ? 0 : pay[j]!) >= 0) yes += weight[j]!;
+          }
+          const share = chamberYesShares(p, x, { lambda, payments: pay }, new Float64Array(1));
+          expect(share[0]).toBe(yes / total);
+        }
+      }
+    }
   });
 
   it('an indifferent constituent votes yes (closed win-sets)', () => {

@@ -13,6 +13,31 @@ describe('winSet', () => {
     expect(bounds(winSet(p, [0, 1], {}, createIntervals()))).toEqual([[0, 2 * 0.3]]);
   });
 
+  it('is closed: every end passes the vote, and says so', () => {
+    const p = makeProfile({
+      ideal: [0.1, 0.3, 0.45, 0.7],
+      weight: [1, 1.3, 0.7, 1.1],
+      reversion: 0,
+    });
+    const w = winSet(p, [0, 1], {}, createIntervals());
+    expect(w.closed).toBe(true);
+    for (let t = 0; t < w.count; t++) {
+      expect(ratifies(p, w.lo[t]!)).toBe(true);
+      expect(ratifies(p, w.hi[t]!)).toBe(true);
+    }
+  });
+
+  it('one chamber of some constituents: the others do not count', () => {
+    // members 0, 1, 2 of ideal points 0.1, 0.3, 0.7, 0.05: their median 0.3 gives [0, 0.6]
+    const p = makeProfile({
+      ideal: [0.1, 0.3, 0.7, 0.05],
+      chambers: [{ members: [0, 1, 2], quota: 0.5 }],
+    });
+    expect(bounds(winSet(p, [0, 1], {}, createIntervals()))).toEqual([[0, 0.6]]);
+    const everyone = makeProfile({ ideal: [0.1, 0.3, 0.7, 0.05], reversion: 0 });
+    expect(bounds(winSet(everyone, [0, 1], {}, createIntervals()))).toEqual([[0, 0.2]]);
+  });
+
   it('is clipped to the box', () => {
     const p = makeProfile({ ideal: [0.1, 0.3, 0.7], reversion: 0 });
     expect(bounds(winSet(p, [0.2, 0.5], {}, createIntervals()))).toEqual([[0.2, 0.5]]);
