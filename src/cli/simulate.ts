@@ -84,7 +84,7 @@ export function describeEvent(e: TraceEvent, names: string[]): string | null {
     case 'payment':
       return `  ${names[e.payer]} pays ${e.recipients} no-voters of ${names[e.country]} ${format(e.amount)}`;
     case 'vote':
-      return `  ${e.period === 0 ? 'ratification' : `period ${e.period}`}: ${names[e.country]} ${e.passed ? 'passes' : 'fails'} (yes shares ${list(e.yesShares)})`;
+      return `  ${e.period === 0 ? 'ratification' : `period ${e.period}`}: ${names[e.country]} ${e.passed ? 'passes' : 'fails'} (yes shares ${list(e.yesShares)})${e.executive ? ', decided by its executive' : ''}`;
     case 'learning':
       return `  ${names[e.negotiator]} learns about ${names[e.country]}: ${e.kept} particles ${e.redrawn ? 'redrawn' : 'kept'}`;
     case 'drift':

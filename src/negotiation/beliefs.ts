@@ -9,6 +9,7 @@ import { copyProfile, drawProfile } from '../model/profile.ts';
 import { normal } from '../model/random.ts';
 import { ratifies } from '../model/vote.ts';
 import { copyIntervals, winSet } from '../model/winSet.ts';
+import { weighExecutive } from './autonomy.ts';
 import { candidatePoint } from './candidates.ts';
 import { pays, planPledge, pledgeOrder } from './pledges.ts';
 import { shiftLevelII } from './shiftLevelII.ts';
@@ -134,6 +135,7 @@ function believe(s: GameState, i: number, k: number) {
     }
   }
   if (active > 1) for (let c = 0; c < count; c++) out[c]! /= active;
+  weighExecutive(s, i, k);
 }
 
 /**
@@ -157,11 +159,13 @@ function believeWithPayments(s: GameState, i: number) {
       remaining -= plan.cost;
     }
   }
+  for (let k = 0; k < N; k++) if (pays(s, i, k)) weighExecutive(s, i, k);
 }
 
 /**
  * Fills every believed probability of negotiator `i` at the opening of a session: with his
- * affordable payments for the countries he targets, by particles for the others.
+ * affordable payments for the countries he targets, by particles for the others; each
+ * country's autonomous executive weighed in (`autonomy.ts`; the candidate gains measured).
  *
  * @param s the game state, its candidates built
  * @param i the negotiator
@@ -202,7 +206,8 @@ export function learn(s: GameState, x: Float64Array) {
   const { N, beliefs, parties } = s;
   const vote = s.scratch.vote;
   for (let k = 0; k < N; k++) {
-    if (s.failed[k] === 0) continue;
+    // only a Level II's rejection teaches about it (2: its executive rejected x)
+    if (s.failed[k] !== 1) continue;
     const options = { payments: s.payments.paid[k]! };
     for (let i = 0; i < N; i++) {
       const b = i * N + k;

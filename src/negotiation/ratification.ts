@@ -5,6 +5,7 @@
  */
 
 import { chamberPasses, chamberYesShares } from '../model/vote.ts';
+import { executiveAccepts, executiveDecides } from './autonomy.ts';
 import type { GameState } from './state.ts';
 
 /** Whether country `k` casts a noisy vote (voter noise, or discipline strictly inside (0, 1)). */
@@ -16,7 +17,8 @@ function noisy(s: GameState, k: number): boolean {
 /**
  * Every country votes on `x` with its true Level II and its payments (`bonus`, when given,
  * replaces the payments: payments plus the reputation bonus of the horizon). Noisy votes draw
- * from the game's `votes` stream. Marks `failed` per country.
+ * from the game's `votes` stream; an autonomous executive (`autonomy.ts`) may then decide
+ * alone. Marks `failed` per country (1: its Level II rejected `x`, 2: its executive did).
  *
  * @param s the game state
  * @param x the agreement
@@ -44,7 +46,10 @@ export function ratify(
     for (let h = 0; h < p.chambers.length; h++) {
       if (!chamberPasses(shares[h]!, p.chambers[h]!.quota)) passed = false;
     }
-    s.failed[k] = passed ? 0 : 1;
+    // an autonomous executive may decide alone (autonomy.ts); Level II has voted all the same
+    const executive = executiveDecides(s, k);
+    if (executive) passed = executiveAccepts(s, k, x);
+    s.failed[k] = passed ? 0 : executive ? 2 : 1;
     if (!passed && first < 0) first = k;
     s.trace?.push({
       type: 'vote',
@@ -52,6 +57,7 @@ export function ratify(
       country: k,
       yesShares: Array.from(shares.subarray(0, p.chambers.length)),
       passed,
+      ...(executive ? { executive } : {}),
     });
   }
   return first;

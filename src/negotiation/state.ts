@@ -39,6 +39,8 @@ export interface Parties {
   reservation: Float64Array;
   /** `c_i`, his concession rate. */
   concession: Float64Array;
+  /** `a_i`, the executive's autonomy in ratification (`autonomy.ts`). */
+  autonomy: Float64Array;
 }
 
 function readParties(scenario: Scenario): Parties {
@@ -59,6 +61,7 @@ function readParties(scenario: Scenario): Parties {
     rho: numbers((c) => c.reputation),
     reservation: numbers((c) => c.negotiator.reservation),
     concession: numbers((c) => c.negotiator.concession),
+    autonomy: numbers((c) => c.autonomy),
   };
 }
 
@@ -121,6 +124,8 @@ export interface Scratch {
   /** The options of a particle's win-set. */
   winSetOptions: { lambda: number; order: Int32Array | null };
   medianScratch: MedianScratch;
+  /** Per candidate, how many particles' executives accept it (`autonomy.ts`; grown as needed). */
+  executive: { accepted: Float64Array };
 }
 
 /** One scenario's game state: configuration read once, and every buffer a game uses. */
@@ -146,7 +151,7 @@ export interface GameState {
   readonly beliefs: Beliefs;
   readonly table: TableData;
   readonly payments: Payments;
-  /** Per country, 1 when it voted the agreement down. */
+  /** Per country, 1 when its Level II voted the agreement down, 2 when its executive did. */
   readonly failed: Uint8Array;
   readonly scratch: Scratch;
 }
@@ -230,6 +235,7 @@ export function createGameState(scenario: Scenario): GameState {
       winSet: levelII.winSetScratch,
       winSetOptions: { lambda: 1, order: null },
       medianScratch: levelII.medianScratch,
+      executive: { accepted: new Float64Array(0) },
     },
   };
 }

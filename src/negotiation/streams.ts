@@ -157,8 +157,9 @@ export function openStream(runSeed: string, name: string): AleaStream {
 /**
  * The streams of a scenario's runs (docs/MODEL.md, "Random streams"), named per country
  * `levelII/<name>` (its constituents), `beliefs/<name>` (its negotiator's particles) and
- * `reverberation/<name>` (its nationalists), and `votes` (noisy votes), `drift` (the
- * horizon). The names are hashed once; {@link RunStreams.start} restarts every stream for a
+ * `reverberation/<name>` (its nationalists), `consultation/<name>` (its negotiator's poll
+ * of his Level II), and `votes` (noisy votes), `drift` (the horizon), `executive` (whether
+ * an autonomous executive decides ratification). The names are hashed once; {@link RunStreams.start} restarts every stream for a
  * run seed, hashing only that seed.
  */
 export class RunStreams {
@@ -167,6 +168,8 @@ export class RunStreams {
   readonly reverberation: AleaStream[];
   readonly votes = new AleaStream();
   readonly drift = new AleaStream();
+  readonly consultation: AleaStream[];
+  readonly executive = new AleaStream();
   private readonly all: AleaStream[];
   private readonly nameKeys: Uint32Array[];
   private readonly runKey = new Uint32Array(2);
@@ -177,13 +180,24 @@ export class RunStreams {
     this.levelII = fresh();
     this.beliefs = fresh();
     this.reverberation = fresh();
-    this.all = [...this.levelII, ...this.beliefs, ...this.reverberation, this.votes, this.drift];
+    this.consultation = fresh();
+    this.all = [
+      ...this.levelII,
+      ...this.beliefs,
+      ...this.reverberation,
+      this.votes,
+      this.drift,
+      ...this.consultation,
+      this.executive,
+    ];
     const names = [
       ...countries.map((c) => `levelII/${c}`),
       ...countries.map((c) => `beliefs/${c}`),
       ...countries.map((c) => `reverberation/${c}`),
       'votes',
       'drift',
+      ...countries.map((c) => `consultation/${c}`),
+      'executive',
     ];
     this.nameKeys = names.map((n) => hash64(['stream', n], new Uint32Array(2)));
   }

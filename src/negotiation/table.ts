@@ -100,8 +100,9 @@ function believedWinSet(s: GameState, k: number): [number, number][] {
 export function openSession(s: GameState, record: GameRecord, session: number) {
   const { N } = s;
   buildCandidates(s);
-  for (let i = 0; i < N; i++) believeAll(s, i);
+  // gains first: believed ratification weighs in each autonomous executive's gain
   measureCandidateGains(s);
+  for (let i = 0; i < N; i++) believeAll(s, i);
   for (let i = 0; i < N; i++) updateTop(s, i);
   if (session === 0) record.believedOverlapSize = believedOverlapSize(s);
   if (s.trace) {

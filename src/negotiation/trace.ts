@@ -54,9 +54,17 @@ export type TraceEvent =
   | { type: 'payment'; payer: number; country: number; amount: number; recipients: number }
   /**
    * A Level II vote on the agreement: `period` 0 is ratification, `h >= 1` the vote of period
-   * `h` of the horizon (margins raised by the reputation bonus `rho`).
+   * `h` of the horizon (margins raised by the reputation bonus `rho`). `executive: true` when
+   * the country's autonomous executive decided instead of the vote (`autonomy.ts`).
    */
-  | { type: 'vote'; period: number; country: number; yesShares: number[]; passed: boolean }
+  | {
+      type: 'vote';
+      period: number;
+      country: number;
+      yesShares: number[];
+      passed: boolean;
+      executive?: boolean;
+    }
   /** After a failed ratification: how many of a negotiator's particles of `country` survived. */
   | { type: 'learning'; negotiator: number; country: number; kept: number; redrawn: boolean }
   /** The drift of a country's Level II in period `h` (the common shift of its constituents). */

@@ -377,6 +377,11 @@ export const Country = z
     reputation: nonNegative
       .default(0)
       .describe('reputation bonus rho_i for keeping a ratified agreement (MODEL.md section 5)'),
+    autonomy: probability
+      .default(0)
+      .describe(
+        "state strength: the executive's autonomy a_i in [0, 1], the weight of the negotiator's own acceptance against the Level II vote in ratification: P(ratify) = a_i [his gain >= phi_i] + (1 - a_i) P(Level II passes); 0: Level II alone, 1: the executive alone (MODEL.md section 9)",
+      ),
   })
   .describe('a country i (MODEL.md section 1)');
 
