@@ -89,6 +89,8 @@ export function describeEvent(e: TraceEvent, names: string[]): string | null {
       return `  ${names[e.negotiator]} learns about ${names[e.country]}: ${e.kept} particles ${e.redrawn ? 'redrawn' : 'kept'}`;
     case 'drift':
       return `  period ${e.period}: ${names[e.country]} drifts by ${vector(e.shift)}`;
+    case 'consultation':
+      return `${names[e.negotiator]} polls ${e.poll} of his constituents: poll error ${list(e.error)}, weight of his estimate ${list(e.weight)}`;
     case 'outcome':
       return `outcome ${e.outcome}${e.defector >= 0 ? ` (${names[e.defector]})` : ''} after ${e.rounds} rounds`;
   }

@@ -11,6 +11,7 @@ import { ratifies } from '../model/vote.ts';
 import { copyIntervals, winSet } from '../model/winSet.ts';
 import { weighExecutive } from './autonomy.ts';
 import { candidatePoint } from './candidates.ts';
+import { correctByPoll } from './consultation.ts';
 import { pays, planPledge, pledgeOrder } from './pledges.ts';
 import { shiftLevelII } from './shiftLevelII.ts';
 import type { GameState } from './state.ts';
@@ -39,7 +40,8 @@ export function drawBeliefs(s: GameState) {
 /**
  * Draws particle `p` of negotiator `i`'s belief about country `k` into its slot: `prior`, a
  * fresh profile from `k`'s generators with the true reversion; `estimate`, the true profile
- * shifted by one `N(0, sigma^2)` draw per dimension. At the start of a game (`initial`) an
+ * shifted by one `N(0, sigma^2)` draw per dimension (his own country's corrected by his poll,
+ * `consultation.ts`). At the start of a game (`initial`) an
  * exact particle (a zero shift, and no underselling of his own country) takes the true
  * win-set instead of recomputing it.
  */
@@ -59,10 +61,9 @@ function drawParticle(s: GameState, i: number, k: number, p: number, initial: bo
     const sigma = i === k ? parties.sigmaOwn[i]! : parties.sigmaForeign[i]!;
     const dims = truth.form === 'divide' ? 1 : D;
     exact = initial && (i !== k || parties.lambda[i] === 1);
-    for (let d = 0; d < dims; d++) {
-      scratch.shift[d] = normal(rng, 0, sigma);
-      if (scratch.shift[d] !== 0) exact = false;
-    }
+    for (let d = 0; d < dims; d++) scratch.shift[d] = normal(rng, 0, sigma);
+    if (i === k) correctByPoll(s, i, scratch.shift, dims);
+    for (let d = 0; d < dims; d++) if (scratch.shift[d] !== 0) exact = false;
     shiftLevelII(particle, scratch.shift);
     slots[p] = particle;
   }

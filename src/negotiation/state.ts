@@ -41,6 +41,10 @@ export interface Parties {
   concession: Float64Array;
   /** `a_i`, the executive's autonomy in ratification (`autonomy.ts`). */
   autonomy: Float64Array;
+  /** `n_i`, constituents his prior consultation polls (`consultation.ts`). */
+  poll: Int32Array;
+  /** Rounds his consultation takes. */
+  delay: Int32Array;
 }
 
 function readParties(scenario: Scenario): Parties {
@@ -62,6 +66,8 @@ function readParties(scenario: Scenario): Parties {
     reservation: numbers((c) => c.negotiator.reservation),
     concession: numbers((c) => c.negotiator.concession),
     autonomy: numbers((c) => c.autonomy),
+    poll: Int32Array.from(cs, (c) => c.negotiator.consultation.poll),
+    delay: Int32Array.from(cs, (c) => c.negotiator.consultation.delay),
   };
 }
 
@@ -151,6 +157,11 @@ export interface GameState {
   readonly beliefs: Beliefs;
   readonly table: TableData;
   readonly payments: Payments;
+  /**
+   * `N * D`: each consulting negotiator's poll, its error `e` and weight `w` per dimension
+   * (`consultation.ts`).
+   */
+  readonly poll: { error: Float64Array; weight: Float64Array };
   /** Per country, 1 when its Level II voted the agreement down, 2 when its executive did. */
   readonly failed: Uint8Array;
   readonly scratch: Scratch;
@@ -223,6 +234,7 @@ export function createGameState(scenario: Scenario): GameState {
       spent: new Float64Array(N),
       scratch: Array.from(parties.M, (M) => createPaymentScratch(M)),
     },
+    poll: { error: new Float64Array(N * D), weight: new Float64Array(N * D) },
     failed: new Uint8Array(N),
     scratch: {
       point: new Float64Array(D),

@@ -21,6 +21,11 @@ export type TraceEvent =
       believedOverlap: number;
       believedWinSets: [number, number][][];
     }
+  /**
+   * A negotiator polled `poll` of his own constituents before Level I: per dimension, the
+   * poll's error `e` (its mean minus the population's) and the weight `w` his estimate keeps.
+   */
+  | { type: 'consultation'; negotiator: number; poll: number; error: number[]; weight: number[] }
   /** The proposer's aspirations of every negotiator at the start of a round (`alternating`). */
   | { type: 'aspirations'; round: number; values: number[] }
   /** An offer, with the proposer's believed probability that each country ratifies it. */

@@ -305,6 +305,29 @@ export const Negotiator = z
       .default(1)
       .describe('underselling lambda_i in (0, 1]: scales his own margins (1: none)'),
     beliefs: Beliefs.prefault({}),
+    consultation: z
+      .strictObject({
+        poll: z
+          .int()
+          .min(0)
+          .max(MAX_CONSTITUENTS)
+          .default(0)
+          .describe(
+            'n_i: constituents of his own country he polls before Level I (drawn with replacement); his estimate shifts toward the poll, sigma_own shrinks to sigma_own s / sqrt(s^2 + n sigma_own^2) (s the spread of ideal points); 0: no consultation. Needs beliefs.mode estimate',
+          ),
+        delay: z
+          .int()
+          .min(0)
+          .max(1_000_000)
+          .default(0)
+          .describe(
+            'rounds the consultation takes: Level I opens after the longest consultation (rounds count it)',
+          ),
+      })
+      .prefault({})
+      .describe(
+        'prior consultation of his Level II before Level I (Putnam 1988; MODEL.md section 9.2)',
+      ),
     sidePayments: z
       .strictObject({
         budget: nonNegative
@@ -603,6 +626,12 @@ function checkConsistency(s: Parsed, ctx: Ctx) {
     }
     dims(at('constituents', 'salience'), k.salience);
     if (c.negotiator.ideal !== undefined) dims(at('negotiator', 'ideal'), c.negotiator.ideal);
+    if (c.negotiator.consultation.poll > 0 && c.negotiator.beliefs.mode !== 'estimate') {
+      issue(
+        at('negotiator', 'consultation', 'poll'),
+        `a poll corrects an estimate: expected beliefs.mode 'estimate' or poll 0, got mode '${c.negotiator.beliefs.mode}'`,
+      );
+    }
     const explicit = explicitCount(s.form, k);
     if (explicit !== undefined && k.count !== undefined && k.count !== explicit) {
       const field = s.form === 'divide' ? 'reservations' : 'idealPoints';
