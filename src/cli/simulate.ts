@@ -90,7 +90,7 @@ export function describeEvent(e: TraceEvent, names: string[]): string | null {
     case 'drift':
       return `  period ${e.period}: ${names[e.country]} drifts by ${vector(e.shift)}`;
     case 'consultation':
-      return `${names[e.negotiator]} polls ${e.poll} of his constituents: poll error ${list(e.error)}, weight of his estimate ${list(e.weight)}`;
+      return `${names[e.negotiator]} polls ${e.poll} of his constituents: his own error shrinks by ${list(e.scale)}`;
     case 'outcome':
       return `outcome ${e.outcome}${e.defector >= 0 ? ` (${names[e.defector]})` : ''} after ${e.rounds} rounds`;
   }

@@ -3,24 +3,29 @@
  * constituents before the talks, and "expectations of rejection at Level II may abort
  * negotiations at Level I").
  *
- * Before Level I a negotiator `i` with `poll = n_i > 0` polls `n_i` of his own constituents,
- * drawn uniformly with replacement from the run's `consultation/<name>` stream. In each
- * dimension `d` the poll's mean ideal point (divide form: reservation) misses the population
- * mean `mu_d` by `e_d`; the spread of ideal points is `s_d^2` (the population variance). His
- * estimate of his own country (particles shifted from the truth by `delta ~ N(0, sigma_own^2)`)
- * is combined with the poll by precision: each own particle's shift becomes
- * `w_d delta + (1 - w_d) e_d`, `w_d = (s_d^2 / n) / (s_d^2 / n + sigma_own^2)`. For one particle
- * the shift then has variance `w^2 sigma^2 + (1 - w)^2 s^2 / n = sigma^2 s^2 / (s^2 + n sigma^2)`:
- * own uncertainty shrinks as the poll grows (to 0 as `n -> infinity`). The consultation takes
- * `delay_i` rounds: Level I opens after the longest one.
+ * Before Level I a negotiator `i` with `poll = n_i > 0` polls `n_i` of his own constituents.
+ * His `estimate` belief about his own country is the truth seen with a common error
+ * `delta ~ N(0, sigma_own^2)` per particle and dimension; a poll of `n` constituents whose ideal
+ * points (divide form: reservations) spread with population variance `s_d^2` is an independent
+ * measurement of the mean with variance `s_d^2 / n`, and the precision-weighted update of a
+ * normal mean leaves the error variance
+ * `sigma_d'^2 = (1 / sigma^2 + n / s_d^2)^-1 = sigma^2 s_d^2 / (s_d^2 + n sigma^2)`:
+ * own uncertainty shrinks as the poll grows (to 0 as `n -> infinity`). Each own particle's
+ * shift is drawn as before and scaled by `sigma_d' / sigma = s_d / sqrt(s_d^2 + n sigma^2)`, so
+ * no draw is added and the particles stay centred on the truth, as every `estimate` belief is.
+ * (A literal poll whose realised error moved every particle would make a negotiator with
+ * `K > 1` particles overconfident in a shared error: in experiments/mechanisms/1-consultation.ts
+ * it raised involuntary defection; see docs/mechanisms.md.) The consultation takes `delay_i`
+ * rounds: Level I opens after the longest one.
  * @module
  */
 
 import type { GameState } from './state.ts';
 
 /**
- * Every consulting negotiator polls his own Level II: fills the state's poll weights `w` and
- * errors `e` (see the module comment). Run after the Level II is drawn, before the beliefs.
+ * Every consulting negotiator polls his own Level II: fills the state's poll scales
+ * `sigma' / sigma` per dimension (see the module comment). Run after the Level II is drawn,
+ * before the beliefs.
  *
  * @param s the game state, its Level II drawn
  * @returns the round at which Level I opens: the longest consultation's delay (0 when none)
@@ -37,42 +42,27 @@ export function consult(s: GameState): number {
     const p = levelII.truth[i]!;
     const divide = p.form === 'divide';
     const dims = divide ? 1 : D;
-    const error = poll.error.subarray(i * D, i * D + dims);
-    const weight = poll.weight.subarray(i * D, i * D + dims);
-    const sigma = parties.sigmaOwn[i]!;
-    weight.fill(1);
-    error.fill(0);
-    if (sigma === 0) continue;
-    const value = (j: number, d: number) => (divide ? p.reservation[j]! : p.ideal[j * D + d]!);
-    const rng = s.streams.consultation[i]!;
-    for (let t = 0; t < n; t++) {
-      const j = Math.min(p.M - 1, Math.floor(rng.uniform() * p.M));
-      for (let d = 0; d < dims; d++) error[d]! += value(j, d);
-    }
+    const scale = poll.scale.subarray(i * D, i * D + dims);
+    const sigma2 = parties.sigmaOwn[i]! ** 2;
     for (let d = 0; d < dims; d++) {
       let mean = 0;
-      for (let j = 0; j < p.M; j++) mean += value(j, d);
+      for (let j = 0; j < p.M; j++) mean += divide ? p.reservation[j]! : p.ideal[j * D + d]!;
       mean /= p.M;
       let variance = 0;
-      for (let j = 0; j < p.M; j++) variance += (value(j, d) - mean) ** 2;
+      for (let j = 0; j < p.M; j++) {
+        variance += ((divide ? p.reservation[j]! : p.ideal[j * D + d]!) - mean) ** 2;
+      }
       variance /= p.M;
-      error[d] = error[d]! / n - mean;
-      weight[d] = variance / n / (variance / n + sigma ** 2);
+      scale[d] = sigma2 === 0 ? 1 : Math.sqrt(variance / (variance + n * sigma2));
     }
-    s.trace?.push({
-      type: 'consultation',
-      negotiator: i,
-      poll: n,
-      error: Array.from(error),
-      weight: Array.from(weight),
-    });
+    s.trace?.push({ type: 'consultation', negotiator: i, poll: n, scale: Array.from(scale) });
   }
   return opens;
 }
 
 /**
- * Corrects a freshly drawn shift of negotiator `i`'s particle of his own country by his poll:
- * `shift_d = w_d shift_d + (1 - w_d) e_d`. Does nothing when he did not consult.
+ * Scales a freshly drawn shift of negotiator `i`'s particle of his own country by his poll,
+ * `shift_d = (sigma_d' / sigma) shift_d`. Does nothing when he did not consult.
  *
  * @param s the game state, {@link consult} done
  * @param i the negotiator
@@ -83,9 +73,5 @@ export function consult(s: GameState): number {
  */
 export function correctByPoll(s: GameState, i: number, shift: Float64Array, dims: number) {
   if (s.parties.poll[i] === 0) return;
-  const { error, weight } = s.poll;
-  for (let d = 0; d < dims; d++) {
-    const w = weight[i * s.D + d]!;
-    shift[d] = w * shift[d]! + (1 - w) * error[i * s.D + d]!;
-  }
+  for (let d = 0; d < dims; d++) shift[d] = s.poll.scale[i * s.D + d]! * shift[d]!;
 }

@@ -157,11 +157,8 @@ export interface GameState {
   readonly beliefs: Beliefs;
   readonly table: TableData;
   readonly payments: Payments;
-  /**
-   * `N * D`: each consulting negotiator's poll, its error `e` and weight `w` per dimension
-   * (`consultation.ts`).
-   */
-  readonly poll: { error: Float64Array; weight: Float64Array };
+  /** `N * D`: each consulting negotiator's scale `sigma' / sigma` of his own error (`consultation.ts`). */
+  readonly poll: { scale: Float64Array };
   /** Per country, 1 when its Level II voted the agreement down, 2 when its executive did. */
   readonly failed: Uint8Array;
   readonly scratch: Scratch;
@@ -234,7 +231,7 @@ export function createGameState(scenario: Scenario): GameState {
       spent: new Float64Array(N),
       scratch: Array.from(parties.M, (M) => createPaymentScratch(M)),
     },
-    poll: { error: new Float64Array(N * D), weight: new Float64Array(N * D) },
+    poll: { scale: new Float64Array(N * D) },
     failed: new Uint8Array(N),
     scratch: {
       point: new Float64Array(D),

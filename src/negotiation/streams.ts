@@ -157,8 +157,7 @@ export function openStream(runSeed: string, name: string): AleaStream {
 /**
  * The streams of a scenario's runs (docs/MODEL.md, "Random streams"), named per country
  * `levelII/<name>` (its constituents), `beliefs/<name>` (its negotiator's particles) and
- * `reverberation/<name>` (its nationalists), `consultation/<name>` (its negotiator's poll
- * of his Level II), and `votes` (noisy votes), `drift` (the horizon), `executive` (whether
+ * `reverberation/<name>` (its nationalists), and `votes` (noisy votes), `drift` (the horizon), `executive` (whether
  * an autonomous executive decides ratification). The names are hashed once; {@link RunStreams.start} restarts every stream for a
  * run seed, hashing only that seed.
  */
@@ -168,7 +167,6 @@ export class RunStreams {
   readonly reverberation: AleaStream[];
   readonly votes = new AleaStream();
   readonly drift = new AleaStream();
-  readonly consultation: AleaStream[];
   readonly executive = new AleaStream();
   private readonly all: AleaStream[];
   private readonly nameKeys: Uint32Array[];
@@ -180,14 +178,12 @@ export class RunStreams {
     this.levelII = fresh();
     this.beliefs = fresh();
     this.reverberation = fresh();
-    this.consultation = fresh();
     this.all = [
       ...this.levelII,
       ...this.beliefs,
       ...this.reverberation,
       this.votes,
       this.drift,
-      ...this.consultation,
       this.executive,
     ];
     const names = [
@@ -196,7 +192,6 @@ export class RunStreams {
       ...countries.map((c) => `reverberation/${c}`),
       'votes',
       'drift',
-      ...countries.map((c) => `consultation/${c}`),
       'executive',
     ];
     this.nameKeys = names.map((n) => hash64(['stream', n], new Uint32Array(2)));

@@ -23,9 +23,9 @@ export type TraceEvent =
     }
   /**
    * A negotiator polled `poll` of his own constituents before Level I: per dimension, the
-   * poll's error `e` (its mean minus the population's) and the weight `w` his estimate keeps.
+   * factor `sigma' / sigma` by which his error about his own Level II shrank.
    */
-  | { type: 'consultation'; negotiator: number; poll: number; error: number[]; weight: number[] }
+  | { type: 'consultation'; negotiator: number; poll: number; scale: number[] }
   /** The proposer's aspirations of every negotiator at the start of a round (`alternating`). */
   | { type: 'aspirations'; round: number; values: number[] }
   /** An offer, with the proposer's believed probability that each country ratifies it. */

@@ -313,7 +313,7 @@ export const Negotiator = z
           .max(MAX_CONSTITUENTS)
           .default(0)
           .describe(
-            'n_i: constituents of his own country he polls before Level I (drawn with replacement); his estimate shifts toward the poll, sigma_own shrinks to sigma_own s / sqrt(s^2 + n sigma_own^2) (s the spread of ideal points); 0: no consultation. Needs beliefs.mode estimate',
+            'n_i: constituents of his own country he polls before Level I; his error about his own Level II shrinks from sigma_own to sigma_own s / sqrt(s^2 + n sigma_own^2) (s^2 the variance of its ideal points or reservations); 0: no consultation. Needs beliefs.mode estimate',
           ),
         delay: z
           .int()

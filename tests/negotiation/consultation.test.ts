@@ -11,10 +11,9 @@ import { parseScenario, type ScenarioInput } from '../../src/scenario/parse.ts';
 /**
  * A's four constituents sit at 0.2, 0.4, 0.6, 0.8: mean 0.5, population variance
  * s^2 = (0.3^2 + 0.1^2 + 0.1^2 + 0.3^2) / 4 = 0.05. His own uncertainty sigma_own = 0.1.
- * A poll of n = 5 gives his estimate the weight w = (s^2 / n) / (s^2 / n + sigma^2)
- * = 0.01 / (0.01 + 0.01) = 1/2, and his particle's shift w delta + (1 - w) e has variance
- * w^2 sigma^2 + (1 - w)^2 s^2 / n = 0.25 * 0.01 + 0.25 * 0.01 = 0.005
- * (= sigma^2 s^2 / (s^2 + n sigma^2) = 0.0005 / 0.1), half the 0.01 without the poll.
+ * A poll of n = 5 leaves the error variance sigma^2 s^2 / (s^2 + n sigma^2) = 0.01 * 0.05 /
+ * (0.05 + 0.05) = 0.005, half the 0.01 without the poll: the shift scales by
+ * sqrt(0.05 / 0.1) = sqrt(1/2).
  */
 function scenario(poll: number, delay = 0): ScenarioInput {
   return {
@@ -48,17 +47,17 @@ function ownShiftVariance(poll: number, n: number): number {
 }
 
 describe('prior consultation', () => {
-  it('weighs his estimate by w = 1/2 for a poll of 5 (trace)', () => {
+  it('shrinks his own error by sqrt(1/2) for a poll of 5 (trace)', () => {
     const events: TraceEvent[] = [];
     createGame(parseScenario(scenario(5))).play('s', events);
     const poll = events.find((e) => e.type === 'consultation');
-    expect(poll?.type === 'consultation' && poll.weight[0]).toBeCloseTo(0.5, 12);
+    expect(poll?.type === 'consultation' && poll.scale[0]).toBeCloseTo(Math.SQRT1_2, 12);
     expect(poll?.type === 'consultation' && poll.poll).toBe(5);
   });
 
   it('halves the variance of his own error: 0.01 without the poll, 0.005 with n = 5', () => {
-    // 4,000 seeds: the sample variance's standard error is v sqrt(2 / 4000) = 0.022 v; allow 4
-    // of them (a fourth moment slightly off the normal's for the poll part changes little).
+    // 4,000 seeds of a normal shift: the sample variance's standard error is
+    // v sqrt(2 / 4000) = 0.022 v; allow 4 of them.
     const n = 4000;
     expect(Math.abs(ownShiftVariance(0, n) - 0.01)).toBeLessThan(4 * 0.022 * 0.01);
     expect(Math.abs(ownShiftVariance(5, n) - 0.005)).toBeLessThan(4 * 0.022 * 0.005);
