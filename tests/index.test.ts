@@ -8,12 +8,13 @@ describe('the public API', () => {
     expect(twolevel.playGame(scenario, 'seed-1')).toEqual(playGame(scenario, 'seed-1'));
   });
 
-  it('names the four outcomes of MODEL.md section 6', () => {
+  it('names the five outcomes of MODEL.md sections 6 and 9', () => {
     expect([...twolevel.OUTCOMES]).toEqual([
       'agreement',
       'no_agreement',
       'involuntary_defection',
       'voluntary_defection',
+      'aborted',
     ]);
   });
 });

@@ -37,14 +37,17 @@ export const OUTCOME_LABELS: Record<Outcome, string> = {
   no_agreement: 'No agreement',
   involuntary_defection: 'Involuntary defection',
   voluntary_defection: 'Voluntary defection',
+  aborted: 'Aborted',
 };
 
 /**
  * Outcome colours from the Okabe-Ito palette (Okabe & Ito 2008, "Color Universal Design"),
  * chosen so that outcomes that sit next to each other in a stack differ in lightness
  * (CIELAB L*): agreement blue #0072B2 (L* 46), no agreement orange #E69F00 (71),
- * involuntary defection black (0), voluntary defection bluish green #009E73 (58). Neighbours
- * differ by 25, 71 and 58 L*, so stacks survive grayscale printing; line charts add
+ * involuntary defection black (0), voluntary defection bluish green #009E73 (58), and, for
+ * talks never opened, a light grey #C8C8C8 (81, outside Okabe-Ito: every colour of it left
+ * lies within 20 L* of bluish green). Neighbours differ by 25, 71, 58 and 23 L*, so stacks
+ * survive grayscale printing; line charts add
  * {@link OUTCOME_SHAPES} as a second cue.
  */
 export const OUTCOME_COLORS: Record<Outcome, string> = {
@@ -52,6 +55,7 @@ export const OUTCOME_COLORS: Record<Outcome, string> = {
   no_agreement: '#E69F00',
   involuntary_defection: '#000000',
   voluntary_defection: '#009E73',
+  aborted: '#C8C8C8',
 };
 
 /** Point shapes (Vega symbol names) that double the outcome colour for grayscale readers. */
@@ -60,6 +64,7 @@ export const OUTCOME_SHAPES: Record<Outcome, string> = {
   no_agreement: 'square',
   involuntary_defection: 'triangle-up',
   voluntary_defection: 'diamond',
+  aborted: 'cross',
 };
 
 /**

@@ -11,7 +11,7 @@
  * | `cell` | int32 | index of the cell in the design (0, 1, ...) |
  * | `replication` | int32 | replication index `r` within the cell (0, 1, ...) |
  * | `seed` | utf8 | the run's seed (16 hex digits); `twolevel replay` replays the game |
- * | `outcome` | category | `agreement`, `no_agreement`, `involuntary_defection` or `voluntary_defection` |
+ * | `outcome` | category | `agreement`, `no_agreement`, `involuntary_defection`, `voluntary_defection` or `aborted` |
  * | `defector` | int32 | index of the country that defected (position in `countries`), -1 when none |
  * | `defection_period` | int32 | period h (1..H) in which a ratified agreement was reneged on, 0 otherwise |
  * | `rounds` | int32 | Level I rounds played (all reopenings included) |
@@ -32,8 +32,8 @@
  * | `key` | utf8 | the cell key (canonical JSON of its parameter values, see seeds.ts) |
  * | `<parameter column>` | float64, utf8 or bool | the cell's value of each varied parameter; the column name is the path made safe ({@link parameterColumnName}) |
  * | `runs` | int32 | runs done |
- * | `agreement`, `no_agreement`, `involuntary_defection`, `voluntary_defection` | int32 | runs ending in each outcome |
- * | `tentative` | int32 | runs that reached a tentative agreement at Level I at least once (outcome not `no_agreement`, or reopened) |
+ * | `agreement`, `no_agreement`, `involuntary_defection`, `voluntary_defection`, `aborted` | int32 | runs ending in each outcome |
+ * | `tentative` | int32 | runs that reached a tentative agreement at Level I at least once (outcome not `no_agreement` or `aborted`, or reopened) |
  * | `ratified` | int32 | runs whose agreement was ratified: `agreement` + `voluntary_defection` |
  * | `n_<m>` | int32 | runs counted in metric m's sums (see below) |
  * | `sum_<m>` | float64 | sum of metric m over those runs |
@@ -262,6 +262,7 @@ const OUTCOME_CODE: Record<Outcome, number> = {
   no_agreement: 1,
   involuntary_defection: 2,
   voluntary_defection: 3,
+  aborted: 4,
 };
 
 /**
@@ -307,7 +308,8 @@ export class RunBatch {
   record(i: number, run: GameRecord) {
     const code = OUTCOME_CODE[run.outcome];
     const ratified = code === 0 || code === 3;
-    const tentative = code !== 1 || run.reopenings > 0;
+    // aborted talks (4) never reached a tentative agreement, like no_agreement (1)
+    const tentative = (code !== 1 && code !== 4) || run.reopenings > 0;
     const s = this.sums;
     s[SUM_RUNS]! += 1;
     s[SUM_OUTCOMES + code]! += 1;

@@ -75,3 +75,26 @@ export function correctByPoll(s: GameState, i: number, shift: Float64Array, dims
   if (s.parties.poll[i] === 0) return;
   for (let d = 0; d < dims; d++) shift[d] = s.poll.scale[i * s.D + d]! * shift[d]!;
 }
+
+/**
+ * Whether some negotiator believes some candidate is ratified by every country (believed
+ * probability at least `pi` for each, his own with his `lambda`; his own veto not asked).
+ * Otherwise, with `protocol.abort`, talks are not opened and the game is `aborted`.
+ *
+ * @param s the game state, its first session's table open
+ * @returns true when Level I opens
+ * @example
+ * if (scenario.protocol.abort && !talksOpen(state)) record.outcome = 'aborted';
+ */
+export function talksOpen(s: GameState): boolean {
+  const { N, table } = s;
+  const { threshold } = s.scenario.protocol;
+  for (let i = 0; i < N; i++) {
+    for (let c = 0; c < table.count; c++) {
+      let everyone = true;
+      for (let k = 0; k < N && everyone; k++) everyone = table.believed[i * N + k]![c]! >= threshold;
+      if (everyone) return true;
+    }
+  }
+  return false;
+}

@@ -2,7 +2,8 @@
  * One two-level game (docs/MODEL.md sections 3 to 6 and 9) as a short loop over its steps,
  * each a function over the game state (`state.ts`): Level II drawn (`levelII.ts`), negotiators
  * placed (`gains.ts`), consult their Level II (`consultation.ts`) and form their beliefs
- * (`beliefs.ts`); then per session the table opens (`table.ts`, `candidates.ts`), the protocol bargains (`protocols/`), side payments are
+ * (`beliefs.ts`); then per session the table opens (`table.ts`, `candidates.ts`), talks may be
+ * aborted when nobody believes in an agreement (`consultation.ts`), the protocol bargains (`protocols/`), side payments are
  * pledged (`pledges.ts`), every country votes (`ratification.ts`) and, after a failure,
  * negotiators learn and Level I may reopen; a ratified agreement then faces the horizon
  * (`horizon.ts`). The design decisions behind each step are in docs/MODEL.md, "How the game
@@ -14,7 +15,7 @@ import { shown } from '../errors.ts';
 import { copyProfile } from '../model/profile.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { drawBeliefs, learn } from './beliefs.ts';
-import { consult } from './consultation.ts';
+import { consult, talksOpen } from './consultation.ts';
 import { measureGains, placeNegotiators } from './gains.ts';
 import { keepOrRenege } from './horizon.ts';
 import { drawLevelII } from './levelII.ts';
@@ -68,6 +69,10 @@ function play(s: GameState, table: Table, seed: string, trace: TraceSink | null)
     for (let k = 0; k < N; k++) payments.paid[k]!.fill(0);
     payments.spent.fill(0);
     openSession(s, record, session);
+    if (session === 0 && s.scenario.protocol.abort && !talksOpen(s)) {
+      record.outcome = 'aborted';
+      break;
+    }
     table.beginSession();
     const c = table.agreement(bargain(s, table));
     if (c < 0) {

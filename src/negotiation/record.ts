@@ -13,13 +13,18 @@
  * - `involuntary_defection`: a tentative agreement failed ratification in some country
  *   (Putnam 1988: the negotiator could not deliver), and no later reopening produced a
  *   ratified agreement;
- * - `voluntary_defection`: a ratified agreement was reneged on within the horizon `H`.
+ * - `voluntary_defection`: a ratified agreement was reneged on within the horizon `H`;
+ * - `aborted`: with `protocol.abort`, talks were never opened because no negotiator believed
+ *   any agreement would be ratified by every country (Putnam 1988: expectations of rejection
+ *   at Level II abort Level I). Without `protocol.abort` such games play Level I and usually
+ *   end `no_agreement`. Appended last, so the codes of the other outcomes are unchanged.
  */
 export const OUTCOMES = [
   'agreement',
   'no_agreement',
   'involuntary_defection',
   'voluntary_defection',
+  'aborted',
 ] as const;
 
 /** One of {@link OUTCOMES}. */

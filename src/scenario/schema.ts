@@ -443,6 +443,12 @@ export const Protocol = z
       .min(0)
       .default(0)
       .describe('index of the first proposer (the setter in ultimatum)'),
+    abort: z
+      .boolean()
+      .default(false)
+      .describe(
+        'expectations abort Level I: when no negotiator believes any candidate is ratified by every country, talks are not opened and the game ends aborted, not no_agreement (MODEL.md section 9.2)',
+      ),
   })
   .describe('the Level I protocol (MODEL.md section 4)');
 

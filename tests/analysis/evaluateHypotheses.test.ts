@@ -36,6 +36,7 @@ function constructed(
     no_agreement: agreements.map((a) => runs - a),
     involuntary_defection: levels.map(() => 0),
     voluntary_defection: levels.map(() => 0),
+    aborted: levels.map(() => 0),
     tentative: agreements,
     ratified: agreements,
     ...zero,

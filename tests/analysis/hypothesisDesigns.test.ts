@@ -44,6 +44,7 @@ function results(
     no_agreement: agreements.map((a, i) => runs[i]! - a),
     involuntary_defection: values.map(() => 0),
     voluntary_defection: values.map(() => 0),
+    aborted: values.map(() => 0),
     tentative: agreements,
     ratified: agreements,
     ...zero,

@@ -32,6 +32,7 @@ function fromRuns(by: string[]) {
       no_agreement: (d) => op.sum(d.outcome === 1 ? 1 : 0),
       involuntary_defection: (d) => op.sum(d.outcome === 2 ? 1 : 0),
       voluntary_defection: (d) => op.sum(d.outcome === 3 ? 1 : 0),
+      aborted: (d) => op.sum(d.outcome === 4 ? 1 : 0),
       rounds_mean: aq.op.mean('rounds'),
       rounds_sd: aq.op.stdev('rounds'),
       winset_B_mean: aq.op.mean('winset_B'),
@@ -92,6 +93,7 @@ describe('summarize', () => {
       no_agreement: [30],
       involuntary_defection: [20],
       voluntary_defection: [0],
+      aborted: [0],
       tentative: [70],
       ratified: [50],
       ...Object.fromEntries(

@@ -57,20 +57,21 @@ describe('themeConfig', () => {
 });
 
 describe('outcome palette', () => {
-  it('keeps the four outcomes in a fixed order with distinct colours and shapes', () => {
+  it('keeps the five outcomes in a fixed order with distinct colours and shapes', () => {
     expect(OUTCOMES).toEqual([
       'agreement',
       'no_agreement',
       'involuntary_defection',
       'voluntary_defection',
+      'aborted',
     ]);
-    expect(new Set(Object.values(OUTCOME_COLORS)).size).toBe(4);
-    expect(new Set(Object.values(OUTCOME_SHAPES)).size).toBe(4);
+    expect(new Set(Object.values(OUTCOME_COLORS)).size).toBe(5);
+    expect(new Set(Object.values(OUTCOME_SHAPES)).size).toBe(5);
   });
 
   it('separates stack neighbours by at least 20 L* so stacks survive grayscale', () => {
     const l = OUTCOMES.map((o) => lightness(OUTCOME_COLORS[o]));
-    // L* of #0072B2, #E69F00, #000000, #009E73 = 46.0, 70.6, 0, 57.7
+    // L* of #0072B2, #E69F00, #000000, #009E73, #C8C8C8 = 46.0, 70.6, 0, 57.7, 80.6
     expect(l[0]).toBeCloseTo(46.0, 0);
     expect(l[1]).toBeCloseTo(70.6, 0);
     for (let i = 1; i < l.length; i++) expect(Math.abs(l[i]! - l[i - 1]!)).toBeGreaterThan(20);

@@ -50,7 +50,7 @@ describe('columns', () => {
       layout,
       parameterColumns([{ path: 'countries.B.ratification.quota', type: 'float64' }]),
     );
-    expect(names.map((c) => c.name).slice(0, 10)).toEqual([
+    expect(names.map((c) => c.name).slice(0, 11)).toEqual([
       'cell',
       'key',
       'countries_B_ratification_quota',
@@ -59,8 +59,9 @@ describe('columns', () => {
       'tentative',
       'ratified',
     ]);
-    // 7 counts, then 13 metrics: rounds, reopenings, x_1, 4 per country, 2 overlaps
-    expect(sumsLength(layout)).toBe(7 + 3 * 13);
+    // 8 counts (runs, 5 outcomes, tentative, ratified), then 13 metrics: rounds, reopenings,
+    // x_1, 4 per country, 2 overlaps
+    expect(sumsLength(layout)).toBe(8 + 3 * 13);
   });
 
   it('sums each metric over the runs where it counts', () => {
@@ -69,23 +70,31 @@ describe('columns', () => {
     batch.record(1, run('no_agreement', Number.NaN, 0, 50));
     batch.record(2, run('involuntary_defection', 0.7, 0.75, 4));
     const s = batch.sums;
-    // runs, agreement, no_agreement, involuntary, voluntary, tentative, ratified
-    expect(Array.from(s.subarray(0, 7))).toEqual([3, 1, 1, 1, 0, 2, 1]);
+    // runs, agreement, no_agreement, involuntary, voluntary, aborted, tentative, ratified
+    expect(Array.from(s.subarray(0, 8))).toEqual([3, 1, 1, 1, 0, 0, 2, 1]);
     // rounds over all runs: n 3, sum 57, sumsq 9 + 2500 + 16
-    expect(Array.from(s.subarray(7, 10))).toEqual([3, 57, 2525]);
+    expect(Array.from(s.subarray(8, 11))).toEqual([3, 57, 2525]);
     // x_1 over ratified runs only: the agreement at 0.5
-    expect(Array.from(s.subarray(13, 16))).toEqual([1, 0.5, 0.25]);
+    expect(Array.from(s.subarray(14, 17))).toEqual([1, 0.5, 0.25]);
     // gain_A over ratified runs only
-    expect(Array.from(s.subarray(16, 19))).toEqual([1, 0.25, 0.0625]);
+    expect(Array.from(s.subarray(17, 20))).toEqual([1, 0.25, 0.0625]);
     // winset_A over all runs: 3 x 0.4
-    expect(s[22]).toBe(3);
-    expect(s[23]).toBeCloseTo(1.2, 12);
+    expect(s[23]).toBe(3);
+    expect(s[24]).toBeCloseTo(1.2, 12);
     // believed_overlap is NaN throughout: no run counts
     expect(Array.from(s.subarray(s.length - 3))).toEqual([0, 0, 0]);
     const columns = batch.columns();
     expect(Array.from(columns.outcome!)).toEqual([0, 1, 2]);
     expect(Array.from(columns.defector!)).toEqual([-1, -1, 1]);
     expect(Array.from(columns.x_1!)).toEqual([0.5, Number.NaN, 0.7]);
+  });
+
+  it('counts an aborted run as aborted, neither tentative nor ratified', () => {
+    const batch = new RunBatch(layout, 1, true);
+    batch.record(0, run('aborted', Number.NaN, 0, 0));
+    // runs, agreement, no_agreement, involuntary, voluntary, aborted, tentative, ratified
+    expect(Array.from(batch.sums.subarray(0, 8))).toEqual([1, 0, 0, 0, 0, 1, 0, 0]);
+    expect(Array.from(batch.columns().outcome!)).toEqual([4]);
   });
 
   it('names parameter columns so that R and pandas keep them, distinct from each other', () => {
@@ -105,7 +114,7 @@ describe('columns', () => {
     for (const c of columns) expect(c.column).toMatch(/^[A-Za-z][A-Za-z0-9_]*$/);
   });
 
-  it('marks only the agreement point nullable, and outcome a category of the four outcomes', () => {
+  it('marks only the agreement point nullable, and outcome a category of the five outcomes', () => {
     const specs = runColumns(layout);
     expect(specs.filter((c) => c.nullable).map((c) => c.name)).toEqual(['x_1']);
     expect(specs.find((c) => c.name === 'outcome')).toMatchObject({

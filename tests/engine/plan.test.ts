@@ -115,7 +115,7 @@ describe('planExperiment: hypotheses and figures', () => {
     expect(() =>
       plan({ figures: [{ name: 'r', kind: 'rate', x: QUOTA, outcomes: ['agreemnt'] }] }),
     ).toThrow(
-      "figures[0] 'r'.outcomes: unknown outcome 'agreemnt'; valid: agreement, no_agreement, involuntary_defection, voluntary_defection. Did you mean 'agreement'?",
+      "figures[0] 'r'.outcomes: unknown outcome 'agreemnt'; valid: agreement, no_agreement, involuntary_defection, voluntary_defection, aborted. Did you mean 'agreement'?",
     );
     // ratification_failure is a rate of a heatmap, not a line of a rate figure
     expect(() =>

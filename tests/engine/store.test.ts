@@ -13,9 +13,9 @@ const parameters = parameterColumns([
   { path: 'protocol.name', type: 'utf8' },
 ]);
 // counts (runs, outcomes, tentative, ratified, each metric's n) are integers
-const length = 7 + 3 * 13;
+const length = 8 + 3 * 13;
 const sums = (k: number) =>
-  Float64Array.from({ length }, (_, i) => (i < 7 || (i - 7) % 3 === 0 ? k + i : 1 / (i + k)));
+  Float64Array.from({ length }, (_, i) => (i < 8 || (i - 8) % 3 === 0 ? k + i : 1 / (i + k)));
 
 describe('store: the cells tables', () => {
   const folder = mkdtempSync(join(tmpdir(), 'twolevel-store-'));
@@ -40,7 +40,7 @@ describe('store: the cells tables', () => {
       expect(Array.from(back.cell as Int32Array)).toEqual([0, 1]);
       expect(back.key).toEqual(['{"k":0}', '{"k":1}']);
       expect(Array.from(back.countries_B_ratification_quota as Float64Array)).toEqual([0.5, 0.6]);
-      expect(Array.from(back.sum_rounds as Float64Array)).toEqual([1 / 8, 1 / 9]);
+      expect(Array.from(back.sum_rounds as Float64Array)).toEqual([1 / 9, 1 / 10]);
       expect(Array.from(back.sumsq_believed_overlap as Float64Array)).toEqual([
         1 / (length - 1),
         1 / length,

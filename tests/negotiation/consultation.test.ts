@@ -77,3 +77,51 @@ describe('prior consultation', () => {
     );
   });
 });
+
+describe('expectations abort Level I (protocol.abort)', () => {
+  /**
+   * A: ideal points 0.1, 0.2, 0.5, reversion 0: W_A = [0, 0.4] (median 0.2). B: 0.5, 0.651,
+   * 0.9, reversion 1, unanimity: W_B = [0.8, 1] (the constituent at 0.9 accepts only the ball
+   * of radius 0.1). Known exactly (sigma 0), so no candidate is believed ratified by both.
+   */
+  const apart = (abort: boolean, name: string): ScenarioInput => ({
+    protocol: { name, abort },
+    countries: [
+      {
+        reversion: 0,
+        constituents: { idealPoints: { kind: 'explicit', values: [0.1, 0.2, 0.5] } },
+        negotiator: { beliefs: { sigmaOwn: 0, sigmaForeign: 0 } },
+      },
+      {
+        reversion: 1,
+        constituents: { idealPoints: { kind: 'explicit', values: [0.5, 0.651, 0.9] } },
+        ratification: { quota: 1 },
+        negotiator: { beliefs: { sigmaOwn: 0, sigmaForeign: 0 } },
+      },
+    ],
+  });
+
+  it('ends without an opened table, 0 rounds, when no one believes in an agreement', () => {
+    for (const name of ['alternating', 'ultimatum']) {
+      const record = createGame(parseScenario(apart(true, name))).play('s');
+      expect(record.outcome).toBe('aborted');
+      expect(record.rounds).toBe(0);
+      expect(record.believedOverlapSize).toBe(0);
+    }
+  });
+
+  it('without protocol.abort the same talks run to no agreement: 50 rounds, or 1 for a setter', () => {
+    // alternating: every proposer passes until the deadline T = 50; ultimatum: one pass
+    const alternating = createGame(parseScenario(apart(false, 'alternating'))).play('s');
+    expect([alternating.outcome, alternating.rounds]).toEqual(['no_agreement', 50]);
+    const ultimatum = createGame(parseScenario(apart(false, 'ultimatum'))).play('s');
+    expect([ultimatum.outcome, ultimatum.rounds]).toEqual(['no_agreement', 1]);
+  });
+
+  it('opens talks when some candidate is believed ratified by all (B under a simple majority)', () => {
+    const input = apart(true, 'ultimatum');
+    input.countries![1]!.ratification = { quota: 0.5 };
+    // W_B is then its median's ball [2 * 0.651 - 1, 1] = [0.302, 1], which meets W_A = [0, 0.4]
+    expect(createGame(parseScenario(input)).play('s').outcome).toBe('agreement');
+  });
+});

@@ -17,6 +17,7 @@ describe('createRecord', () => {
       'no_agreement',
       'involuntary_defection',
       'voluntary_defection',
+      'aborted',
     ]);
   });
 });
