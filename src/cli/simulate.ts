@@ -91,6 +91,8 @@ export function describeEvent(e: TraceEvent, names: string[]): string | null {
       return `  period ${e.period}: ${names[e.country]} drifts by ${vector(e.shift)}`;
     case 'consultation':
       return `${names[e.negotiator]} polls ${e.poll} of his constituents: his own error shrinks by ${list(e.scale)}`;
+    case 'announcement':
+      return `${names[e.negotiator]} announces a win-set of ${format(e.ratifiableShare)} of the candidates (credibility ${format(e.credibility)})`;
     case 'outcome':
       return `outcome ${e.outcome}${e.defector >= 0 ? ` (${names[e.defector]})` : ''} after ${e.rounds} rounds`;
   }

@@ -9,6 +9,7 @@ import { copyProfile, drawProfile } from '../model/profile.ts';
 import { normal } from '../model/random.ts';
 import { ratifies } from '../model/vote.ts';
 import { copyIntervals, winSet } from '../model/winSet.ts';
+import { hear } from './announcement.ts';
 import { weighExecutive } from './autonomy.ts';
 import { candidatePoint } from './candidates.ts';
 import { correctByPoll } from './consultation.ts';
@@ -137,6 +138,7 @@ function believe(s: GameState, i: number, k: number) {
   }
   if (active > 1) for (let c = 0; c < count; c++) out[c]! /= active;
   weighExecutive(s, i, k);
+  hear(s, i, k);
 }
 
 /**
@@ -160,7 +162,11 @@ function believeWithPayments(s: GameState, i: number) {
       remaining -= plan.cost;
     }
   }
-  for (let k = 0; k < N; k++) if (pays(s, i, k)) weighExecutive(s, i, k);
+  for (let k = 0; k < N; k++) {
+    if (!pays(s, i, k)) continue;
+    weighExecutive(s, i, k);
+    hear(s, i, k);
+  }
 }
 
 /**

@@ -92,7 +92,8 @@ export function talksOpen(s: GameState): boolean {
   for (let i = 0; i < N; i++) {
     for (let c = 0; c < table.count; c++) {
       let everyone = true;
-      for (let k = 0; k < N && everyone; k++) everyone = table.believed[i * N + k]![c]! >= threshold;
+      for (let k = 0; k < N && everyone; k++)
+        everyone = table.believed[i * N + k]![c]! >= threshold;
       if (everyone) return true;
     }
   }

@@ -45,6 +45,8 @@ export interface Parties {
   poll: Int32Array;
   /** Rounds his consultation takes. */
   delay: Int32Array;
+  /** `kappa_i`, the credibility of his announced win-set (`announcement.ts`). */
+  credibility: Float64Array;
 }
 
 function readParties(scenario: Scenario): Parties {
@@ -68,6 +70,7 @@ function readParties(scenario: Scenario): Parties {
     autonomy: numbers((c) => c.autonomy),
     poll: Int32Array.from(cs, (c) => c.negotiator.consultation.poll),
     delay: Int32Array.from(cs, (c) => c.negotiator.consultation.delay),
+    credibility: numbers((c) => c.negotiator.announcement.credibility),
   };
 }
 
@@ -159,6 +162,12 @@ export interface GameState {
   readonly payments: Payments;
   /** `N * D`: each consulting negotiator's scale `sigma' / sigma` of his own error (`consultation.ts`). */
   readonly poll: { scale: Float64Array };
+  /**
+   * Per country, its negotiator's announced believed win-set (his own believed ratification
+   * probability per candidate) of the current session; `made` once the session's announcements
+   * are made (`announcement.ts`).
+   */
+  readonly announcement: { announced: Float64Array[]; made: boolean };
   /** Per country, 1 when its Level II voted the agreement down, 2 when its executive did. */
   readonly failed: Uint8Array;
   readonly scratch: Scratch;
@@ -232,6 +241,7 @@ export function createGameState(scenario: Scenario): GameState {
       scratch: Array.from(parties.M, (M) => createPaymentScratch(M)),
     },
     poll: { scale: new Float64Array(N * D) },
+    announcement: { announced: Array.from({ length: N }, () => new Float64Array(0)), made: false },
     failed: new Uint8Array(N),
     scratch: {
       point: new Float64Array(D),

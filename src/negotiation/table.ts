@@ -7,6 +7,7 @@
 
 import { shown } from '../errors.ts';
 import { medianConstituent } from '../model/profile.ts';
+import { announce } from './announcement.ts';
 import { believeAll, particleWinSet, rebelieve } from './beliefs.ts';
 import { buildCandidates, candidatePoint } from './candidates.ts';
 import { measureCandidateGains } from './gains.ts';
@@ -102,7 +103,10 @@ export function openSession(s: GameState, record: GameRecord, session: number) {
   buildCandidates(s);
   // gains first: believed ratification weighs in each autonomous executive's gain
   measureCandidateGains(s);
+  // the last session's announcements are void: these candidates are new
+  s.announcement.made = false;
   for (let i = 0; i < N; i++) believeAll(s, i);
+  announce(s);
   for (let i = 0; i < N; i++) updateTop(s, i);
   if (session === 0) record.believedOverlapSize = believedOverlapSize(s);
   if (s.trace) {

@@ -26,6 +26,11 @@ export type TraceEvent =
    * factor `sigma' / sigma` by which his error about his own Level II shrank.
    */
   | { type: 'consultation'; negotiator: number; poll: number; scale: number[] }
+  /**
+   * At the opening of a session a negotiator announced his believed win-set (with his
+   * underselling): its credibility `kappa` and the share of candidates it calls ratifiable.
+   */
+  | { type: 'announcement'; negotiator: number; credibility: number; ratifiableShare: number }
   /** The proposer's aspirations of every negotiator at the start of a round (`alternating`). */
   | { type: 'aspirations'; round: number; values: number[] }
   /** An offer, with the proposer's believed probability that each country ratifies it. */

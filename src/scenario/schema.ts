@@ -328,6 +328,16 @@ export const Negotiator = z
       .describe(
         'prior consultation of his Level II before Level I (Putnam 1988; MODEL.md section 9.2)',
       ),
+    announcement: z
+      .strictObject({
+        credibility: probability
+          .default(0)
+          .describe(
+            "kappa_i: at the start of each Level I session he announces his believed win-set (with his underselling lambda_i), and every foreign negotiator's believed probability that his country ratifies a candidate becomes (1 - kappa_i) p + kappa_i p_announced; 0: no announcement",
+          ),
+      })
+      .prefault({})
+      .describe('an announced win-set, underselling as misrepresentation (MODEL.md section 9.3)'),
     sidePayments: z
       .strictObject({
         budget: nonNegative
