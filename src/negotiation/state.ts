@@ -47,6 +47,8 @@ export interface Parties {
   delay: Int32Array;
   /** `kappa_i`, the credibility of his announced win-set (`announcement.ts`). */
   credibility: Float64Array;
+  /** `omega_i`, the weight of his domestic standing (`motives.ts`). */
+  standing: Float64Array;
 }
 
 function readParties(scenario: Scenario): Parties {
@@ -71,6 +73,7 @@ function readParties(scenario: Scenario): Parties {
     poll: Int32Array.from(cs, (c) => c.negotiator.consultation.poll),
     delay: Int32Array.from(cs, (c) => c.negotiator.consultation.delay),
     credibility: numbers((c) => c.negotiator.announcement.credibility),
+    standing: numbers((c) => c.negotiator.motives.standing),
   };
 }
 

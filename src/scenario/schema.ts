@@ -338,6 +338,16 @@ export const Negotiator = z
       })
       .prefault({})
       .describe('an announced win-set, underselling as misrepresentation (MODEL.md section 9.3)'),
+    motives: z
+      .strictObject({
+        standing: nonNegative
+          .default(0)
+          .describe(
+            'omega_i: weight of his domestic standing in his utility, u(x) = policy gain + omega_i S_i(x), S_i the weighted share of his constituents (as he believes them) who gain from x; 0: policy alone',
+          ),
+      })
+      .prefault({})
+      .describe("the negotiator's motives beyond his ideal point (MODEL.md section 9.5)"),
     sidePayments: z
       .strictObject({
         budget: nonNegative
@@ -642,6 +652,12 @@ function checkConsistency(s: Parsed, ctx: Ctx) {
     }
     dims(at('constituents', 'salience'), k.salience);
     if (c.negotiator.ideal !== undefined) dims(at('negotiator', 'ideal'), c.negotiator.ideal);
+    if (c.negotiator.motives.standing > 0 && c.autonomy > 0) {
+      issue(
+        at('negotiator', 'motives', 'standing'),
+        'a standing motive is not combined with executive autonomy yet (the executive ratifies on his policy gain): expected standing 0 or autonomy 0',
+      );
+    }
     if (c.negotiator.consultation.poll > 0 && c.negotiator.beliefs.mode !== 'estimate') {
       issue(
         at('negotiator', 'consultation', 'poll'),
