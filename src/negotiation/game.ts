@@ -69,7 +69,7 @@ function play(s: GameState, table: Table, seed: string, trace: TraceSink | null)
     for (let k = 0; k < N; k++) payments.paid[k]!.fill(0);
     payments.spent.fill(0);
     openSession(s, record, session);
-    if (session === 0 && s.scenario.protocol.abort && !talksOpen(s)) {
+    if (session === 0 && s.scenario.protocol.abort === true && !talksOpen(s)) {
       record.outcome = 'aborted';
       break;
     }

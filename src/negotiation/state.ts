@@ -69,11 +69,12 @@ function readParties(scenario: Scenario): Parties {
     rho: numbers((c) => c.reputation),
     reservation: numbers((c) => c.negotiator.reservation),
     concession: numbers((c) => c.negotiator.concession),
-    autonomy: numbers((c) => c.autonomy),
-    poll: Int32Array.from(cs, (c) => c.negotiator.consultation.poll),
-    delay: Int32Array.from(cs, (c) => c.negotiator.consultation.delay),
-    credibility: numbers((c) => c.negotiator.announcement.credibility),
-    standing: numbers((c) => c.negotiator.motives.standing),
+    // the mechanisms of issue 13 are optional fields: absent, they are off
+    autonomy: numbers((c) => c.autonomy ?? 0),
+    poll: Int32Array.from(cs, (c) => c.negotiator.consultation?.poll ?? 0),
+    delay: Int32Array.from(cs, (c) => c.negotiator.consultation?.delay ?? 0),
+    credibility: numbers((c) => c.negotiator.announcement?.credibility ?? 0),
+    standing: numbers((c) => c.negotiator.motives?.standing ?? 0),
   };
 }
 

@@ -324,9 +324,9 @@ export const Negotiator = z
             'rounds the consultation takes: Level I opens after the longest consultation (rounds count it)',
           ),
       })
-      .prefault({})
+      .optional()
       .describe(
-        'prior consultation of his Level II before Level I (Putnam 1988; MODEL.md section 9.2)',
+        'prior consultation of his Level II before Level I (Putnam 1988; MODEL.md section 9.2); absent: none',
       ),
     announcement: z
       .strictObject({
@@ -336,8 +336,10 @@ export const Negotiator = z
             "kappa_i: at the start of each Level I session he announces his believed win-set (with his underselling lambda_i), and every foreign negotiator's believed probability that his country ratifies a candidate becomes (1 - kappa_i) p + kappa_i p_announced; 0: no announcement",
           ),
       })
-      .prefault({})
-      .describe('an announced win-set, underselling as misrepresentation (MODEL.md section 9.3)'),
+      .optional()
+      .describe(
+        'an announced win-set, underselling as misrepresentation (MODEL.md section 9.3); absent: none',
+      ),
     motives: z
       .strictObject({
         standing: nonNegative
@@ -346,8 +348,10 @@ export const Negotiator = z
             'omega_i: weight of his domestic standing in his utility, u(x) = policy gain + omega_i S_i(x), S_i the weighted share of his constituents (as he believes them) who gain from x; 0: policy alone',
           ),
       })
-      .prefault({})
-      .describe("the negotiator's motives beyond his ideal point (MODEL.md section 9.5)"),
+      .optional()
+      .describe(
+        "the negotiator's motives beyond his ideal point (MODEL.md section 9.5); absent: his policy gain alone",
+      ),
     sidePayments: z
       .strictObject({
         budget: nonNegative
@@ -421,9 +425,9 @@ export const Country = z
       .default(0)
       .describe('reputation bonus rho_i for keeping a ratified agreement (MODEL.md section 5)'),
     autonomy: probability
-      .default(0)
+      .optional()
       .describe(
-        "state strength: the executive's autonomy a_i in [0, 1], the weight of the negotiator's own acceptance against the Level II vote in ratification: P(ratify) = a_i [his gain >= phi_i] + (1 - a_i) P(Level II passes); 0: Level II alone, 1: the executive alone (MODEL.md section 9)",
+        "state strength: the executive's autonomy a_i in [0, 1], the weight of the negotiator's own acceptance against the Level II vote in ratification: P(ratify) = a_i [his gain >= phi_i] + (1 - a_i) P(Level II passes); absent or 0: Level II alone, 1: the executive alone (MODEL.md section 9.1)",
       ),
   })
   .describe('a country i (MODEL.md section 1)');
@@ -465,9 +469,9 @@ export const Protocol = z
       .describe('index of the first proposer (the setter in ultimatum)'),
     abort: z
       .boolean()
-      .default(false)
+      .optional()
       .describe(
-        'expectations abort Level I: when no negotiator believes any candidate is ratified by every country, talks are not opened and the game ends aborted, not no_agreement (MODEL.md section 9.2)',
+        'expectations abort Level I: when true and no negotiator believes any candidate is ratified by every country, talks are not opened and the game ends aborted, not no_agreement; absent or false: talks always open (MODEL.md section 9.2)',
       ),
   })
   .describe('the Level I protocol (MODEL.md section 4)');
@@ -652,13 +656,13 @@ function checkConsistency(s: Parsed, ctx: Ctx) {
     }
     dims(at('constituents', 'salience'), k.salience);
     if (c.negotiator.ideal !== undefined) dims(at('negotiator', 'ideal'), c.negotiator.ideal);
-    if (c.negotiator.motives.standing > 0 && c.autonomy > 0) {
+    if ((c.negotiator.motives?.standing ?? 0) > 0 && (c.autonomy ?? 0) > 0) {
       issue(
         at('negotiator', 'motives', 'standing'),
         'a standing motive is not combined with executive autonomy yet (the executive ratifies on his policy gain): expected standing 0 or autonomy 0',
       );
     }
-    if (c.negotiator.consultation.poll > 0 && c.negotiator.beliefs.mode !== 'estimate') {
+    if ((c.negotiator.consultation?.poll ?? 0) > 0 && c.negotiator.beliefs.mode !== 'estimate') {
       issue(
         at('negotiator', 'consultation', 'poll'),
         `a poll corrects an estimate: expected beliefs.mode 'estimate' or poll 0, got mode '${c.negotiator.beliefs.mode}'`,
