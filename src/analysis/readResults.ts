@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ColumnTable } from 'arquero';
 import * as aq from 'arquero';
-import { cellColumns, runColumns } from '../engine/columns.ts';
+import { cellColumns, OUTCOMES, runColumns } from '../engine/columns.ts';
 import { UserError } from '../errors.ts';
 import { codecOf } from '../results/codecs/index.ts';
 import { cellsFileName, MANIFEST } from '../results/folder.ts';
@@ -52,7 +52,12 @@ export function readResults(dir: string): Results {
   const damage = verifyCellsFiles(dir, manifest);
   if (damage.length > 0) throw new UserError(damageMessage('analysis', dir, damage));
   const columns = cellColumns(manifest.layout, manifest.parameters);
-  const values = codecOf('arrow').decode(readFileSync(file), columns);
+  // a folder written before an outcome existed (toolkit < 0.4.0 has no `aborted`) lacks its
+  // count column: read what it holds, and count 0 runs of that outcome
+  const absent = OUTCOMES.filter((o) => !manifest.outcomes.includes(o));
+  const stored = columns.filter((c) => !(absent as readonly string[]).includes(c.name));
+  const values = codecOf('arrow').decode(readFileSync(file), stored);
+  for (const o of absent) values[o] = new Int32Array(manifest.cells.length);
   const byPath = Object.fromEntries(
     columns.map((c) => [c.path ?? c.name, values[c.name]!] as const),
   );
