@@ -183,7 +183,7 @@ const Hypothesis = z
       .string()
       .min(1)
       .describe(
-        'a rate (agreement, no_agreement, involuntary_defection, voluntary_defection, ratification_failure = involuntary defections / tentative agreements) or a mean (gain_A, rounds, winset_B, ...)',
+        'a rate (agreement, no_agreement, involuntary_defection, voluntary_defection, aborted, ratification_failure = involuntary defections / tentative agreements) or a mean (gain_A, rounds, winset_B, ...)',
       ),
     on: z.string().min(1).describe('the path of a varied parameter with numeric values'),
     direction: z
