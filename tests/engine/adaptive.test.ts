@@ -102,7 +102,7 @@ describe('wilsonHalfWidth and cellSchedule', () => {
         }),
       ),
     ).toThrow(
-      "replications.target.outcome: 'agreemnt' is not a rate; valid: agreement, no_agreement, involuntary_defection, voluntary_defection, ratification_failure. Did you mean 'agreement'?",
+      "replications.target.outcome: 'agreemnt' is not a rate; valid: agreement, no_agreement, involuntary_defection, voluntary_defection, aborted, ratification_failure. Did you mean 'agreement'?",
     );
     expect(() =>
       parseExperiment({
