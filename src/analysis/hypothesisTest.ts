@@ -225,8 +225,20 @@ function welchDifference(
   const { low, high, levels } = extremes(evidence.x, counts);
   const a = group(high);
   const b = group(low);
-  const t = welchT(a.n, a.mean, a.variance, b.n, b.mean, b.variance);
   const what = evidence.kind === 'binary' ? `the rate of ${outcome}` : `mean ${outcome}`;
+  if (a.n < 2 || b.n < 2) {
+    // a level with fewer than two observations has no sample variance: no test, inconclusive
+    return {
+      test: 'welch',
+      compared: `highest vs lowest of ${levels} levels (${Math.min(a.n, b.n)} observation(s) at one: no test)`,
+      estimand: `difference in ${what}, highest minus lowest level of ${on} (positive: higher at the highest)`,
+      estimate: a.n > 0 && b.n > 0 ? a.mean - b.mean : Number.NaN,
+      lo: Number.NEGATIVE_INFINITY,
+      hi: Number.POSITIVE_INFINITY,
+      p: 1,
+    };
+  }
+  const t = welchT(a.n, a.mean, a.variance, b.n, b.mean, b.variance);
   return {
     test: 'welch',
     compared: `highest vs lowest of ${levels} levels`,

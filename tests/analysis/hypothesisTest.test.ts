@@ -110,4 +110,16 @@ describe('hypothesisTest', () => {
     expect(alike.compared).toBe('slope over 3 levels (every run alike: no evidence)');
     expect(alike.estimate).toBe(0);
   });
+  it('gives no welch test, p 1, when a compared level has fewer than two observations', () => {
+    // gain_B is a mean over ratified runs: one ratified run at the highest level
+    const r = hypothesisTest(
+      'welch',
+      { kind: 'mean', x: [0, 1], n: [10, 1], sum: [2, 0.5], sumOfSquares: [0.6, 0.25] },
+      { outcome: 'gain_B', on: 'q' },
+    );
+    expect(r.compared).toBe('highest vs lowest of 2 levels (1 observation(s) at one: no test)');
+    expect(r.estimate).toBeCloseTo(0.5 - 0.2, 12);
+    expect(r.p).toBe(1);
+    expect([r.lo, r.hi]).toEqual([Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY]);
+  });
 });
