@@ -3,19 +3,23 @@ import { createGame, playGame } from '../../src/negotiation/game.ts';
 import { OUTCOMES } from '../../src/negotiation/record.ts';
 import type { TraceEvent } from '../../src/negotiation/trace.ts';
 import { parseScenario, type ScenarioInput } from '../../src/scenario/parse.ts';
+import { exactCountry } from '../../src/validation/exact.ts';
 import { uncertainSetter } from './fixtures/uncertainSetter.ts';
 
+/** Toolkit 0.3.0's defaults where this scenario does not set them: B knows his own Level II, no voter noise. */
 const uncertain: ScenarioInput = {
   countries: [
     {
       reversion: 0,
+      tau: 0,
       constituents: { count: 21, idealPoints: { kind: 'normal', mean: 0.3, sd: 0.1 } },
       negotiator: { beliefs: { sigmaForeign: 0.1, sigmaOwn: 0.02 } },
     },
     {
       reversion: 1,
       constituents: { count: 21, idealPoints: { kind: 'normal', mean: 0.7, sd: 0.1 } },
-      negotiator: { beliefs: { sigmaForeign: 0.1, particles: 4 } },
+      tau: 0,
+      negotiator: { beliefs: { sigmaForeign: 0.1, sigmaOwn: 0, particles: 4 } },
       reverberation: { eta: 0.05, beta: 0.2 },
     },
   ],
@@ -83,7 +87,7 @@ describe('playGame and createGame', () => {
             reversion: 1,
             constituents: { idealPoints: { kind: 'explicit', values: [0.2, 0.7, 0.8] } },
           },
-        ],
+        ].map(exactCountry),
       }),
       'closed',
     );

@@ -4,6 +4,7 @@ import { createIntervals, intervalsContain, winSet } from '../../src/model/winSe
 import { createGame } from '../../src/negotiation/game.ts';
 import type { TraceEvent } from '../../src/negotiation/trace.ts';
 import { parseScenario } from '../../src/scenario/parse.ts';
+import { exactCountry } from '../../src/validation/exact.ts';
 
 /**
  * Aspiration adaptation reaches agreement when agreement is possible and known to be.
@@ -39,7 +40,7 @@ describe('alternating with exact beliefs and overlapping win-sets', () => {
         constituents: { count: 51, idealPoints: { kind: 'normal', mean: 0.7, sd: 0.1 } },
         negotiator: { reservation: phi },
       },
-    ],
+    ].map(exactCountry),
   });
 
   it('agrees in (nearly) every game, inside both win-sets and both vetoes', () => {

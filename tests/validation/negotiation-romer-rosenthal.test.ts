@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { playGame } from '../../src/negotiation/game.ts';
 import { parseScenario } from '../../src/scenario/parse.ts';
+import { exactCountry } from '../../src/validation/exact.ts';
 
 /**
  * Romer and Rosenthal (1978): a setter facing a median voter at `m` with reversion `q`
@@ -14,7 +15,7 @@ describe('ultimatum with full information (Romer-Rosenthal setter)', () => {
       countries: [
         { reversion, constituents: { idealPoints: { kind: 'explicit', values: [1] } } },
         { reversion, constituents: { idealPoints: { kind: 'explicit', values: [median] } } },
-      ],
+      ].map(exactCountry),
     });
 
   it('offers 2m - q = 0.6 and it is ratified', () => {
@@ -37,7 +38,7 @@ describe('ultimatum with full information (Romer-Rosenthal setter)', () => {
       countries: [
         { reversion: 1, constituents: { idealPoints: { kind: 'explicit', values: [1] } } },
         { reversion: 1, constituents: { idealPoints: { kind: 'explicit', values: [0.3] } } },
-      ],
+      ].map(exactCountry),
     });
     expect(playGame(s, 'rr').outcome).toBe('no_agreement');
   });

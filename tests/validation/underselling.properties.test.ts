@@ -8,6 +8,7 @@ import { createIntervals, intervalsContain, winSet } from '../../src/model/winSe
 import { playGame } from '../../src/negotiation/game.ts';
 import { parseScenario } from '../../src/scenario/parse.ts';
 import type { ScenarioInput } from '../../src/scenario/schema.ts';
+import { exactCountry } from '../../src/validation/exact.ts';
 
 /*
  * MODEL.md section 3: a negotiator who undersells acts as if his own win-set were smaller
@@ -118,7 +119,7 @@ describe('underselling never enlarges an acceptance set', () => {
         countries: [
           country(0.5),
           { reversion: 0.6, constituents: { idealPoints: { kind: 'explicit', values: [0.5] } } },
-        ],
+        ].map(exactCountry),
       });
     const p = drawProfile(scenario('alternating'), 0, fromUniform(seedrandom.alea('0')));
     expect(winSet(p, BOX, {}, createIntervals()).count).toBe(0);
