@@ -5,7 +5,7 @@ import { command } from '../../src/cli/simulate.ts';
 import { UserError } from '../../src/errors.ts';
 import { playGame } from '../../src/negotiation/game.ts';
 import { loadScenario } from '../../src/scenario/parse.ts';
-import { exactCountry } from '../../src/validation/exact.ts';
+import { exactCountries } from '../negotiation/fixtures/exactCountries.ts';
 import { runCli, scenarioFile } from './runCli.ts';
 
 describe('twolevel simulate', () => {
@@ -13,10 +13,10 @@ describe('twolevel simulate', () => {
   // voter noise)
   const file = scenarioFile({
     protocol: { name: 'ultimatum' },
-    countries: [
+    countries: exactCountries([
       { reversion: 0, constituents: { idealPoints: { kind: 'explicit', values: [1] } } },
       { reversion: 0, constituents: { idealPoints: { kind: 'explicit', values: [0.3] } } },
-    ].map(exactCountry),
+    ]),
   });
 
   it('prints the record', async () => {

@@ -3,7 +3,7 @@ import { createGame, playGame } from '../../src/negotiation/game.ts';
 import { OUTCOMES } from '../../src/negotiation/record.ts';
 import type { TraceEvent } from '../../src/negotiation/trace.ts';
 import { parseScenario, type ScenarioInput } from '../../src/scenario/parse.ts';
-import { exactCountry } from '../../src/validation/exact.ts';
+import { exactCountries } from './fixtures/exactCountries.ts';
 import { uncertainSetter } from './fixtures/uncertainSetter.ts';
 
 /** Toolkit 0.3.0's defaults where this scenario does not set them: B knows his own Level II, no voter noise. */
@@ -78,7 +78,7 @@ describe('playGame and createGame', () => {
     // W_A = [0, 0.6], W_B = [0.4, 1]: sizes 0.6 and 0.6, overlap 0.2
     const r = playGame(
       parseScenario({
-        countries: [
+        countries: exactCountries([
           {
             reversion: 0,
             constituents: { idealPoints: { kind: 'explicit', values: [0.1, 0.3, 0.9] } },
@@ -87,7 +87,7 @@ describe('playGame and createGame', () => {
             reversion: 1,
             constituents: { idealPoints: { kind: 'explicit', values: [0.2, 0.7, 0.8] } },
           },
-        ].map(exactCountry),
+        ]),
       }),
       'closed',
     );

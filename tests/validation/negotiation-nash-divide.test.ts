@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { playGame } from '../../src/negotiation/game.ts';
 import { parseScenario } from '../../src/scenario/parse.ts';
-import { exactCountry } from '../../src/validation/exact.ts';
+import { exactCountries } from '../negotiation/fixtures/exactCountries.ts';
 
 /**
  * The Nash bargaining solution of dividing a stake when no agreement gives both 0 and each
@@ -16,10 +16,10 @@ describe('nash with full information in the divide form', () => {
       parseScenario({
         form: 'divide',
         protocol: { name },
-        countries: [
+        countries: exactCountries([
           { constituents: { reservations: { kind: 'explicit', values: [cA] } } },
           { constituents: { reservations: { kind: 'explicit', values: [cB] } } },
-        ].map(exactCountry),
+        ]),
       }),
       'nash',
     );

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createGame } from '../../src/negotiation/game.ts';
 import { parseScenario, type ScenarioInput } from '../../src/scenario/parse.ts';
-import { exactCountry } from '../../src/validation/exact.ts';
+import { exactCountries } from '../negotiation/fixtures/exactCountries.ts';
 
 /**
  * MODEL.md section 7, proposition 3: with exact beliefs (`sigma = 0`), no voter noise and no
@@ -72,7 +72,7 @@ describe('no involuntary defection with exact beliefs, no noise, no drift', () =
   for (const [title, input] of Object.entries(scenarios)) {
     for (const name of protocols) {
       it(`${title}: ${name}, ${SEEDS} seeds`, () => {
-        const countries = input.countries?.map(exactCountry);
+        const countries = input.countries && exactCountries(input.countries);
         const scenario = parseScenario({ ...input, countries, protocol: { name } });
         // the ultimatum setter does not anticipate reverberation (documented); switch it off
         if (name === 'ultimatum') {
@@ -98,7 +98,7 @@ describe('no involuntary defection with exact beliefs, no noise, no drift', () =
         parseScenario({
           space: { D: 2 },
           protocol: { name, candidates: 256 },
-          countries: [
+          countries: exactCountries([
             {
               reversion: [0, 0],
               constituents: { count: 9, idealPoints: { kind: 'normal', mean: [0.4, 0.5] } },
@@ -107,7 +107,7 @@ describe('no involuntary defection with exact beliefs, no noise, no drift', () =
               reversion: [1, 0.2],
               constituents: { count: 7, idealPoints: { kind: 'normal', mean: [0.6, 0.4] } },
             },
-          ].map(exactCountry),
+          ]),
         }),
       );
       for (let s = 0; s < 100; s++)

@@ -4,7 +4,7 @@ import { bestOffer } from '../../../src/negotiation/protocols/alternating.ts';
 import type { NegotiatingTable } from '../../../src/negotiation/protocols/protocol.ts';
 import type { TraceEvent } from '../../../src/negotiation/trace.ts';
 import { parseScenario } from '../../../src/scenario/parse.ts';
-import { exactCountry } from '../../../src/validation/exact.ts';
+import { exactCountries } from '../fixtures/exactCountries.ts';
 
 /**
  * A two-negotiator table over five candidates for proposer 0: his gains, his believed
@@ -72,7 +72,7 @@ describe('alternating', () => {
     // u_A = 0.6497 >= 0.5905: agreement at 0.495 after 6 rounds. Beliefs are exact and votes
     // deterministic (exactCountry), so the hand computation holds.
     const scenario = parseScenario({
-      countries: [
+      countries: exactCountries([
         {
           reversion: 0,
           constituents: { idealPoints: { kind: 'explicit', values: [0.2, 0.3, 0.4] } },
@@ -81,7 +81,7 @@ describe('alternating', () => {
           reversion: 1,
           constituents: { idealPoints: { kind: 'explicit', values: [0.6, 0.7, 0.8] } },
         },
-      ].map(exactCountry),
+      ]),
     });
     const events: TraceEvent[] = [];
     const record = createGame(scenario).play('hand', events);
