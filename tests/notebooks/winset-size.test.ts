@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import winsetSize from '../../experiments/winset-size.ts';
 import { buildNotebook } from '../../notebooks/buildNotebook.ts';
+import { wilsonInterval } from '../../src/analysis/wilsonInterval.ts';
 import { parseExperiment } from '../../src/engine/experiment.ts';
 import { runExperiment } from '../../src/engine/run.ts';
 import { UserError } from '../../src/errors.ts';
@@ -71,7 +72,7 @@ async function visit(origin: string, page: string) {
 }
 
 describe('notebooks/winset-size.html', async () => {
-  // experiments/winset-size.ts with 20 replications per cell: 5 x 3 cells, 300 games
+  // experiments/winset-size.ts with 20 replications per cell: 5 x 3 x 3 cells, 900 games
   const results = join(scratch, 'winset-size');
   await runExperiment(parseExperiment({ ...winsetSize, replications: 20 }), {
     out: results,
@@ -123,17 +124,23 @@ describe('notebooks/winset-size.html', async () => {
       // a cell that threw shows its error in place of its output
       expect(dom.match(/class="[^"]*observablehq--error[^"]*">.{0,200}/g) ?? []).toEqual([]);
       expect(dom).toMatch(/<svg[^>]+class="marks"/);
-      // 15 cells x 20 replications
-      expect(dom).toContain('The sweep holds 15 cells and 300 games.');
-      // the three hypotheses of experiments/winset-size.ts
-      expect(dom.match(/<td[^>]*>(supported|contradicted|inconclusive)<\/td>/g)).toHaveLength(3);
-      // sigma_foreign = 0: A sees B's win-set and every offer is ratified, 20 of 20 at each of
-      // the 5 levels; the Wilson interval at x = n is [n / (n + z^2), 1] = [20 / 23.8415, 1]
-      const exact = [...dom.matchAll(/lo: ([\d.]+); hi: ([\d.]+); σ_foreign: 0"/g)];
-      expect(exact).toHaveLength(5);
-      for (const [, lo, hi] of exact) {
-        expect(Number(lo)).toBeCloseTo(20 / (20 + 1.959963984540054 ** 2), 9);
-        expect(Number(hi)).toBe(1);
+      // 45 cells x 20 replications, pooled over sigma_foreign into 5 x 3 groups of 60 games
+      expect(dom).toContain('The sweep holds 45 cells and 900 games, shown here in 15 groups');
+      // the five hypotheses of experiments/winset-size.ts, each pooled and at 3 levels
+      expect(dom.match(/<td[^>]*>(supported|contradicted|inconclusive)<\/td>/g)).toHaveLength(20);
+      // every group's point carries the Wilson interval of its count out of 60 games
+      const groups = [
+        ...dom.matchAll(
+          /ideal: (0\.\d); mean [^;]*; agreement: (\d+); runs: (\d+); lo: ([\d.]+); hi: ([\d.]+)"/g,
+        ),
+      ];
+      expect(groups).toHaveLength(15);
+      expect(new Set(groups.map((g) => g[1]))).toEqual(new Set(['0.6', '0.7', '0.8']));
+      for (const [, , x, n, lo, hi] of groups) {
+        expect(Number(n)).toBe(60);
+        const [wLo, wHi] = wilsonInterval(Number(x), 60);
+        expect(Number(lo)).toBeCloseTo(wLo!, 3);
+        expect(Number(hi)).toBeCloseTo(wHi!, 3);
       }
       expect(asked.some((path) => path.endsWith('.arrow'))).toBe(true);
     },
