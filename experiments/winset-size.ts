@@ -3,7 +3,7 @@
  * A's uncertainty about B's Level II, under the toolkit's default protocol (`alternating`,
  * aspiration adaptation) and default beliefs (every negotiator unsure of his own Level II,
  * sigma_own 0.05, and of the other's, sigma_foreign 0.1, with one point estimate each), with
- * voter noise tau 0.01 (Putnam 1988, propositions 1 and 3).
+ * deterministic votes (Putnam 1988, propositions 1 and 3).
  *
  * The geometry is the default scenario's: A (reversion 0, 101 ideal points N(0.3, 0.15^2))
  * and B (reversion 1, N(0.7, 0.15^2)), whose win-sets overlap narrowly, each median outside
@@ -25,8 +25,8 @@
  * all, and at which of B's negotiators, is what the hypotheses ask (`by`: one verdict per
  * level of B's negotiator's ideal point).
  *
- * 5 x 3 x 3 = 45 cells x 1,500 replications = 67,500 games: Wilson intervals of at most
- * +-0.026 per cell, +-0.009 per level of a factor pooled over the others.
+ * 5 x 3 x 3 = 45 cells x 1,000 replications = 45,000 games: Wilson intervals of at most
+ * +-0.031 per cell, +-0.011 per level of a factor pooled over the others.
  *
  * Run it with `npm start` (simulate, summarise, test, draw, report); the results go to
  * results/winset-size/.
@@ -71,7 +71,7 @@ export default defineExperiment({
     { path: negotiatorB, values: [0.6, 0.7, 0.8] },
   ],
   design: { kind: 'grid' },
-  replications: 1500,
+  replications: 1000,
   seed: 1988,
   hypotheses: [
     {

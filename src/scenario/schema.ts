@@ -365,9 +365,9 @@ export const Country = z
       .default(0)
       .describe('good will g_i, added to every margin (MODEL.md section 2)'),
     tau: nonNegative
-      .default(0.01)
+      .default(0)
       .describe(
-        "voter noise tau: P(yes) = 1 / (1 + exp(-Delta'/tau)); 0 is a deterministic vote, the default a logit quantal response (McKelvey and Palfrey 1995) that errs mostly near indifference",
+        "voter noise tau: P(yes) = 1 / (1 + exp(-Delta'/tau)), a logit quantal response (McKelvey and Palfrey 1995); 0 is a deterministic vote, the default, because negotiators' beliefs ignore the noise: with any tau > 0 an offer at the very end of a win-set fails about half the time",
       ),
     ratification: Ratification.prefault({}),
     negotiator: Negotiator.prefault({}),
