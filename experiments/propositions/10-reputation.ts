@@ -9,8 +9,10 @@
  * reputation bonus rho (the shadow of meeting again). A's bonus rho_A runs from 0 to 0.04, at
  * two drifts; B's is 1, far above any margin in the box, so only A reneges and the runs
  * measure A's bonus alone. Agreements end near the middle of the overlap, where A's median
- * constituent's margin is about 0.05, so a bonus of that order matters. 5 x 2 cells x 2,000
- * replications: Wilson intervals of at most +-0.022 per cell.
+ * constituent's margin is about 0.05, so a bonus of that order matters. Since rho is added
+ * to every margin of the horizon votes, less voluntary defection is certain by construction;
+ * the sweep measures its size at each drift (`by`). 5 x 2 cells x 2,000 replications: Wilson
+ * intervals of at most +-0.022 per cell.
  */
 import { defineExperiment } from '../../src/engine/experiment.ts';
 
@@ -52,6 +54,7 @@ export default defineExperiment({
       on: reputationA,
       direction: 'decreasing',
       test: 'trend',
+      by: drift,
     },
     {
       label: 'More drift of national mood: more voluntary defection',
