@@ -2,7 +2,7 @@
  * Putnam's proposition 4: underselling one's own win-set buys better terms and more
  * breakdowns.
  *
- * The default scenario's geometry: ideal points N(0.3, 0.15^2) in A and N(0.7, 0.15^2) in B
+ * The default scenario `{}`: ideal points N(0.3, 0.15^2) in A and N(0.7, 0.15^2) in B
  * (101 each), reversions 0 and 1, simple majority: the true win-sets are about [0, 0.6] and
  * [0.4, 1]; negotiators more dovish than their medians (0.35 and 0.65) with the default
  * beliefs (sigma_own 0.05, sigma_foreign 0.1). A's negotiator acts as if his win-set were
@@ -24,22 +24,7 @@ export default defineExperiment({
   name: 'proposition-4-underselling',
   description:
     "A's terms and the breakdown rate against A's negotiator's underselling lambda of his own win-set (Putnam 1988, proposition 4).",
-  scenario: {
-    countries: [
-      {
-        name: 'A',
-        reversion: 0,
-        constituents: { idealPoints: { kind: 'normal', mean: 0.3 } },
-        negotiator: { ideal: 0.35 },
-      },
-      {
-        name: 'B',
-        reversion: 1,
-        constituents: { idealPoints: { kind: 'normal', mean: 0.7 } },
-        negotiator: { ideal: 0.65 },
-      },
-    ],
-  },
+  scenario: {},
   parameters: [
     { path: underselling, values: [0.1, 0.15, 0.25, 0.5, 1] },
     { path: protocol, values: ['alternating', 'ultimatum'] },
