@@ -38,11 +38,16 @@ async function until(ready: () => boolean) {
   while (!ready()) await new Promise((done) => setTimeout(done, 50));
 }
 
-/** A finished batch is on disk: the folder holds more than its manifest and empty runs/. */
+/**
+ * A finished batch is on disk: the folder holds more than its manifest, its writer's lock
+ * (taken before the Ctrl-C handler is installed) and empty runs/.
+ */
 function batchWritten() {
   if (!existsSync(out)) return false;
   const runs = join(out, 'runs');
-  const files = readdirSync(out).filter((f) => f !== 'manifest.json' && f !== 'runs');
+  const files = readdirSync(out).filter(
+    (f) => f !== 'manifest.json' && f !== 'lock.json' && f !== 'runs',
+  );
   return files.length > 0 || (existsSync(runs) && readdirSync(runs).length > 0);
 }
 
