@@ -2,7 +2,8 @@
  * Putnam's proposition 10: a higher reputation cost lowers voluntary defection.
  *
  * Ideal points N(0.3, 0.15^2) in A and N(0.7, 0.15^2) in B (101 each), reversions 0 and 1;
- * B's negotiator sees A's Level II with a small error (sigma_foreign = 0.05). After
+ * B's negotiator sees A's Level II with a small error (sigma_foreign = 0.05); otherwise the
+ * beliefs are the defaults (sigma_own 0.05, A's sigma_foreign 0.1). After
  * ratification, for H = 10 periods each country's constituents drift by a common
  * N(0, sigma_drift^2) shift per period (a swing of national mood), and a country reneges
  * when its Level II would vote the agreement down even with every margin raised by its

@@ -8,8 +8,9 @@
  * B's constituents move toward it by a share eta of the distance, except a share beta of
  * nationalists, who move away by as much (backlash). B's negotiator is a dove (ideal 0.5):
  * a default negotiator keeps his ideal at B's median as first drawn, so his own veto would
- * stop him from using the room reverberation opens in his Level II. Beliefs are exact and
- * follow the reverberation. 4 x 4 cells x 1,000 replications: Wilson intervals of at most
+ * stop him from using the room reverberation opens in his Level II. Beliefs are the defaults
+ * (sigma_own 0.05, sigma_foreign 0.1) and follow the reverberation. 4 x 4 cells x 1,000
+ * replications: Wilson intervals of at most
  * +-0.031 per cell, +-0.016 per level pooled.
  */
 import { defineExperiment } from '../../src/engine/experiment.ts';
