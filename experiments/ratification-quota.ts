@@ -6,8 +6,11 @@
  * overlap around 0.5. B ratifies with a quota theta of its 101 constituents' weight, from a
  * simple majority to three quarters, which pushes the near end of its win-set toward 1. Both
  * negotiators see the other's Level II with a small error (sigma_foreign = 0.05) and bargain
- * by the default alternating protocol. 4 cells x 2,000 replications. A small sweep
- * for trying the commands (`twolevel run`, `--shard`, `merge`, `summarize`, `plot`, `report`).
+ * by the default alternating protocol; each knows his own Level II (sigma_own = 0, the
+ * default before toolkit 0.4.0). 4 cells x 2,000 replications. A small sweep for trying the
+ * commands (`twolevel run`, `--shard`, `merge`, `summarize`, `plot`, `report`); Putnam's
+ * proposition 6 with own uncertainty and involuntary defection is
+ * `experiments/propositions/6-ratification.ts`.
  */
 import { defineExperiment } from '../src/engine/experiment.ts';
 
@@ -23,13 +26,13 @@ export default defineExperiment({
         name: 'A',
         reversion: 0,
         constituents: { idealPoints: { kind: 'normal', mean: 0.3 } },
-        negotiator: { beliefs: { sigmaForeign: 0.05 } },
+        negotiator: { beliefs: { sigmaOwn: 0, sigmaForeign: 0.05 } },
       },
       {
         name: 'B',
         reversion: 1,
         constituents: { idealPoints: { kind: 'normal', mean: 0.7 } },
-        negotiator: { beliefs: { sigmaForeign: 0.05 } },
+        negotiator: { beliefs: { sigmaOwn: 0, sigmaForeign: 0.05 } },
       },
     ],
   },

@@ -2,15 +2,18 @@
  * Putnam's proposition 10: a higher reputation cost lowers voluntary defection.
  *
  * Ideal points N(0.3, 0.15^2) in A and N(0.7, 0.15^2) in B (101 each), reversions 0 and 1;
- * B's negotiator sees A's Level II with a small error (sigma_foreign = 0.05). After
+ * B's negotiator sees A's Level II with a small error (sigma_foreign = 0.05); otherwise the
+ * beliefs are the defaults (sigma_own 0.05, A's sigma_foreign 0.1). After
  * ratification, for H = 10 periods each country's constituents drift by a common
  * N(0, sigma_drift^2) shift per period (a swing of national mood), and a country reneges
  * when its Level II would vote the agreement down even with every margin raised by its
  * reputation bonus rho (the shadow of meeting again). A's bonus rho_A runs from 0 to 0.04, at
  * two drifts; B's is 1, far above any margin in the box, so only A reneges and the runs
  * measure A's bonus alone. Agreements end near the middle of the overlap, where A's median
- * constituent's margin is about 0.05, so a bonus of that order matters. 5 x 2 cells x 2,000
- * replications: Wilson intervals of at most +-0.022 per cell.
+ * constituent's margin is about 0.05, so a bonus of that order matters. Since rho is added
+ * to every margin of the horizon votes, less voluntary defection is certain by construction;
+ * the sweep measures its size at each drift (`by`). 5 x 2 cells x 2,000 replications: Wilson
+ * intervals of at most +-0.022 per cell.
  */
 import { defineExperiment } from '../../src/engine/experiment.ts';
 
@@ -52,6 +55,7 @@ export default defineExperiment({
       on: reputationA,
       direction: 'decreasing',
       test: 'trend',
+      by: drift,
     },
     {
       label: 'More drift of national mood: more voluntary defection',

@@ -9,13 +9,17 @@
  * [0, 1 - median] from about 0.5 to 0.3, and the overlap from about 0.2 to 0. With 25
  * constituents a median varies by about 0.04 from run to run, so the overlap is empty in a
  * growing share of runs as lo rises. Both negotiators see the other's Level II with a small
- * error (sigma_foreign = 0.05) and bargain by alternating offers. B's negotiator's gain is
- * B's share of the stake, so it measures how close the terms are to B's ideal.
- * 5 cells x 3,000 replications: Wilson intervals of at most +-0.018 per cell.
+ * error (sigma_foreign = 0.05) and their own with the default (sigma_own = 0.05), and bargain
+ * by alternating offers or reach the Nash solution over the believed overlap. B's
+ * negotiator's gain is B's share of the stake, so it measures how close the terms are to B's
+ * ideal; it cannot fall below B's median reservation, so its rise is certain by construction.
+ * B's median constituent's gain, share - c_med, his surplus over what B's Level II demands,
+ * is not. 5 x 2 cells x 1,500 replications: Wilson intervals of at most +-0.026 per cell.
  */
 import { defineExperiment } from '../../src/engine/experiment.ts';
 
 const reservationsB = 'countries.B.constituents.reservations.lo';
+const protocol = 'protocol.name';
 
 export default defineExperiment({
   name: 'proposition-2-schelling',
@@ -36,9 +40,12 @@ export default defineExperiment({
       },
     ],
   },
-  parameters: [{ path: reservationsB, values: [0.1, 0.2, 0.3, 0.4, 0.5] }],
+  parameters: [
+    { path: reservationsB, values: [0.1, 0.2, 0.3, 0.4, 0.5] },
+    { path: protocol, values: ['alternating', 'nash'] },
+  ],
   design: { kind: 'grid' },
-  replications: 3000,
+  replications: 1500,
   seed: 1988,
   hypotheses: [
     {
@@ -47,6 +54,16 @@ export default defineExperiment({
       on: reservationsB,
       direction: 'increasing',
       test: 'welch',
+      by: protocol,
+    },
+    {
+      label:
+        "B's smaller win-set: more for B's median constituent above his reservation (share - c_med), not certain by construction",
+      outcome: 'gain_B',
+      on: reservationsB,
+      direction: 'increasing',
+      test: 'welch',
+      by: protocol,
     },
     {
       label: "B's smaller win-set: more runs without agreement (proposition 2)",
@@ -54,6 +71,7 @@ export default defineExperiment({
       on: reservationsB,
       direction: 'increasing',
       test: 'trend',
+      by: protocol,
     },
   ],
   figures: [

@@ -7,15 +7,18 @@
  * internationalists (kappa = +0.05); with unit salience a constituent accepts the ball of
  * radius sqrt(|q - v|^2 + kappa) around its ideal, so isolationists accept less. The share of
  * isolationists runs from 0 to 1, at two isolationist costs (-0.025 and -0.05). B's negotiator
- * is a dove (ideal 0.5): a default negotiator (B's median) would never go beyond his median's
- * kappa = 0 ball, which hides how internationalists widen Level II. A's negotiator is A's
- * median. Beliefs are exact. 5 x 2 cells x 2,000 replications: Wilson intervals of at most
- * +-0.022 per cell.
+ * is a dove (ideal 0.5) or at his Level II's centre (0.75): a negotiator at B's median never
+ * goes beyond his median's kappa = 0 ball, which hides how internationalists widen Level II.
+ * A's negotiator is A's median. Beliefs are the defaults (sigma_own 0.05, sigma_foreign 0.1).
+ * The win-set's shrinking is certain by construction (a lower kappa shrinks every
+ * isolationist's ball); the agreement rate is not. 5 x 2 x 2 cells x 1,000 replications:
+ * Wilson intervals of at most +-0.031 per cell.
  */
 import { defineExperiment } from '../../src/engine/experiment.ts';
 
 const isolationistShare = 'countries.B.constituents.kappa.isolationistShare';
 const isolationistCost = 'countries.B.constituents.kappa.isolationist';
+const idealB = 'countries.B.negotiator.ideal';
 
 export default defineExperiment({
   name: 'proposition-7-isolationist-share',
@@ -47,9 +50,10 @@ export default defineExperiment({
   parameters: [
     { path: isolationistShare, values: [0, 0.25, 0.5, 0.75, 1] },
     { path: isolationistCost, values: [-0.05, -0.025] },
+    { path: idealB, values: [0.5, 0.75] },
   ],
   design: { kind: 'grid' },
-  replications: 2000,
+  replications: 1000,
   seed: 1988,
   hypotheses: [
     {
@@ -65,6 +69,7 @@ export default defineExperiment({
       on: isolationistShare,
       direction: 'decreasing',
       test: 'trend',
+      by: idealB,
     },
     {
       label:

@@ -276,10 +276,16 @@ export const Beliefs = z
     particles: count
       .default(1)
       .describe('K: imagined constituent profiles per country (1: a single point estimate)'),
-    sigmaOwn: nonNegative.default(0).describe("sigma_own: error about his own country's Level II"),
+    sigmaOwn: nonNegative
+      .default(0.05)
+      .describe(
+        "sigma_own: error about his own country's Level II; by default he is unsure of his own win-set, less so than of a foreign one (Putnam 1988)",
+      ),
     sigmaForeign: nonNegative
-      .default(0)
-      .describe("sigma_foreign: error about the other countries' Level II"),
+      .default(0.1)
+      .describe(
+        "sigma_foreign: error about the other countries' Level II; by default twice sigma_own, foreign Level II politics being known less well (Putnam 1988; Iida 1993)",
+      ),
   })
   .describe("the negotiator's beliefs about every country's Level II (MODEL.md section 3)");
 
@@ -407,7 +413,9 @@ export const Country = z
       .describe('good will g_i, added to every margin (MODEL.md section 2)'),
     tau: nonNegative
       .default(0)
-      .describe("voter noise tau: P(yes) = 1 / (1 + exp(-Delta'/tau)); 0 is a deterministic vote"),
+      .describe(
+        "voter noise tau: P(yes) = 1 / (1 + exp(-Delta'/tau)), a logit quantal response (McKelvey and Palfrey 1995); 0 is a deterministic vote, the default, because negotiators' beliefs ignore the noise: with any tau > 0 an offer at the very end of a win-set fails about half the time",
+      ),
     ratification: Ratification.prefault({}),
     negotiator: Negotiator.prefault({}),
     reverberation: z
@@ -432,10 +440,26 @@ export const Country = z
   })
   .describe('a country i (MODEL.md section 1)');
 
-/** Two countries whose median constituents lie apart, so their win-sets partly overlap. */
+/**
+ * Two countries whose win-sets overlap narrowly, each median constituent outside the other's
+ * win-set (W_A about [0, 0.6], W_B about [0.4, 1]), so Level II binds (Putnam 1988). Each
+ * chief negotiator is more dovish than his median constituent (0.35 against 0.3, 0.65
+ * against 0.7), as executives are more eager for agreement than their legislatures (Milner
+ * and Rosendorff 1997; Mo 1995): his own veto is then no longer his country's win-set.
+ */
 const defaultCountries: z.input<typeof Country>[] = [
-  { name: 'A', reversion: 0, constituents: { idealPoints: { kind: 'normal', mean: 0.4 } } },
-  { name: 'B', reversion: 1, constituents: { idealPoints: { kind: 'normal', mean: 0.6 } } },
+  {
+    name: 'A',
+    reversion: 0,
+    constituents: { idealPoints: { kind: 'normal', mean: 0.3 } },
+    negotiator: { ideal: 0.35 },
+  },
+  {
+    name: 'B',
+    reversion: 1,
+    constituents: { idealPoints: { kind: 'normal', mean: 0.7 } },
+    negotiator: { ideal: 0.65 },
+  },
 ];
 
 /** The Level I protocol (MODEL.md section 4). */
@@ -512,7 +536,7 @@ const ScenarioShape = z
       .min(2)
       .prefault(defaultCountries)
       .describe(
-        'the countries i = 1..N, N >= 2; default A (ideal points N(0.4, 0.15^2), reversion 0) and B (N(0.6, 0.15^2), reversion 1)',
+        'the countries i = 1..N, N >= 2; default A (ideal points N(0.3, 0.15^2), reversion 0, negotiator ideal 0.35) and B (N(0.7, 0.15^2), reversion 1, negotiator ideal 0.65)',
       ),
     protocol: Protocol.prefault({}),
     reopen: z

@@ -5,16 +5,18 @@ import { command } from '../../src/cli/simulate.ts';
 import { UserError } from '../../src/errors.ts';
 import { playGame } from '../../src/negotiation/game.ts';
 import { loadScenario } from '../../src/scenario/parse.ts';
+import { exactCountries } from '../negotiation/fixtures/exactCountries.ts';
 import { runCli, scenarioFile } from './runCli.ts';
 
 describe('twolevel simulate', () => {
-  // Romer-Rosenthal: setter ideal 1, responder median 0.3, q = 0: x = 0.6
+  // Romer-Rosenthal: setter ideal 1, responder median 0.3, q = 0: x = 0.6 (exact beliefs, no
+  // voter noise)
   const file = scenarioFile({
     protocol: { name: 'ultimatum' },
-    countries: [
+    countries: exactCountries([
       { reversion: 0, constituents: { idealPoints: { kind: 'explicit', values: [1] } } },
       { reversion: 0, constituents: { idealPoints: { kind: 'explicit', values: [0.3] } } },
-    ],
+    ]),
   });
 
   it('prints the record', async () => {

@@ -3,19 +3,23 @@ import { createGame, playGame } from '../../src/negotiation/game.ts';
 import { OUTCOMES } from '../../src/negotiation/record.ts';
 import type { TraceEvent } from '../../src/negotiation/trace.ts';
 import { parseScenario, type ScenarioInput } from '../../src/scenario/parse.ts';
+import { exactCountries } from './fixtures/exactCountries.ts';
 import { uncertainSetter } from './fixtures/uncertainSetter.ts';
 
+/** Toolkit 0.3.0's defaults where this scenario does not set them: B knows his own Level II, no voter noise. */
 const uncertain: ScenarioInput = {
   countries: [
     {
       reversion: 0,
+      tau: 0,
       constituents: { count: 21, idealPoints: { kind: 'normal', mean: 0.3, sd: 0.1 } },
       negotiator: { beliefs: { sigmaForeign: 0.1, sigmaOwn: 0.02 } },
     },
     {
       reversion: 1,
       constituents: { count: 21, idealPoints: { kind: 'normal', mean: 0.7, sd: 0.1 } },
-      negotiator: { beliefs: { sigmaForeign: 0.1, particles: 4 } },
+      tau: 0,
+      negotiator: { beliefs: { sigmaForeign: 0.1, sigmaOwn: 0, particles: 4 } },
       reverberation: { eta: 0.05, beta: 0.2 },
     },
   ],
@@ -74,7 +78,7 @@ describe('playGame and createGame', () => {
     // W_A = [0, 0.6], W_B = [0.4, 1]: sizes 0.6 and 0.6, overlap 0.2
     const r = playGame(
       parseScenario({
-        countries: [
+        countries: exactCountries([
           {
             reversion: 0,
             constituents: { idealPoints: { kind: 'explicit', values: [0.1, 0.3, 0.9] } },
@@ -83,7 +87,7 @@ describe('playGame and createGame', () => {
             reversion: 1,
             constituents: { idealPoints: { kind: 'explicit', values: [0.2, 0.7, 0.8] } },
           },
-        ],
+        ]),
       }),
       'closed',
     );

@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import winsetSize from '../../experiments/winset-size.ts';
 import { buildNotebook } from '../../notebooks/buildNotebook.ts';
+import { wilsonInterval } from '../../src/analysis/wilsonInterval.ts';
 import { type ExperimentInput, parseExperiment } from '../../src/engine/experiment.ts';
 import { runExperiment } from '../../src/engine/run.ts';
 import { UserError } from '../../src/errors.ts';
@@ -124,7 +125,7 @@ const vetoPlayers: ExperimentInput = {
 };
 
 describe('notebooks/results.html', async () => {
-  // experiments/winset-size.ts with 20 replications per cell: 5 x 3 cells, 300 games
+  // experiments/winset-size.ts with 20 replications per cell: 5 x 3 x 3 cells, 900 games
   const winset = await notebookFor(winsetSize, 20);
   // 2 cells x 30 games
   const veto = await notebookFor(vetoPlayers, 30);
@@ -165,7 +166,7 @@ describe('notebooks/results.html', async () => {
   });
 
   it.skipIf(!chromium)(
-    'winset-size: the agreement rate by isolationist share, one line per foreign uncertainty, and the hypotheses',
+    "winset-size: the agreement rate by isolationist share, one line per foreign uncertainty (pooled over B's negotiator), and the hypotheses",
     async () => {
       const { result, asked } = await served(winset.out, (origin) => visit(origin, 'results.html'));
       const { dom, requested, origin } = result;
@@ -173,19 +174,19 @@ describe('notebooks/results.html', async () => {
       expect(requested.filter((url) => !url.startsWith(`${origin}/`))).toEqual([]);
       // a cell that threw shows its error in place of its output
       expect(dom.match(/class="[^"]*observablehq--error[^"]*">.{0,200}/g) ?? []).toEqual([]);
-      expect(dom).toContain('The sweep holds 15 cells and 300 games (grid design, 20 replications');
-      expect(dom.match(/<td[^>]*>(supported|contradicted|inconclusive)<\/td>/g)).toHaveLength(3);
+      expect(dom).toContain('The sweep holds 45 cells and 900 games (grid design, 20 replications');
+      // the five hypotheses of experiments/winset-size.ts, each pooled and at 3 levels
+      expect(dom.match(/<td[^>]*>(supported|contradicted|inconclusive)<\/td>/g)).toHaveLength(20);
       const drawn = points(dom);
       expect(drawn).toHaveLength(15);
-      // sigma_foreign = 0: A sees B's win-set and every offer is ratified, 20 of 20 at each of
-      // the 5 levels; the Wilson interval at x = n is [n / (n + z^2), 1]
-      const exact = drawn.filter((p) => p[FOREIGN] === '0');
-      expect(exact).toHaveLength(5);
-      for (const point of exact) {
-        expect(point.agreement).toBe('20');
-        expect(point.runs).toBe('20');
-        expect(Number(point.lo)).toBeCloseTo(20 / (20 + Z ** 2), 3);
-        expect(Number(point.hi)).toBe(1);
+      // 5 isolationist shares x 3 levels of sigma_foreign, each pooled over B's negotiator's 3
+      // ideal points: 60 games a point, with the Wilson interval of its count
+      expect(drawn.filter((p) => p[FOREIGN] === '0')).toHaveLength(5);
+      for (const point of drawn) {
+        expect(point.runs).toBe('60');
+        const [lo, hi] = wilsonInterval(Number(point.agreement), 60, Z);
+        expect(Number(point.lo)).toBeCloseTo(lo!, 3);
+        expect(Number(point.hi)).toBeCloseTo(hi!, 3);
       }
       expect(asked.some((path) => path.endsWith('.csv'))).toBe(true);
     },

@@ -80,6 +80,9 @@ describe('a beta draw with shapes near 0 (issue 12, item 1)', () => {
 });
 
 describe('a custom protocol is held to its contract (issue 12, item 6)', () => {
+  // The default scenario has 205 candidates: 201 grid points plus one interior end of each
+  // believed win-set (W_A's upper end and W_B's lower end, as each of the two negotiators
+  // believes them: own and foreign beliefs err differently), so the middle one is 102.
   const scenario = (deadline: number) =>
     parseScenario({
       protocol: { name: 'misbehaving', module: join(fixtures, 'misbehaving.ts'), deadline },
@@ -88,7 +91,7 @@ describe('a custom protocol is held to its contract (issue 12, item 6)', () => {
   it.each([
     [
       1,
-      "protocol 'misbehaving': bargain returned 213; expected a candidate index from 0 to 202, or -1 for no agreement",
+      "protocol 'misbehaving': bargain returned 215; expected a candidate index from 0 to 204, or -1 for no agreement",
     ],
     [2, "protocol 'misbehaving': bargain returned NaN; expected a candidate index"],
     [3, "protocol 'misbehaving': bargain returned 0.5; expected a candidate index"],
@@ -96,14 +99,14 @@ describe('a custom protocol is held to its contract (issue 12, item 6)', () => {
     [5, "protocol 'misbehaving': bargain returned Infinity; expected a candidate index"],
     [
       6,
-      "protocol 'misbehaving': offer(0, 1000000000): expected a candidate index from 0 to 202, got 1000000000",
+      "protocol 'misbehaving': offer(0, 1000000000): expected a candidate index from 0 to 204, got 1000000000",
     ],
     [7, "protocol 'misbehaving': offer(99, 0): expected a negotiator index from 0 to 1, got 99"],
     [
       8,
-      "protocol 'misbehaving': bargain returned candidate 102, which was never offered in this session",
+      "protocol 'misbehaving': bargain returned candidate 103, which was never offered in this session",
     ],
-    [9, "protocol 'misbehaving': candidate 101 is [1000000000], outside the box [0, 1]"],
+    [9, "protocol 'misbehaving': candidate 102 is [1000000000], outside the box [0, 1]"],
     [10, "protocol 'misbehaving': bargain threw null, not an Error"],
   ])('deadline %i: %s', async (deadline, message) => {
     const s = scenario(deadline);

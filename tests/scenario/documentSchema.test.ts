@@ -53,7 +53,7 @@ describe('documented formats', () => {
     const scenario = JSON.parse(await runCli(schemaCommand, [])) as Node;
     const country = scenario.properties!.countries!.items!;
     expect(country.properties!.tau!.description).toBe(
-      "voter noise tau: P(yes) = 1 / (1 + exp(-Delta'/tau)); 0 is a deterministic vote; default 0",
+      "voter noise tau: P(yes) = 1 / (1 + exp(-Delta'/tau)), a logit quantal response (McKelvey and Palfrey 1995); 0 is a deterministic vote, the default, because negotiators' beliefs ignore the noise: with any tau > 0 an offer at the very end of a win-set fails about half the time; default 0",
     );
     expect(country.properties!.ratification!.properties!.quota!.description).toMatch(
       /^quota theta of the single chamber .*; default 0.5$/,

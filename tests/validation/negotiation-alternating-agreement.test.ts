@@ -4,6 +4,7 @@ import { createIntervals, intervalsContain, winSet } from '../../src/model/winSe
 import { createGame } from '../../src/negotiation/game.ts';
 import type { TraceEvent } from '../../src/negotiation/trace.ts';
 import { parseScenario } from '../../src/scenario/parse.ts';
+import { exactCountries } from '../negotiation/fixtures/exactCountries.ts';
 
 /**
  * Aspiration adaptation reaches agreement when agreement is possible and known to be.
@@ -28,7 +29,7 @@ import { parseScenario } from '../../src/scenario/parse.ts';
 describe('alternating with exact beliefs and overlapping win-sets', () => {
   const phi = 0.01;
   const scenario = parseScenario({
-    countries: [
+    countries: exactCountries([
       {
         reversion: 0,
         constituents: { count: 51, idealPoints: { kind: 'normal', mean: 0.3, sd: 0.1 } },
@@ -39,7 +40,7 @@ describe('alternating with exact beliefs and overlapping win-sets', () => {
         constituents: { count: 51, idealPoints: { kind: 'normal', mean: 0.7, sd: 0.1 } },
         negotiator: { reservation: phi },
       },
-    ],
+    ]),
   });
 
   it('agrees in (nearly) every game, inside both win-sets and both vetoes', () => {

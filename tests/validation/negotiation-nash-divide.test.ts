@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { playGame } from '../../src/negotiation/game.ts';
 import { parseScenario } from '../../src/scenario/parse.ts';
+import { exactCountries } from '../negotiation/fixtures/exactCountries.ts';
 
 /**
  * The Nash bargaining solution of dividing a stake when no agreement gives both 0 and each
@@ -15,10 +16,10 @@ describe('nash with full information in the divide form', () => {
       parseScenario({
         form: 'divide',
         protocol: { name },
-        countries: [
+        countries: exactCountries([
           { constituents: { reservations: { kind: 'explicit', values: [cA] } } },
           { constituents: { reservations: { kind: 'explicit', values: [cB] } } },
-        ],
+        ]),
       }),
       'nash',
     );

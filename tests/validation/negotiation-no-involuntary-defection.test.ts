@@ -1,11 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { createGame } from '../../src/negotiation/game.ts';
 import { parseScenario, type ScenarioInput } from '../../src/scenario/parse.ts';
+import { exactCountries } from '../negotiation/fixtures/exactCountries.ts';
 
 /**
  * MODEL.md section 7, proposition 3: with exact beliefs (`sigma = 0`), no voter noise and no
  * drift, no protocol ever produces involuntary defection: every country's negotiator (or the
- * setter, or the mediator) knows exactly which agreements each Level II ratifies.
+ * setter, or the mediator) knows exactly which agreements each Level II ratifies. Every
+ * country is made exact with `exactCountry` (the defaults have own and foreign uncertainty
+ * and voter noise).
  */
 const scenarios: Record<string, ScenarioInput> = {
   'spatial, drawn reversions, underselling': {
@@ -69,7 +72,8 @@ describe('no involuntary defection with exact beliefs, no noise, no drift', () =
   for (const [title, input] of Object.entries(scenarios)) {
     for (const name of protocols) {
       it(`${title}: ${name}, ${SEEDS} seeds`, () => {
-        const scenario = parseScenario({ ...input, protocol: { name } });
+        const countries = input.countries && exactCountries(input.countries);
+        const scenario = parseScenario({ ...input, countries, protocol: { name } });
         // the ultimatum setter does not anticipate reverberation (documented); switch it off
         if (name === 'ultimatum') {
           for (const c of scenario.countries) c.reverberation = { eta: 0, beta: 0 };
@@ -94,7 +98,7 @@ describe('no involuntary defection with exact beliefs, no noise, no drift', () =
         parseScenario({
           space: { D: 2 },
           protocol: { name, candidates: 256 },
-          countries: [
+          countries: exactCountries([
             {
               reversion: [0, 0],
               constituents: { count: 9, idealPoints: { kind: 'normal', mean: [0.4, 0.5] } },
@@ -103,7 +107,7 @@ describe('no involuntary defection with exact beliefs, no noise, no drift', () =
               reversion: [1, 0.2],
               constituents: { count: 7, idealPoints: { kind: 'normal', mean: [0.6, 0.4] } },
             },
-          ],
+          ]),
         }),
       );
       for (let s = 0; s < 100; s++)

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { playGame } from '../../src/negotiation/game.ts';
 import { parseScenario } from '../../src/scenario/parse.ts';
+import { exactCountries } from '../negotiation/fixtures/exactCountries.ts';
 
 /**
  * Romer and Rosenthal (1978): a setter facing a median voter at `m` with reversion `q`
@@ -11,10 +12,10 @@ describe('ultimatum with full information (Romer-Rosenthal setter)', () => {
   const scenario = (median: number, reversion: number) =>
     parseScenario({
       protocol: { name: 'ultimatum' },
-      countries: [
+      countries: exactCountries([
         { reversion, constituents: { idealPoints: { kind: 'explicit', values: [1] } } },
         { reversion, constituents: { idealPoints: { kind: 'explicit', values: [median] } } },
-      ],
+      ]),
     });
 
   it('offers 2m - q = 0.6 and it is ratified', () => {
@@ -34,10 +35,10 @@ describe('ultimatum with full information (Romer-Rosenthal setter)', () => {
   it('offers nothing when the reversion is the setter ideal', () => {
     const s = parseScenario({
       protocol: { name: 'ultimatum' },
-      countries: [
+      countries: exactCountries([
         { reversion: 1, constituents: { idealPoints: { kind: 'explicit', values: [1] } } },
         { reversion: 1, constituents: { idealPoints: { kind: 'explicit', values: [0.3] } } },
-      ],
+      ]),
     });
     expect(playGame(s, 'rr').outcome).toBe('no_agreement');
   });

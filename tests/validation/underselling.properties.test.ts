@@ -8,6 +8,7 @@ import { createIntervals, intervalsContain, winSet } from '../../src/model/winSe
 import { playGame } from '../../src/negotiation/game.ts';
 import { parseScenario } from '../../src/scenario/parse.ts';
 import type { ScenarioInput } from '../../src/scenario/schema.ts';
+import { exactCountries } from '../negotiation/fixtures/exactCountries.ts';
 
 /*
  * MODEL.md section 3: a negotiator who undersells acts as if his own win-set were smaller
@@ -115,10 +116,10 @@ describe('underselling never enlarges an acceptance set', () => {
     const scenario = (name: string) =>
       parseScenario({
         protocol: { name },
-        countries: [
+        countries: exactCountries([
           country(0.5),
           { reversion: 0.6, constituents: { idealPoints: { kind: 'explicit', values: [0.5] } } },
-        ],
+        ]),
       });
     const p = drawProfile(scenario('alternating'), 0, fromUniform(seedrandom.alea('0')));
     expect(winSet(p, BOX, {}, createIntervals()).count).toBe(0);

@@ -4,6 +4,7 @@ import { bestOffer } from '../../../src/negotiation/protocols/alternating.ts';
 import type { NegotiatingTable } from '../../../src/negotiation/protocols/protocol.ts';
 import type { TraceEvent } from '../../../src/negotiation/trace.ts';
 import { parseScenario } from '../../../src/scenario/parse.ts';
+import { exactCountries } from '../fixtures/exactCountries.ts';
 
 /**
  * A two-negotiator table over five candidates for proposer 0: his gains, his believed
@@ -68,9 +69,10 @@ describe('alternating', () => {
     // x >= 0.5658 -> 0.57 (grid step 0.005); u_A = 0.2138 < 0.9. r2: A, u_A >= 0.81 means
     // x <= 0.4587 -> 0.455; u_B = 0.3747 < 0.81. r3: B, x >= 0.5220 -> 0.525; u_A = 0.4922 <
     // 0.729. r4: A, x <= 0.4937 -> 0.49; u_B = 0.5738 < 0.6561. r5: B, x >= 0.4932 -> 0.495;
-    // u_A = 0.6497 >= 0.5905: agreement at 0.495 after 6 rounds.
+    // u_A = 0.6497 >= 0.5905: agreement at 0.495 after 6 rounds. Beliefs are exact and votes
+    // deterministic (exactCountry), so the hand computation holds.
     const scenario = parseScenario({
-      countries: [
+      countries: exactCountries([
         {
           reversion: 0,
           constituents: { idealPoints: { kind: 'explicit', values: [0.2, 0.3, 0.4] } },
@@ -79,7 +81,7 @@ describe('alternating', () => {
           reversion: 1,
           constituents: { idealPoints: { kind: 'explicit', values: [0.6, 0.7, 0.8] } },
         },
-      ],
+      ]),
     });
     const events: TraceEvent[] = [];
     const record = createGame(scenario).play('hand', events);
