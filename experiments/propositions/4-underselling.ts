@@ -58,6 +58,17 @@ export default defineExperiment({
       test: 'logistic',
       by: protocol,
     },
+    {
+      // Over all runs, involuntary defection can only rise as more runs reach a tentative
+      // agreement; per tentative agreement it is the risk of each agreement struck.
+      label:
+        'Less underselling (higher lambda): more failed ratifications per tentative agreement (not certain by construction)',
+      outcome: 'ratification_failure',
+      on: underselling,
+      direction: 'increasing',
+      test: 'logistic',
+      by: protocol,
+    },
   ],
   figures: [
     {

@@ -65,6 +65,17 @@ export default defineExperiment({
       by: idealA,
     },
     {
+      // Over all runs a veto lowers involuntary defection just by leaving fewer tentative
+      // agreements; per tentative agreement it asks whether the agreements struck are safer.
+      label:
+        'A higher personal veto phi_A: fewer failed ratifications per tentative agreement (not certain by construction)',
+      outcome: 'ratification_failure',
+      on: veto,
+      direction: 'decreasing',
+      test: 'logistic',
+      by: idealA,
+    },
+    {
       label: "A higher personal veto phi_A: better terms for A's negotiator given agreement",
       outcome: 'negotiator_gain_A',
       on: veto,
