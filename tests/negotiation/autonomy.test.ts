@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createGame } from '../../src/negotiation/game.ts';
 import type { TraceEvent } from '../../src/negotiation/trace.ts';
 import { parseScenario, type ScenarioInput } from '../../src/scenario/parse.ts';
+import { exactCountries } from './fixtures/exactCountries.ts';
 
 /**
  * A is a setter (ultimatum) facing B's unanimity rule, all known exactly (sigma = 0).
@@ -15,7 +16,7 @@ import { parseScenario, type ScenarioInput } from '../../src/scenario/parse.ts';
 function scenario(autonomy: number): ScenarioInput {
   return {
     protocol: { name: 'ultimatum' },
-    countries: [
+    countries: exactCountries([
       {
         reversion: 0,
         constituents: { idealPoints: { kind: 'explicit', values: [0.1, 0.2, 0.5] } },
@@ -26,7 +27,7 @@ function scenario(autonomy: number): ScenarioInput {
         constituents: { idealPoints: { kind: 'explicit', values: [0.5, 0.651, 0.9] } },
         ratification: { quota: 1 },
       },
-    ],
+    ]),
   };
 }
 
