@@ -226,12 +226,13 @@ function welchDifference(
   const a = group(high);
   const b = group(low);
   const what = evidence.kind === 'binary' ? `the rate of ${outcome}` : `mean ${outcome}`;
+  const estimand = `difference in ${what}, highest minus lowest level of ${on} (positive: higher at the highest)`;
   if (a.n < 2 || b.n < 2) {
     // a level with fewer than two observations has no sample variance: no test, inconclusive
     return {
       test: 'welch',
       compared: `highest vs lowest of ${levels} levels (${Math.min(a.n, b.n)} observation(s) at one: no test)`,
-      estimand: `difference in ${what}, highest minus lowest level of ${on} (positive: higher at the highest)`,
+      estimand,
       estimate: a.n > 0 && b.n > 0 ? a.mean - b.mean : Number.NaN,
       lo: Number.NEGATIVE_INFINITY,
       hi: Number.POSITIVE_INFINITY,
@@ -242,7 +243,7 @@ function welchDifference(
   return {
     test: 'welch',
     compared: `highest vs lowest of ${levels} levels`,
-    estimand: `difference in ${what}, highest minus lowest level of ${on} (positive: higher at the highest)`,
+    estimand,
     estimate: t.difference,
     lo: t.lo,
     hi: t.hi,

@@ -105,13 +105,12 @@ function scoreAndInformation(
 
 /**
  * Columns `j` whose unit vector `e_j` is outside the row space of the design's interior cells,
- * given their cross-product matrix `M = X^T N X`: `M M^- e_j != e_j` ({@link symmetricInverse}
- * gives the generalised inverse `M^-`). Every direction in which the coefficients can run off
+ * given their cross-product matrix `M = X^T N X` and its generalised inverse `M^-`
+ * ({@link symmetricInverse}): `M M^- e_j != e_j`. Every direction in which the coefficients can run off
  * while the interior cells' fit stays put lies in the null space of those rows, so these are the
  * only columns a separating combination can carry to infinity.
  */
-function undetermined(interior: Float64Array, p: number): boolean[] {
-  const { inverse } = symmetricInverse(interior, p);
+function undetermined(interior: Float64Array, inverse: Float64Array, p: number): boolean[] {
   return Array.from({ length: p }, (_, j) => {
     for (let a = 0; a < p; a++) {
       let projected = 0;
@@ -250,18 +249,19 @@ export function multipleLogisticRegression(
       for (let b = 0; b < p; b++) interior[a * p + b]! += n * row[a]! * row[b]!;
     }
   }
+  const inner = symmetricInverse(interior, p);
   return {
     coefficients: beta,
     standardErrors,
     aliased,
     boundaryCells,
-    diverged: boundaryCells > 0 ? undetermined(interior, p) : aliased,
+    diverged: boundaryCells > 0 ? undetermined(interior, inner.inverse, p) : aliased,
     pearson,
     allAlike,
     iterations,
     deviance,
     residualDf: groups - aliased.filter((a) => !a).length,
-    interiorDf: interiorCells - symmetricInverse(interior, p).aliased.filter((a) => !a).length,
+    interiorDf: interiorCells - inner.aliased.filter((a) => !a).length,
   };
 }
 
