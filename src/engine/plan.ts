@@ -27,7 +27,7 @@ import {
   type RunLayout,
   sumsLength,
 } from './columns.ts';
-import { type Cell, type DesignTable, designTable } from './designs/index.ts';
+import { type Cell, type DesignTable, designTable, type VariedParameter } from './designs/index.ts';
 import { CellList, cellsOf, type KeyedCell } from './designs/table.ts';
 import type { Experiment } from './experiment.ts';
 import { type PathSegments, resolveParameterPath, withParameter } from './paths.ts';
@@ -207,11 +207,28 @@ function distinctCells(table: DesignTable): number {
 }
 
 /**
+ * Each parameter's largest value in the design's cells, for a parameter whose values are all
+ * numbers (not named alternatives); undefined for the others.
+ */
+function largestNumbers(parameters: readonly VariedParameter[], table: DesignTable) {
+  return table.columns.map(({ values, levels }, p) => {
+    if (parameters[p]!.alternatives) return undefined;
+    let max = Number.NEGATIVE_INFINITY;
+    for (let i = 0; i < table.size; i++) {
+      const value = levels ? levels[values[i]!] : values[i];
+      if (typeof value !== 'number') return undefined;
+      if (value > max) max = value;
+    }
+    return max;
+  });
+}
+
+/**
  * The cells whose scenarios stand for a large design's: for every parameter the first cell
  * of each level it takes, or the cells of its smallest and largest values and cell 0 (for a
  * range), ascending. Between them they hold every value a level parameter takes and the
- * bounds of every range, so a value the scenario schema rejects at a bound or a level, and the
- * largest game of a parameter alone, are found among them.
+ * bounds of every range, so a value the scenario schema rejects at a bound or a level is found
+ * among them (the game budget takes each with every numeric parameter at its largest).
  */
 export function representativeCells(table: DesignTable): number[] {
   const chosen = new Set<number>(table.size > 0 ? [0] : []);
@@ -326,10 +343,11 @@ export function planExperiment(experiment: Experiment, options: PlanOptions = {}
   let dimensions = scenario.space.D;
   let work = 0;
   const limit = memoryLimit();
-  const checked =
-    cells.length <= CHECKED_CELLS
-      ? Array.from({ length: cells.length }, (_, i) => i)
-      : representativeCells(table);
+  const everyCell = cells.length <= CHECKED_CELLS;
+  const checked = everyCell
+    ? Array.from({ length: cells.length }, (_, i) => i)
+    : representativeCells(table);
+  const largest = everyCell ? [] : largestNumbers(experiment.parameters, table);
   for (const index of checked) {
     const cell = cells.at(index);
     const s = cellScenario({ scenario, segments, experiment }, cell, source);
@@ -345,8 +363,16 @@ export function planExperiment(experiment: Experiment, options: PlanOptions = {}
         `${where}: scenario.protocol.name: unknown protocol '${s.protocol.name}'; valid: ${[...protocols].join(', ')}`,
       );
     }
-    checkGameBudget(s, where, Math.min(workers, mine.length), force, limit);
-    work = Math.max(work, runWork(s));
+    // Checked by its representatives, a design's largest game is bounded by each of them with
+    // every numeric parameter at its largest value (games grow with every size they read).
+    let sized = s;
+    largest.forEach((max, p) => {
+      if (max !== undefined) sized = withParameter(sized, segments[p]!, max) as Scenario;
+    });
+    const sizedWhere =
+      sized === s ? where : `${where} with every numeric parameter at its largest value`;
+    checkGameBudget(sized, sizedWhere, Math.min(workers, mine.length), force, limit);
+    work = Math.max(work, runWork(sized));
     dimensions = Math.max(dimensions, s.space.D);
   }
   const replications = replicationRule(experiment.replications, source);

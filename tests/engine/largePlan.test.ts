@@ -1,9 +1,15 @@
 import seedrandom from 'seedrandom';
 import { describe, expect, it } from 'vitest';
+import { gameBytes, MAX_GAME_BYTES } from '../../src/engine/budget.ts';
 import { designTable } from '../../src/engine/designs/index.ts';
 import { type ExperimentInput, parseExperiment } from '../../src/engine/experiment.ts';
 import { createManifest } from '../../src/engine/manifest.ts';
-import { CHECKED_CELLS, planExperiment, representativeCells } from '../../src/engine/plan.ts';
+import {
+  CHECKED_CELLS,
+  cellScenario,
+  planExperiment,
+  representativeCells,
+} from '../../src/engine/plan.ts';
 import { designSeed } from '../../src/engine/seeds.ts';
 import { LISTED_CELLS } from '../../src/results/manifest.ts';
 import smallFixture from './fixtures/small.ts';
@@ -11,6 +17,7 @@ import smallFixture from './fixtures/small.ts';
 const QUOTA = 'countries.B.ratification.quota';
 const SIGMA = 'countries.A.negotiator.beliefs.sigmaForeign';
 const COUNT = 'countries.A.constituents.count';
+const PARTICLES = 'countries.A.negotiator.beliefs.particles';
 const N = 200_000;
 
 function experiment(extra: Partial<ExperimentInput>) {
@@ -150,6 +157,25 @@ describe('planExperiment: checks of a design larger than CHECKED_CELLS', () => {
       new RegExp(
         `, cell ${first} \\{.*"protocol.name":"nope"\\}: scenario\\.protocol\\.name: unknown protocol 'nope'; valid: alternating`,
       ),
+    );
+  });
+
+  it("bounds the largest game by every numeric parameter's largest value", () => {
+    const parameters = [
+      { path: COUNT, range: [11, 60_000] as [number, number], integer: true },
+      { path: PARTICLES, range: [1, 500] as [number, number], integer: true },
+      { path: QUOTA, range: [0.5, 0.75] as [number, number] },
+    ];
+    const input = { parameters, design: { kind: 'lhs' as const, cells }, seed: 25 };
+    // each representative cell alone fits in a game's 2 GB
+    const forced = planExperiment(experiment(input), { force: true });
+    for (const i of representativeCells(forced.cells.table)) {
+      expect(gameBytes(cellScenario(forced, forced.cells.at(i)))).toBeLessThan(MAX_GAME_BYTES);
+    }
+    // but cells near 60,000 constituents and 500 particles do not:
+    // 8 (M (2D + 18) + K M (D + 9) + G (N^2 + N + D + 1)) with M = 60,015, K = 501, G = 41
+    expect(() => planExperiment(experiment(input))).toThrow(
+      /, cell 0 \{.*\} with every numeric parameter at its largest value: one game needs about 2\.25 GB of memory for 2 countries, 60,015 constituents, 501 particles, 41 candidates, D = 1; at most 2\.00 GB per game/,
     );
   });
 
