@@ -1,3 +1,6 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import seedrandom from 'seedrandom';
 import { describe, expect, it } from 'vitest';
 import { gameBytes, MAX_GAME_BYTES } from '../../src/engine/budget.ts';
@@ -11,7 +14,7 @@ import {
   representativeCells,
 } from '../../src/engine/plan.ts';
 import { designSeed } from '../../src/engine/seeds.ts';
-import { LISTED_CELLS } from '../../src/results/manifest.ts';
+import { LISTED_CELLS, readManifest, writeManifest } from '../../src/results/manifest.ts';
 import smallFixture from './fixtures/small.ts';
 
 const QUOTA = 'countries.B.ratification.quota';
@@ -110,6 +113,30 @@ describe('planExperiment: a large design', () => {
       key: plan.cells.at(N - 1).key,
       values: plan.cells.at(N - 1).values,
     });
+  });
+
+  it('reads the unlisted cells back from the design, and a listed cell list as it is', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'twolevel-large-plan-'));
+    try {
+      writeManifest(dir, createManifest(plan, '2026-01-01T00:00:00.000Z'));
+      const read = readManifest(dir)!;
+      expect(read.cells).toHaveLength(N);
+      for (const i of [0, 12_345, N - 1]) {
+        const { index, key, values } = plan.cells.at(i);
+        expect(read.cells[i]).toEqual({ index, key, values });
+      }
+      // written again (a complete folder run once more), it still lists none
+      writeManifest(dir, read);
+      expect(
+        Object.keys(JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'))),
+      ).not.toContain('cells');
+      // a manifest of toolkit 0.4.0 lists every cell, however many: read as it is
+      const listed = [{ index: 0, key: '{"q":1}', values: { q: 1 } }];
+      writeFileSync(join(dir, 'manifest.json'), JSON.stringify({ ...read, cells: listed }));
+      expect(readManifest(dir)!.cells).toEqual(listed);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('plays a shard as every n-th cell', () => {
