@@ -1,4 +1,4 @@
-import type { Manifest } from '../results/manifest.ts';
+import { LISTED_CELLS, type Manifest, unlistedCells } from '../results/manifest.ts';
 import { softwareVersions } from '../results/software.ts';
 import { OUTCOMES } from './columns.ts';
 import type { Plan } from './plan.ts';
@@ -6,9 +6,14 @@ import type { Plan } from './plan.ts';
 // The manifest's type and its reading and writing live with the results folder.
 export { type Manifest, readManifest, writeManifest } from '../results/manifest.ts';
 
-/** The manifest of a plan at the start of a session (see results/manifest.ts). */
+/**
+ * The manifest of a plan at the start of a session (see results/manifest.ts); a design of
+ * more than {@link LISTED_CELLS} cells is not listed in it.
+ */
 export function createManifest(plan: Plan, startedAt: string): Manifest {
-  return {
+  const cells = () => plan.cells.map(({ index, key, values }) => ({ index, key, values }));
+  const listed = plan.cells.length <= LISTED_CELLS;
+  const manifest: Manifest = {
     format: 2,
     status: 'running',
     experiment: { ...plan.experiment, scenario: plan.scenario },
@@ -21,7 +26,7 @@ export function createManifest(plan: Plan, startedAt: string): Manifest {
     parameters: plan.parameterColumns,
     outcomes: OUTCOMES,
     batchSize: plan.batchSize,
-    cells: plan.cells.map((c) => ({ index: c.index, key: c.key, values: c.values })),
+    cells: listed ? cells() : [],
     cellsHere: plan.mine.length,
     runsTotal: plan.mine.length * plan.replications.max,
     runsDone: 0,
@@ -29,4 +34,6 @@ export function createManifest(plan: Plan, startedAt: string): Manifest {
     software: softwareVersions(),
     timing: { startedAt, finishedAt: null, runsPerSecond: null },
   };
+  if (!listed) unlistedCells(manifest, cells);
+  return manifest;
 }

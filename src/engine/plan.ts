@@ -27,10 +27,18 @@ import {
   type RunLayout,
   sumsLength,
 } from './columns.ts';
-import { type Cell, designCells } from './designs/index.ts';
+import { type Cell, type DesignTable, designTable, type VariedParameter } from './designs/index.ts';
+import { CellList, cellsOf, type KeyedCell } from './designs/table.ts';
 import type { Experiment } from './experiment.ts';
 import { type PathSegments, resolveParameterPath, withParameter } from './paths.ts';
-import { type CellValue, cellKey } from './seeds.ts';
+import { cellKey } from './seeds.ts';
+
+/**
+ * Designs of at most this many cells have every cell's scenario validated at planning; a
+ * larger design has those of its {@link representativeCells} validated (every cell's
+ * scenario is validated again when it is played).
+ */
+export const CHECKED_CELLS = 10_000;
 
 /** Largest number of replications of one cell in a task and in one run file. */
 export const MAX_BATCH = 200;
@@ -50,9 +58,12 @@ export function runsFormats(runs: RunsFormat | undefined): TableFormat[] {
   return typeof runs === 'string' ? [runs] : [...runs];
 }
 
-/** A design cell with its key and its scenario's resolved parameter paths. */
-export interface PlannedCell extends Cell {
-  key: string;
+/** A design cell with its key ({@link cellKey}). */
+export type PlannedCell = KeyedCell;
+
+/** Whether design cell `index` belongs to `shard` (index = shard - 1 mod shards), or there is none. */
+export function inShard(shard: Shard | null, index: number): boolean {
+  return !shard || index % shard.count === shard.index - 1;
 }
 
 /** Everything a sweep needs, resolved and validated before any game is played. */
@@ -66,10 +77,10 @@ export interface Plan {
   parameterTypes: ColumnType[];
   /** Each varied parameter's path, column name and type in the cells tables. */
   parameterColumns: ParameterColumn[];
-  /** Every cell of the design (all shards). */
-  cells: PlannedCell[];
+  /** Every cell of the design (all shards), made on demand from the design's columns. */
+  cells: CellList;
   /** The cells this run plays (its shard, or all). */
-  mine: PlannedCell[];
+  mine: CellList;
   layout: RunLayout;
   /** Runs per cell: fixed (`min = max`) or adaptive ({@link replicationRule}). */
   replications: ReplicationRule;
@@ -129,18 +140,116 @@ function absoluteModule(scenario: Scenario, baseDir: string): Scenario {
 }
 
 /**
- * Bytes a planned cell takes in the main thread: the cell and its key, its values, its sums
- * (`sums` float64s) and its row of the cells table.
+ * Bytes a cell takes in the main thread at its most, when the sweep writes the cells tables:
+ * the cell and its key, its values, its sums (`sums` float64s) and its row of the table (the
+ * plan itself holds 8 bytes per cell and parameter).
  */
 function cellBytes(parameters: number, sums: number) {
   return 400 + 150 * parameters + 16 * sums;
 }
 
-/** The storage type of a parameter's values: float64 if all numbers, bool if all booleans. */
-function parameterType(values: CellValue[]): ColumnType {
-  if (values.every((v) => typeof v === 'number')) return 'float64';
-  if (values.every((v) => typeof v === 'boolean')) return 'bool';
+/**
+ * The storage type of a parameter's values in the cells: float64 if all numbers, bool if all
+ * booleans, else utf8 (a column of levels is judged by the levels its cells use).
+ */
+function parameterType(table: DesignTable, p: number): ColumnType {
+  const { values, levels } = table.columns[p]!;
+  if (!levels) return 'float64';
+  const used = new Uint8Array(levels.length);
+  for (let i = 0; i < table.size; i++) used[values[i]!] = 1;
+  const kinds = new Set(levels.filter((_, j) => used[j]).map((v) => typeof v));
+  if (kinds.size === 1 && kinds.has('number')) return 'float64';
+  if (kinds.size === 1 && kinds.has('boolean')) return 'bool';
   return 'utf8';
+}
+
+/**
+ * Each column's values as numbers that are equal exactly when the values' keys are: the
+ * number itself (`-0` as `0`), or for a level the position of its first equal level.
+ */
+function comparableColumns(table: DesignTable): Float64Array[] {
+  return table.columns.map(({ values, levels }) => {
+    if (!levels) return values.map((x) => (x === 0 ? 0 : x));
+    const first = new Map<string, number>();
+    const canonical = levels.map((v, j) => {
+      const key = JSON.stringify(v);
+      if (!first.has(key)) first.set(key, j);
+      return first.get(key)!;
+    });
+    return values.map((x) => canonical[x]!);
+  });
+}
+
+/**
+ * The number of distinct cells of a design (cells with equal keys are one): all of them when
+ * some column has no value twice (a sort of that column), else counted by sorting the cells
+ * by all their columns.
+ */
+function distinctCells(table: DesignTable): number {
+  const n = table.size;
+  if (n <= 1) return n;
+  const columns = comparableColumns(table);
+  for (const column of columns) {
+    const sorted = column.slice().sort();
+    if (sorted.every((x, i) => i === 0 || x !== sorted[i - 1])) return n;
+  }
+  const compare = (a: number, b: number) => {
+    for (const column of columns) {
+      const d = column[a]! - column[b]!;
+      if (d !== 0) return d < 0 ? -1 : 1;
+    }
+    return 0;
+  };
+  const order = new Uint32Array(n).map((_, i) => i).sort(compare);
+  let distinct = 1;
+  for (let i = 1; i < n; i++) if (compare(order[i - 1]!, order[i]!) !== 0) distinct++;
+  return distinct;
+}
+
+/**
+ * Each parameter's largest value in the design's cells, for a parameter whose values are all
+ * numbers (not named alternatives); undefined for the others.
+ */
+function largestNumbers(parameters: readonly VariedParameter[], table: DesignTable) {
+  return table.columns.map(({ values, levels }, p) => {
+    if (parameters[p]!.alternatives) return undefined;
+    let max = Number.NEGATIVE_INFINITY;
+    for (let i = 0; i < table.size; i++) {
+      const value = levels ? levels[values[i]!] : values[i];
+      if (typeof value !== 'number') return undefined;
+      if (value > max) max = value;
+    }
+    return max;
+  });
+}
+
+/**
+ * The cells whose scenarios stand for a large design's: for every parameter the first cell
+ * of each level it takes, or the cells of its smallest and largest values and cell 0 (for a
+ * range), ascending. Between them they hold every value a level parameter takes and the
+ * bounds of every range, so a value the scenario schema rejects at a bound or a level is found
+ * among them (the game budget takes each with every numeric parameter at its largest).
+ */
+export function representativeCells(table: DesignTable): number[] {
+  const chosen = new Set<number>(table.size > 0 ? [0] : []);
+  for (const { values, levels } of table.columns) {
+    if (levels) {
+      const first = new Int32Array(levels.length).fill(-1);
+      for (let i = 0; i < table.size; i++) {
+        if (first[values[i]!] === -1) first[values[i]!] = i;
+      }
+      for (const i of first) if (i >= 0) chosen.add(i);
+      continue;
+    }
+    let lo = 0;
+    let hi = 0;
+    for (let i = 1; i < table.size; i++) {
+      if (values[i]! < values[lo]!) lo = i;
+      if (values[i]! > values[hi]!) hi = i;
+    }
+    chosen.add(lo).add(hi);
+  }
+  return [...chosen].sort((a, b) => a - b);
 }
 
 /**
@@ -177,8 +286,11 @@ export function parseShard(text: string): Shard {
 }
 
 /**
- * Resolves an experiment into a plan: base scenario, parameter paths, cells with their
- * keys, every cell's scenario validated, the column layout, batches and the fingerprint.
+ * Resolves an experiment into a plan: base scenario, parameter paths, the design's cells
+ * (one column of values per parameter; a cell and its key are made when asked for), their
+ * scenarios validated (every cell's up to {@link CHECKED_CELLS} cells, else its
+ * {@link representativeCells}'), the column layout, batches and the fingerprint. Memory is
+ * 8 bytes per cell and parameter, whatever the replications.
  *
  * Batches: `ceil(R / maxBatch)` per cell, of `ceil(R / batches)` replications each, so
  * the files and the order of summation depend on the experiment alone; an adaptive
@@ -210,18 +322,16 @@ export function planExperiment(experiment: Experiment, options: PlanOptions = {}
   const size = designSize(experiment.parameters, experiment.design);
   const sums = sumsLength({ countries: names, dimensions: scenario.space.D });
   if (size !== undefined) checkCellBudget(size, cellBytes(paths.length, sums), source, force);
-  let cells: PlannedCell[];
+  let table: DesignTable;
   try {
-    cells = designCells(experiment.parameters, experiment.design, experiment.seed).map((cell) => ({
-      ...cell,
-      key: cellKey(cell.values),
-    }));
+    table = designTable(experiment.parameters, experiment.design, experiment.seed);
   } catch (error) {
     if (!(error instanceof UserError)) throw error;
     throw new UserError(`${source}: ${error.message}`);
   }
+  const cells = new CellList(table);
   checkCellBudget(cells.length, cellBytes(paths.length, sums), source, force);
-  const mine = shard ? cells.filter((c) => c.index % shard.count === shard.index - 1) : cells;
+  const mine = shard ? new CellList(table, shard.index - 1, shard.count) : cells;
   if (mine.length === 0) {
     throw new UserError(
       `--shard ${shard!.index}/${shard!.count}: the design has ${cells.length} cell(s), so shard ${shard!.index} would have none; use at most ${cells.length} shards`,
@@ -233,7 +343,13 @@ export function planExperiment(experiment: Experiment, options: PlanOptions = {}
   let dimensions = scenario.space.D;
   let work = 0;
   const limit = memoryLimit();
-  for (const cell of cells) {
+  const everyCell = cells.length <= CHECKED_CELLS;
+  const checked = everyCell
+    ? Array.from({ length: cells.length }, (_, i) => i)
+    : representativeCells(table);
+  const largest = everyCell ? [] : largestNumbers(experiment.parameters, table);
+  for (const index of checked) {
+    const cell = cells.at(index);
     const s = cellScenario({ scenario, segments, experiment }, cell, source);
     const where = `${source}, cell ${cell.index} ${cell.key}`;
     const cellNames = s.countries.map((c) => c.name);
@@ -247,16 +363,24 @@ export function planExperiment(experiment: Experiment, options: PlanOptions = {}
         `${where}: scenario.protocol.name: unknown protocol '${s.protocol.name}'; valid: ${[...protocols].join(', ')}`,
       );
     }
-    checkGameBudget(s, where, Math.min(workers, mine.length), force, limit);
-    work = Math.max(work, runWork(s));
+    // Checked by its representatives, a design's largest game is bounded by each of them with
+    // every numeric parameter at its largest value (games grow with every size they read).
+    let sized = s;
+    largest.forEach((max, p) => {
+      if (max !== undefined) sized = withParameter(sized, segments[p]!, max) as Scenario;
+    });
+    const sizedWhere =
+      sized === s ? where : `${where} with every numeric parameter at its largest value`;
+    checkGameBudget(sized, sizedWhere, Math.min(workers, mine.length), force, limit);
+    work = Math.max(work, runWork(sized));
     dimensions = Math.max(dimensions, s.space.D);
   }
   const replications = replicationRule(experiment.replications, source);
   checkSweepBudget(mine.length * replications.max, work, source, force);
-  const keys = new Set(cells.map((c) => c.key));
-  if (keys.size !== cells.length) {
+  const distinct = distinctCells(table);
+  if (distinct !== cells.length) {
     throw new UserError(
-      `${source}: the design repeats a cell (${cells.length} cells, ${keys.size} distinct); give each parameter distinct values`,
+      `${source}: the design repeats a cell (${cells.length} cells, ${distinct} distinct); give each parameter distinct values`,
     );
   }
   const layout = { countries: names, dimensions };
@@ -264,7 +388,8 @@ export function planExperiment(experiment: Experiment, options: PlanOptions = {}
     checkHypotheses(experiment.hypotheses, paths, layout, {
       kind: experiment.design.kind,
       crn: experiment.crn,
-      cells,
+      // the hypotheses read the cells' values (made only when there are hypotheses)
+      cells: experiment.hypotheses.length > 0 ? cellsOf(table) : [],
       adaptive: typeof experiment.replications !== 'number',
     });
     checkFigures(experiment.figures, experiment.parameters, layout, experiment.design);
@@ -272,7 +397,7 @@ export function planExperiment(experiment: Experiment, options: PlanOptions = {}
     if (!(error instanceof UserError)) throw error;
     throw new UserError(`${source}: ${error.message}`);
   }
-  const parameterTypes = paths.map((path) => parameterType(cells.map((c) => c.values[path]!)));
+  const parameterTypes = paths.map((_, p) => parameterType(table, p));
   const columns = parameterColumns(paths.map((path, k) => ({ path, type: parameterTypes[k]! })));
   const maxBatch = options.maxBatch ?? MAX_BATCH;
   const batchSize = Math.ceil(replications.min / Math.ceil(replications.min / maxBatch));

@@ -29,6 +29,7 @@ import { createManifest } from './manifest.ts';
 import {
   batchRange,
   cellScenario,
+  inShard,
   type Plan,
   type PlannedCell,
   type PlanOptions,
@@ -460,11 +461,10 @@ async function sweep(
     isDecided(plan.replications, plan.batchSize, next, total, target);
   const batchesOf = new Map<number, number>();
   const followUps: PendingBatch[] = [];
-  const cellsByIndex = new Map(plan.mine.map((c) => [c.index, c]));
   const followUp = (cell: number) => {
     const state = open.get(cell);
     if (state && state.next >= first && !state.pending.has(state.next)) {
-      followUps.push({ cell: cellsByIndex.get(cell)!, ...batchRange(plan, state.next) });
+      followUps.push({ cell: plan.cells.at(cell), ...batchRange(plan, state.next) });
     }
   };
   const add = (cell: number, batch: number, sums: Float64Array) => {
@@ -484,11 +484,10 @@ async function sweep(
       open.delete(cell);
     }
   };
-  const mineIndices = new Set(plan.mine.map((c) => c.index));
   let runsDone = 0;
   let batchesDone = 0;
   for (const [cell, batches] of done) {
-    if (!mineIndices.has(cell)) continue;
+    if (cell >= plan.cells.length || !inShard(plan.shard, cell)) continue;
     for (const [batch, sums] of batches) {
       if (batch >= plan.batchesPerCell) continue;
       add(cell, batch, sums);
@@ -512,13 +511,17 @@ async function sweep(
   };
   /** The first batches still to play, cell by cell, made one at a time as the lanes take them. */
   function* pendingBatches() {
-    for (const cell of plan.mine) {
-      const finished = done.get(cell.index);
+    for (let i = 0; i < plan.mine.length; i++) {
+      const index = plan.mine.indexAt(i);
+      const finished = done.get(index);
+      let cell: PlannedCell | undefined;
       for (let b = 0; b < first; b++) {
         if (interrupted) return;
-        if (!finished?.has(b)) yield { cell, ...batchRange(plan, b) };
+        if (finished?.has(b)) continue;
+        cell ??= plan.mine.at(i);
+        yield { cell, ...batchRange(plan, b) };
       }
-      done.delete(cell.index);
+      done.delete(index);
     }
   }
   const firstOnes = pendingBatches();
@@ -557,8 +560,10 @@ async function sweep(
   if (remaining > 0) {
     process.on('SIGINT', onInterrupt);
     if (already > 0 && mode !== 'quiet') {
-      const from = plan.mine.find((c) => (done.get(c.index)?.size ?? 0) < first);
-      process.stderr.write(`${resumeMessage(out, already, runsTotal, from?.index ?? 0)}\n`);
+      let i = 0;
+      while (i < plan.mine.length && (done.get(plan.mine.indexAt(i))?.size ?? 0) >= first) i++;
+      const from = i < plan.mine.length ? plan.mine.indexAt(i) : 0;
+      process.stderr.write(`${resumeMessage(out, already, runsTotal, from)}\n`);
     }
   }
   try {

@@ -163,7 +163,8 @@ export function planSlurmSweep(loaded: LoadedExperiment, options: SlurmOptions):
   checkPath('--node', node);
   checkPath('--cli', cli);
   const shardRuns = Array.from({ length: options.tasks }, () => 0);
-  for (const cell of plan.cells) shardRuns[cell.index % options.tasks]! += plan.replications.max;
+  for (let i = 0; i < plan.cells.length; i++)
+    shardRuns[i % options.tasks]! += plan.replications.max;
   // Unset flags are left out, so every job takes `twolevel run`'s own defaults.
   const runFlags =
     options.runs === undefined ? [] : ['--runs', runsFormats(options.runs).join(',') || 'none'];

@@ -1,7 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ParameterColumn, RunLayout } from '../engine/columns.ts';
+import { designCells } from '../engine/designs/index.ts';
 import type { Experiment } from '../engine/experiment.ts';
+import { type CellValue, cellKey } from '../engine/seeds.ts';
 import { UserError } from '../errors.ts';
 import { writeAtomic } from './atomic.ts';
 import type { TableFormat } from './codecs/index.ts';
@@ -13,6 +15,20 @@ export interface Shard {
   index: number;
   count: number;
 }
+
+/** A cell of the design as the manifest lists it. */
+export interface ManifestCell {
+  index: number;
+  key: string;
+  values: Record<string, CellValue>;
+}
+
+/**
+ * Designs of at most this many cells list them in `manifest.json`; a larger design's cells
+ * are left out of the file (they would take some 100 bytes each) and made again from the
+ * design (its parameters, kind and seed) when the manifest is read.
+ */
+export const LISTED_CELLS = 10_000;
 
 /**
  * `manifest.json`: what a results folder holds and how it was made. Everything but
@@ -37,8 +53,11 @@ export interface Manifest {
   parameters: ParameterColumn[];
   outcomes: readonly string[];
   batchSize: number;
-  /** Every cell of the design (all shards), with its key. */
-  cells: { index: number; key: string; values: Record<string, number | string | boolean> }[];
+  /**
+   * Every cell of the design (all shards), with its key: in the file for a design of at most
+   * {@link LISTED_CELLS} cells, else made from the design on first use ({@link unlistedCells}).
+   */
+  cells: ManifestCell[];
   /** Cells this folder holds (all, or this shard's). */
   cellsHere: number;
   /** Runs of the sweep (this shard); with adaptive replications, at most, until complete. */
@@ -84,7 +103,30 @@ export function readManifest(out: string): Manifest | undefined {
       `${file} is not a manifest this version of twolevel reads (format ${JSON.stringify(manifest?.format)}, expected 2); run the experiment again into a new --out folder.`,
     );
   }
+  if (manifest.cells === undefined) {
+    const { parameters, design, seed } = manifest.experiment;
+    unlistedCells(manifest, () =>
+      designCells(parameters, design, seed).map(({ index, values }) => ({
+        index,
+        key: cellKey(values),
+        values,
+      })),
+    );
+  }
   return manifest;
+}
+
+/**
+ * Makes `manifest.cells` a design's cells that the file does not list: made by `make` when
+ * first read, and left out when the manifest is written (the property is not enumerable).
+ */
+export function unlistedCells(manifest: Manifest, make: () => ManifestCell[]) {
+  let cells: ManifestCell[] | undefined;
+  Object.defineProperty(manifest, 'cells', {
+    get: () => (cells ??= make()),
+    enumerable: false,
+    configurable: true,
+  });
 }
 
 /** Writes a folder's manifest atomically. */

@@ -70,7 +70,7 @@ describe('a parameter varying a whole sub-object among named alternatives', () =
     ]);
     expect(three!.ratification.chambers?.map((c) => c.quota)).toEqual([0.5, 0.5, 0.6]);
     // A is untouched
-    expect(cellScenario(plan, plan.cells[2]!).countries[0]).toEqual(plan.scenario.countries[0]);
+    expect(cellScenario(plan, plan.cells.at(2)).countries[0]).toEqual(plan.scenario.countries[0]);
   });
 
   it("sweeps 'more veto players': each added veto player can only shrink B's win-set", async () => {

@@ -161,7 +161,7 @@ for (let i = 0; i < Number(experimentCases); i++) {
   await report('experiment', i, file, async () => {
     const { experiment, baseDir } = await loadExperiment(file);
     const plan = planExperiment(experiment, { baseDir, source: file, workers: 2 });
-    const cell = plan.mine[0]!;
+    const cell = plan.mine.at(0);
     const scenario = cellScenario(plan, cell, file);
     if (scenario.protocol.module === undefined && runWork(scenario) <= MAX_PLAYED_WORK) {
       play(scenario);

@@ -1,6 +1,5 @@
 import { UserError } from '../../errors.ts';
-import type { CellValue } from '../seeds.ts';
-import type { Cell, VariedParameter } from './types.ts';
+import type { DesignTable, VariedParameter } from './types.ts';
 import { parameterField } from './validate.ts';
 
 /**
@@ -9,13 +8,13 @@ import { parameterField } from './validate.ts';
  * product of the numbers of values.
  *
  * @param parameters checked parameters, each with `values`
- * @returns the cells, indexed 0..size-1
+ * @returns the cells' table (each column a parameter's levels), indexed 0..size-1
  * @throws UserError when a parameter has no `values`
  * @example
- * gridCells([{ path: 'a', values: [1, 2] }, { path: 'b', values: ['x', 'y', 'z'] }]);
+ * gridDesign([{ path: 'a', values: [1, 2] }, { path: 'b', values: ['x', 'y', 'z'] }]);
  * // 6 cells: {a: 1, b: 'x'}, {a: 1, b: 'y'}, {a: 1, b: 'z'}, {a: 2, b: 'x'}, ...
  */
-export function gridCells(parameters: readonly VariedParameter[]): Cell[] {
+export function gridDesign(parameters: readonly VariedParameter[]): DesignTable {
   parameters.forEach((parameter, i) => {
     if (parameter.values === undefined) {
       throw new UserError(
@@ -25,17 +24,15 @@ export function gridCells(parameters: readonly VariedParameter[]): Cell[] {
   });
   const levels = parameters.map((parameter) => parameter.values!);
   const size = levels.reduce((product, values) => product * values.length, 1);
-  const digits = new Int32Array(parameters.length);
-  const cells: Cell[] = [];
-  for (let index = 0; index < size; index++) {
-    const values: Record<string, CellValue> = {};
-    for (let p = 0; p < parameters.length; p++)
-      values[parameters[p]!.path] = levels[p]![digits[p]!]!;
-    cells.push({ index, values });
-    for (let p = parameters.length - 1; p >= 0; p--) {
-      if (++digits[p]! < levels[p]!.length) break;
-      digits[p] = 0;
+  // cell index = sum of digit_p * (product of the later parameters' level counts)
+  let stride = size;
+  const columns = levels.map((values) => {
+    stride /= values.length;
+    const digits = new Float64Array(size);
+    for (let index = 0; index < size; index++) {
+      digits[index] = Math.floor(index / stride) % values.length;
     }
-  }
-  return cells;
+    return { values: digits, levels: values };
+  });
+  return { size, paths: parameters.map((p) => p.path), columns };
 }

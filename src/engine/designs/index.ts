@@ -1,19 +1,22 @@
 import seedrandom from 'seedrandom';
 import { UserError } from '../../errors.ts';
 import { designSeed } from '../seeds.ts';
-import { gridCells } from './grid.ts';
-import { lhsCells } from './lhs.ts';
+import { gridDesign } from './grid.ts';
+import { lhsDesign } from './lhs.ts';
 import { morrisCells } from './morris.ts';
 import { oatCells } from './oat.ts';
-import { randomCells } from './random.ts';
-import { saltelliCells } from './saltelli.ts';
-import { sobolCells } from './sobol.ts';
-import type { Cell, Design, VariedParameter } from './types.ts';
+import { randomDesign } from './random.ts';
+import { saltelliDesign } from './saltelli.ts';
+import { sobolDesign } from './sobol.ts';
+import { cellsOf, tableOf } from './table.ts';
+import type { Cell, Design, DesignTable, VariedParameter } from './types.ts';
 import { checkCellCount, checkParameters, shown } from './validate.ts';
 
 export type {
   Cell,
   Design,
+  DesignColumn,
+  DesignTable,
   GridDesign,
   LatinHypercubeDesign,
   MorrisDesign,
@@ -46,18 +49,8 @@ function seededRandom(kind: string, seed: string | number | undefined) {
 }
 
 /**
- * The cells of a sweep: checks the parameters and the design, then builds its cells
- * (`grid`, `random`, `lhs`, `sobol`, `saltelli`, `morris` or `oat`; see each kind's type).
- * Random, Latin hypercube, Saltelli and Morris designs draw from
- * `seedrandom.alea(designSeed(seed))` (the Saltelli design its digital shift, the Morris
- * design its trajectories), so the same seed gives the same cells; grid, Sobol and
- * one-at-a-time designs need no seed.
+ * The cells of a sweep as objects: {@link designTable}'s cells one by one.
  *
- * @param parameters the varied parameters, in the order the design treats them
- * @param design the design
- * @param seed the experiment's master seed (needed by `random`, `lhs`, `saltelli` and `morris`)
- * @returns the cells, indexed 0..n-1
- * @throws UserError naming the parameter or design field at fault and what would be valid
  * @example
  * designCells([{ path: 'q', values: [0.5, 0.6] }], { kind: 'grid' });
  * // [{index: 0, values: {q: 0.5}}, {index: 1, values: {q: 0.6}}]
@@ -67,6 +60,32 @@ export function designCells(
   design: Design,
   seed?: string | number,
 ): Cell[] {
+  return cellsOf(designTable(parameters, design, seed));
+}
+
+/**
+ * The cells of a sweep: checks the parameters and the design, then builds its cells' table,
+ * one column of values per parameter
+ * (`grid`, `random`, `lhs`, `sobol`, `saltelli`, `morris` or `oat`; see each kind's type).
+ * Random, Latin hypercube, Saltelli and Morris designs draw from
+ * `seedrandom.alea(designSeed(seed))` (the Saltelli design its digital shift, the Morris
+ * design its trajectories), so the same seed gives the same cells; grid, Sobol and
+ * one-at-a-time designs need no seed.
+ *
+ * @param parameters the varied parameters, in the order the design treats them
+ * @param design the design
+ * @param seed the experiment's master seed (needed by `random`, `lhs`, `saltelli` and `morris`)
+ * @returns the cells' table, indexed 0..n-1
+ * @throws UserError naming the parameter or design field at fault and what would be valid
+ * @example
+ * designTable([{ path: 'q', values: [0.5, 0.6] }], { kind: 'grid' });
+ * // {size: 2, paths: ['q'], columns: [{values: Float64Array [0, 1], levels: [0.5, 0.6]}]}
+ */
+export function designTable(
+  parameters: readonly VariedParameter[],
+  design: Design,
+  seed?: string | number,
+): DesignTable {
   if (typeof design !== 'object' || design === null || !Object.hasOwn(FIELDS, design.kind)) {
     const kinds = Object.keys(FIELDS).map((kind) => `'${kind}'`);
     const got = shown((design as { kind?: unknown } | null)?.kind);
@@ -83,9 +102,9 @@ export function designCells(
   checkParameters(parameters);
   switch (design.kind) {
     case 'grid':
-      return gridCells(parameters);
+      return gridDesign(parameters);
     case 'oat':
-      return oatCells(parameters);
+      return tableOf(parameters, oatCells(parameters));
     case 'sobol': {
       const skip = design.skip ?? 0;
       const cells = checkCellCount(design.cells);
@@ -94,10 +113,10 @@ export function designCells(
           `design.skip: expected an integer >= 0 with skip + cells <= 2^32, got ${shown(skip)}`,
         );
       }
-      return sobolCells(parameters, cells, skip);
+      return sobolDesign(parameters, cells, skip);
     }
     case 'morris':
-      return morrisCells(parameters, design, seededRandom(design.kind, seed));
+      return tableOf(parameters, morrisCells(parameters, design, seededRandom(design.kind, seed)));
     case 'random':
     case 'lhs':
     case 'saltelli': {
@@ -106,10 +125,10 @@ export function designCells(
         design.kind === 'saltelli' ? 'baseCells' : 'cells',
       );
       const random = seededRandom(design.kind, seed);
-      if (design.kind === 'saltelli') return saltelliCells(parameters, cells, random);
+      if (design.kind === 'saltelli') return saltelliDesign(parameters, cells, random);
       return design.kind === 'random'
-        ? randomCells(parameters, cells, random)
-        : lhsCells(parameters, cells, random);
+        ? randomDesign(parameters, cells, random)
+        : lhsDesign(parameters, cells, random);
     }
   }
 }

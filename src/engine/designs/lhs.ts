@@ -1,5 +1,5 @@
-import { parameterAt } from './parameterAt.ts';
-import type { Cell, VariedParameter } from './types.ts';
+import { unitColumn } from './table.ts';
+import type { DesignTable, VariedParameter } from './types.ts';
 
 /**
  * Latin hypercube sampling (McKay, Beckman and Conover 1979). For each parameter, a
@@ -11,20 +11,19 @@ import type { Cell, VariedParameter } from './types.ts';
  * @param parameters checked parameters, each with a `range` or `values`
  * @param cells number of cells n, a positive integer
  * @param random a uniform generator on [0, 1), e.g. `seedrandom.alea(designSeed(master))`
- * @returns the cells, indexed 0..n-1
+ * @returns the cells' table, indexed 0..n-1
  * @example
- * lhsCells([{ path: 'q', range: [0, 1] }], 2, () => 0.5);
+ * lhsDesign([{ path: 'q', range: [0, 1] }], 2, () => 0.5);
  * // the shuffle keeps the strata in order (j = floor(0.5 * 2) = 1): q = 0.25, then q = 0.75
  */
-export function lhsCells(
+export function lhsDesign(
   parameters: readonly VariedParameter[],
   cells: number,
   random: () => number,
-): Cell[] {
-  const out: Cell[] = [];
-  for (let index = 0; index < cells; index++) out.push({ index, values: {} });
+): DesignTable {
   const strata = new Int32Array(cells);
-  for (const parameter of parameters) {
+  const columns = parameters.map((parameter) => {
+    const { column, set } = unitColumn(parameter, cells);
     for (let i = 0; i < cells; i++) strata[i] = i;
     for (let i = cells - 1; i > 0; i--) {
       const j = Math.floor(random() * (i + 1));
@@ -32,9 +31,8 @@ export function lhsCells(
       strata[i] = strata[j]!;
       strata[j] = t;
     }
-    for (let i = 0; i < cells; i++) {
-      out[i]!.values[parameter.path] = parameterAt(parameter, (strata[i]! + random()) / cells);
-    }
-  }
-  return out;
+    for (let i = 0; i < cells; i++) set(i, (strata[i]! + random()) / cells);
+    return column;
+  });
+  return { size: cells, paths: parameters.map((p) => p.path), columns };
 }

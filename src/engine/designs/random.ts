@@ -1,6 +1,5 @@
-import type { CellValue } from '../seeds.ts';
-import { parameterAt } from './parameterAt.ts';
-import type { Cell, VariedParameter } from './types.ts';
+import { unitColumn } from './table.ts';
+import type { DesignTable, VariedParameter } from './types.ts';
 
 /**
  * Simple random sampling: `cells` independent points, each parameter uniform over its
@@ -10,21 +9,23 @@ import type { Cell, VariedParameter } from './types.ts';
  * @param parameters checked parameters, each with a `range` or `values`
  * @param cells number of cells, a positive integer
  * @param random a uniform generator on [0, 1), e.g. `seedrandom.alea(designSeed(master))`
- * @returns the cells, indexed 0..cells-1
+ * @returns the cells' table, indexed 0..cells-1
  * @example
- * randomCells([{ path: 'q', range: [0, 1] }], 2, () => 0.25);
- * // [{index: 0, values: {q: 0.25}}, {index: 1, values: {q: 0.25}}]
+ * randomDesign([{ path: 'q', range: [0, 1] }], 2, () => 0.25);
+ * // q = 0.25 in both cells
  */
-export function randomCells(
+export function randomDesign(
   parameters: readonly VariedParameter[],
   cells: number,
   random: () => number,
-): Cell[] {
-  const out: Cell[] = [];
-  for (let index = 0; index < cells; index++) {
-    const values: Record<string, CellValue> = {};
-    for (const parameter of parameters) values[parameter.path] = parameterAt(parameter, random());
-    out.push({ index, values });
+): DesignTable {
+  const columns = parameters.map((parameter) => unitColumn(parameter, cells));
+  for (let i = 0; i < cells; i++) {
+    for (const { set } of columns) set(i, random());
   }
-  return out;
+  return {
+    size: cells,
+    paths: parameters.map((p) => p.path),
+    columns: columns.map((c) => c.column),
+  };
 }

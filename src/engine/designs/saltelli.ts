@@ -1,8 +1,7 @@
 import { UserError } from '../../errors.ts';
 import { SOBOL_MAX_DIMENSIONS, sobolPoints } from '../../model/sobol.ts';
-import type { CellValue } from '../seeds.ts';
-import { parameterAt } from './parameterAt.ts';
-import type { Cell, VariedParameter } from './types.ts';
+import { unitColumn } from './table.ts';
+import type { DesignTable, VariedParameter } from './types.ts';
 import { parameterField } from './validate.ts';
 
 /** The most parameters a Saltelli design varies: its base points use 2k Sobol dimensions. */
@@ -49,17 +48,17 @@ export function saltelliRole(index: number, k: number): { point: number; role: S
  * @param parameters checked parameters, each with a `range`; at most {@link SALTELLI_MAX_PARAMETERS}
  * @param baseCells N, the number of base points (a positive integer; best a power of 2)
  * @param random a uniform generator on [0, 1) for the shift, e.g. `seedrandom.alea(designSeed(master))`
- * @returns the N (k + 2) cells
+ * @returns the table of the N (k + 2) cells
  * @throws UserError naming a parameter without a range or with integer values, or too many parameters
  * @example
- * saltelliCells([{ path: 'a', range: [0, 1] }, { path: 'b', range: [0, 1] }], 1, () => 0);
+ * saltelliDesign([{ path: 'a', range: [0, 1] }, { path: 'b', range: [0, 1] }], 1, () => 0);
  * // no shift: A_0 = (0, 0), B_0 = (0, 0), four equal cells (so a real shift is needed)
  */
-export function saltelliCells(
+export function saltelliDesign(
   parameters: readonly VariedParameter[],
   baseCells: number,
   random: () => number,
-): Cell[] {
+): DesignTable {
   const k = parameters.length;
   if (k === 0) {
     throw new UserError('parameters: a saltelli design needs at least one varied parameter');
@@ -83,17 +82,17 @@ export function saltelliCells(
     points[n] = ((points[n]! * 2 ** 32) ^ shift[n % dims]!) >>> 0;
     points[n]! *= 2 ** -32;
   }
-  const cells: Cell[] = [];
-  for (let j = 0; j < baseCells; j++) {
-    for (let slot = 0; slot < k + 2; slot++) {
-      const { role } = saltelliRole(slot, k);
-      const values: Record<string, CellValue> = {};
-      parameters.forEach((parameter, i) => {
+  const size = baseCells * (k + 2);
+  const columns = parameters.map((parameter, i) => {
+    const { column, set } = unitColumn(parameter, size);
+    for (let j = 0; j < baseCells; j++) {
+      for (let slot = 0; slot < k + 2; slot++) {
+        const { role } = saltelliRole(slot, k);
         const fromB = role.matrix === 'B' || (role.matrix === 'AB' && role.parameter === i);
-        values[parameter.path] = parameterAt(parameter, points[j * dims + (fromB ? k + i : i)]!);
-      });
-      cells.push({ index: cells.length, values });
+        set(j * (k + 2) + slot, points[j * dims + (fromB ? k + i : i)]!);
+      }
     }
-  }
-  return cells;
+    return column;
+  });
+  return { size, paths: parameters.map((p) => p.path), columns };
 }

@@ -1,8 +1,7 @@
 import { UserError } from '../../errors.ts';
 import { SOBOL_MAX_DIMENSIONS, sobolPoints } from '../../model/sobol.ts';
-import type { CellValue } from '../seeds.ts';
-import { parameterAt } from './parameterAt.ts';
-import type { Cell, VariedParameter } from './types.ts';
+import { unitColumn } from './table.ts';
+import type { DesignTable, VariedParameter } from './types.ts';
 
 /**
  * The Sobol design: cell `i` is point `skip + i` of the Sobol sequence with one
@@ -13,17 +12,17 @@ import type { Cell, VariedParameter } from './types.ts';
  * @param parameters checked parameters, each with a `range` or `values`; at most 32
  * @param cells number of cells, a positive integer
  * @param skip index of the first Sobol point used, an integer >= 0
- * @returns the cells, indexed 0..cells-1
+ * @returns the cells' table, indexed 0..cells-1
  * @throws UserError when there are more parameters than Sobol dimensions
  * @example
- * sobolCells([{ path: 'q', range: [0, 2] }, { path: 'r', range: [0, 4] }], 4, 0);
+ * sobolDesign([{ path: 'q', range: [0, 2] }, { path: 'r', range: [0, 4] }], 4, 0);
  * // q: 0, 1, 1.5, 0.5; r: 0, 2, 1, 3
  */
-export function sobolCells(
+export function sobolDesign(
   parameters: readonly VariedParameter[],
   cells: number,
   skip: number,
-): Cell[] {
+): DesignTable {
   const dims = parameters.length;
   if (dims > SOBOL_MAX_DIMENSIONS) {
     throw new UserError(
@@ -31,14 +30,10 @@ export function sobolCells(
     );
   }
   const points = dims > 0 ? sobolPoints(cells, dims, skip) : new Float64Array(0);
-  const out: Cell[] = [];
-  for (let index = 0; index < cells; index++) {
-    const values: Record<string, CellValue> = {};
-    for (let d = 0; d < dims; d++) {
-      const parameter = parameters[d]!;
-      values[parameter.path] = parameterAt(parameter, points[index * dims + d]!);
-    }
-    out.push({ index, values });
-  }
-  return out;
+  const columns = parameters.map((parameter, d) => {
+    const { column, set } = unitColumn(parameter, cells);
+    for (let i = 0; i < cells; i++) set(i, points[i * dims + d]!);
+    return column;
+  });
+  return { size: cells, paths: parameters.map((p) => p.path), columns };
 }

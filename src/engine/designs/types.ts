@@ -105,3 +105,19 @@ export interface Cell {
   index: number;
   values: Record<string, CellValue>;
 }
+
+/**
+ * One parameter's values in every cell of a design: `values[i]` is cell `i`'s number, or with
+ * `levels`, the position of its value in `levels`.
+ */
+export interface DesignColumn {
+  values: Float64Array;
+  levels?: readonly CellValue[];
+}
+
+/** A design's cells column by column: `size` cells, one column per parameter path. */
+export interface DesignTable {
+  size: number;
+  paths: string[];
+  columns: DesignColumn[];
+}

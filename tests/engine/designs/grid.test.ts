@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { gridCells } from '../../../src/engine/designs/grid.ts';
+import { gridDesign } from '../../../src/engine/designs/grid.ts';
+import { cellsOf } from '../../../src/engine/designs/table.ts';
+
+/** The design's cells as objects. */
+const gridCells = (...args: Parameters<typeof gridDesign>) => cellsOf(gridDesign(...args));
 
 describe('gridCells', () => {
   it('is the full factorial, last parameter fastest, with the exact values', () => {

@@ -4,7 +4,11 @@ import {
   designCells,
   type VariedParameter,
 } from '../../../src/engine/designs/index.ts';
-import { sobolCells } from '../../../src/engine/designs/sobol.ts';
+import { sobolDesign } from '../../../src/engine/designs/sobol.ts';
+import { cellsOf } from '../../../src/engine/designs/table.ts';
+
+/** The design's cells as objects. */
+const sobolCells = (...args: Parameters<typeof sobolDesign>) => cellsOf(sobolDesign(...args));
 
 const parameters: VariedParameter[] = [
   { path: 'countries.B.ratification.quota', range: [0.5, 1], values: [0.5, 2 / 3, 1], base: 0.5 },

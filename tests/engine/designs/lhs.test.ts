@@ -1,6 +1,10 @@
 import seedrandom from 'seedrandom';
 import { describe, expect, it } from 'vitest';
-import { lhsCells } from '../../../src/engine/designs/lhs.ts';
+import { lhsDesign } from '../../../src/engine/designs/lhs.ts';
+import { cellsOf } from '../../../src/engine/designs/table.ts';
+
+/** The design's cells as objects. */
+const lhsCells = (...args: Parameters<typeof lhsDesign>) => cellsOf(lhsDesign(...args));
 
 describe('lhsCells', () => {
   for (const n of [10, 37]) {

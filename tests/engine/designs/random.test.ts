@@ -1,6 +1,10 @@
 import seedrandom from 'seedrandom';
 import { describe, expect, it } from 'vitest';
-import { randomCells } from '../../../src/engine/designs/random.ts';
+import { randomDesign } from '../../../src/engine/designs/random.ts';
+import { cellsOf } from '../../../src/engine/designs/table.ts';
+
+/** The design's cells as objects. */
+const randomCells = (...args: Parameters<typeof randomDesign>) => cellsOf(randomDesign(...args));
 
 describe('randomCells', () => {
   const parameters = [

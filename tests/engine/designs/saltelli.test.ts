@@ -1,9 +1,14 @@
 import seedrandom from 'seedrandom';
 import { describe, expect, it } from 'vitest';
 import { designCells } from '../../../src/engine/designs/index.ts';
-import { saltelliCells, saltelliRole } from '../../../src/engine/designs/saltelli.ts';
+import { saltelliDesign, saltelliRole } from '../../../src/engine/designs/saltelli.ts';
+import { cellsOf } from '../../../src/engine/designs/table.ts';
 import { parseExperiment } from '../../../src/engine/experiment.ts';
 import { cellKey } from '../../../src/engine/seeds.ts';
+
+/** The design's cells as objects. */
+const saltelliCells = (...args: Parameters<typeof saltelliDesign>) =>
+  cellsOf(saltelliDesign(...args));
 
 const parameters = [
   { path: 'a', range: [0, 1] as [number, number] },

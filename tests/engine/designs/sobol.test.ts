@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { sobolCells } from '../../../src/engine/designs/sobol.ts';
+import { sobolDesign } from '../../../src/engine/designs/sobol.ts';
+import { cellsOf } from '../../../src/engine/designs/table.ts';
 import { sobolPoints } from '../../../src/model/sobol.ts';
+
+/** The design's cells as objects. */
+const sobolCells = (...args: Parameters<typeof sobolDesign>) => cellsOf(sobolDesign(...args));
 
 describe('sobolCells', () => {
   it('equals sobolPoints scaled to each range', () => {
