@@ -341,6 +341,11 @@ export const Negotiator = z
           .describe(
             "kappa_i: at the start of each Level I session he announces his believed win-set (with his underselling lambda_i), and every foreign negotiator's believed probability that his country ratifies a candidate becomes (1 - kappa_i) p + kappa_i p_announced; 0: no announcement",
           ),
+        bluffPenalty: probability
+          .default(0)
+          .describe(
+            'psi_i: when a failed ratification shows his announcement was a bluff (his country ratified the agreement, which his announcement of that session called unratifiable), his credibility falls to (1 - psi_i) kappa_i for the rest of the game (each detected bluff again); 0: credibility never falls, 1: one detected bluff ends it',
+          ),
       })
       .optional()
       .describe(
@@ -352,6 +357,11 @@ export const Negotiator = z
           .default(0)
           .describe(
             'omega_i: weight of his domestic standing in his utility, u(x) = policy gain + omega_i S_i(x), S_i the weighted share of his constituents (as he believes them) who gain from x; 0: policy alone',
+          ),
+        balance: nonNegative
+          .default(0)
+          .describe(
+            "mu_i: weight of his wish to shift the Level II balance toward his own preferences: u(x) adds mu_i B_i(x), B_i(x) = |m_i - v^N_i|^2 - |m_i + eta_i (x - m_i) - v^N_i|^2, how much nearer his ideal point the agreement's reverberation (his country's reverberation.eta, which must be > 0) pulls his Level II's median m_i (as he believes it); spatial form only; 0: no such wish",
           ),
       })
       .optional()
@@ -683,7 +693,24 @@ function checkConsistency(s: Parsed, ctx: Ctx) {
     if ((c.negotiator.motives?.standing ?? 0) > 0 && (c.autonomy ?? 0) > 0) {
       issue(
         at('negotiator', 'motives', 'standing'),
-        'a standing motive is not combined with executive autonomy yet (the executive ratifies on his policy gain): expected standing 0 or autonomy 0',
+        'a standing motive is not combined with executive autonomy (the executive ratifies on his policy gain; see MODEL.md section 9.5): expected standing 0 or autonomy 0',
+      );
+    }
+    const balance = c.negotiator.motives?.balance ?? 0;
+    if (balance > 0 && s.form === 'divide') {
+      issue(
+        at('negotiator', 'motives', 'balance'),
+        `the Level II balance is the median's distance to his ideal point, which the divide form does not have: expected balance 0 or form 'spatial', got balance ${balance}`,
+      );
+    } else if (balance > 0 && !(c.reverberation.eta > 0)) {
+      issue(
+        at('negotiator', 'motives', 'balance'),
+        `the agreement shifts his Level II through its reverberation: expected reverberation.eta > 0 (got ${c.reverberation.eta}) or balance 0`,
+      );
+    } else if (balance > 0 && (c.autonomy ?? 0) > 0) {
+      issue(
+        at('negotiator', 'motives', 'balance'),
+        'a balance motive is not combined with executive autonomy (the executive ratifies on his policy gain; see MODEL.md section 9.5): expected balance 0 or autonomy 0',
       );
     }
     if ((c.negotiator.consultation?.poll ?? 0) > 0 && c.negotiator.beliefs.mode !== 'estimate') {

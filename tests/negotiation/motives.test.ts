@@ -48,3 +48,52 @@ describe("negotiators' motives: domestic standing", () => {
     expect(() => parseScenario(input)).toThrow(/countries\[1\]\.negotiator\.motives\.standing/);
   });
 });
+
+/**
+ * The same A and B (B the setter, exact beliefs; W_A = [0, 0.7], W_B = [0.3, 1], B's median
+ * m = 0.65), B's negotiator a dove with ideal v = 0.6 and B's reverberation eta = 1/2. His
+ * policy gain 0.16 - (x - 0.6)^2 peaks at x = 0.6, inside both win-sets: without the motive he
+ * offers 0.6. With balance weight mu his utility adds mu B(x), B(x) = (m - v)^2 -
+ * (m + eta (x - m) - v)^2 = 0.0025 - (0.5 x - 0.275)^2, and the sum peaks where
+ * -2 (x - 0.6) - mu (0.5 x - 0.275) = 0: x = v + mu eta (1 - eta) (v - m) / (1 + mu eta^2),
+ * 0.575 for mu = 4 (a grid point): the dove concedes to A to pull his hawkish Level II toward
+ * himself, at a policy gain of 0.16 - 0.025^2 = 0.159375.
+ */
+function balanceScenario(balance: number, eta = 0.5): ScenarioInput {
+  const input = scenario(0);
+  const B = input.countries![1]!;
+  B.negotiator = { ideal: 0.6, beliefs: { sigmaOwn: 0, sigmaForeign: 0 }, motives: { balance } };
+  B.reverberation = { eta };
+  return input;
+}
+
+describe("negotiators' motives: shifting the Level II balance", () => {
+  it('mu = 0: the dove offers his ideal point 0.6', () => {
+    const record = createGame(parseScenario(balanceScenario(0))).play('s');
+    expect(record.agreement[0]).toBeCloseTo(0.6, 12);
+  });
+
+  it('mu = 4, eta = 1/2: he offers 0.575, at a policy gain of 0.159375', () => {
+    const record = createGame(parseScenario(balanceScenario(4))).play('s');
+    expect(record.outcome).toBe('agreement');
+    expect(record.agreement[0]).toBeCloseTo(0.575, 12);
+    expect(record.negotiatorGain[1]).toBeCloseTo(0.159375, 12);
+  });
+
+  it('refuses a balance motive without reverberation, in the divide form, or with autonomy', () => {
+    expect(() => parseScenario(balanceScenario(4, 0))).toThrow(
+      /countries\[1\]\.negotiator\.motives\.balance: .*reverberation\.eta > 0/,
+    );
+    const autonomous = balanceScenario(4);
+    autonomous.countries![1]!.autonomy = 0.5;
+    expect(() => parseScenario(autonomous)).toThrow(
+      /countries\[1\]\.negotiator\.motives\.balance: .*autonomy/,
+    );
+    expect(() =>
+      parseScenario({
+        form: 'divide',
+        countries: [{}, { negotiator: { motives: { balance: 1 } }, reverberation: { eta: 0.5 } }],
+      }),
+    ).toThrow(/countries\[1\]\.negotiator\.motives\.balance: .*divide form/);
+  });
+});
