@@ -45,6 +45,10 @@ export interface Parties {
   poll: Int32Array;
   /** Rounds his consultation takes. */
   delay: Int32Array;
+  /** 1 when his consultation is a hearing with each chamber (`consultation.ts`). */
+  hearings: Uint8Array;
+  /** `chi_i`, the standing his consultation puts at stake (`consultation.ts`). */
+  consultationCost: Float64Array;
   /** `kappa_i`, the credibility of his announced win-set (`announcement.ts`). */
   credibility: Float64Array;
   /** `psi_i`, the share of his credibility a detected bluff costs him (`announcement.ts`). */
@@ -77,6 +81,8 @@ function readParties(scenario: Scenario): Parties {
     autonomy: numbers((c) => c.autonomy ?? 0),
     poll: Int32Array.from(cs, (c) => c.negotiator.consultation?.poll ?? 0),
     delay: Int32Array.from(cs, (c) => c.negotiator.consultation?.delay ?? 0),
+    hearings: Uint8Array.from(cs, (c) => (c.negotiator.consultation?.hearings === true ? 1 : 0)),
+    consultationCost: numbers((c) => c.negotiator.consultation?.cost ?? 0),
     credibility: numbers((c) => c.negotiator.announcement?.credibility ?? 0),
     bluffPenalty: numbers((c) => c.negotiator.announcement?.bluffPenalty ?? 0),
     standing: numbers((c) => c.negotiator.motives?.standing ?? 0),

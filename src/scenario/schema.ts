@@ -329,6 +329,17 @@ export const Negotiator = z
           .describe(
             'rounds the consultation takes: Level I opens after the longest consultation (rounds count it)',
           ),
+        hearings: z
+          .boolean()
+          .default(false)
+          .describe(
+            'true: instead of polling n constituents of the whole Level II he holds a hearing with each chamber, polling n of its members; each hearing measures the same error, so 1 / sigma_own^2 becomes 1 / sigma_own^2 + sum_h n / s_h^2 (s_h^2 the variance in chamber h)',
+          ),
+        cost: nonNegative
+          .default(0)
+          .describe(
+            "chi_i: the standing his consultation puts at stake, lost when he brings his consulted Level II no ratified agreement (no agreement, involuntary defection, aborted talks): every agreement's gain over no agreement rises by chi_i in his decisions (the record's negotiator_gain stays the policy gain); needs poll > 0; 0: nothing at stake",
+          ),
       })
       .optional()
       .describe(
@@ -711,6 +722,18 @@ function checkConsistency(s: Parsed, ctx: Ctx) {
       issue(
         at('negotiator', 'motives', 'balance'),
         'a balance motive is not combined with executive autonomy (the executive ratifies on his policy gain; see MODEL.md section 9.5): expected balance 0 or autonomy 0',
+      );
+    }
+    const cost = c.negotiator.consultation?.cost ?? 0;
+    if (cost > 0 && (c.negotiator.consultation?.poll ?? 0) === 0) {
+      issue(
+        at('negotiator', 'consultation', 'cost'),
+        `a cost of consultation needs a consultation: expected poll > 0 or cost 0, got cost ${cost} with poll 0`,
+      );
+    } else if (cost > 0 && (c.autonomy ?? 0) > 0) {
+      issue(
+        at('negotiator', 'consultation', 'cost'),
+        'a cost of consultation is not combined with executive autonomy (the executive ratifies on his policy gain; see MODEL.md section 9.2): expected cost 0 or autonomy 0',
       );
     }
     if ((c.negotiator.consultation?.poll ?? 0) > 0 && c.negotiator.beliefs.mode !== 'estimate') {
