@@ -7,6 +7,7 @@ import { drawLevelII } from '../../src/negotiation/levelII.ts';
 import { createGameState } from '../../src/negotiation/state.ts';
 import type { TraceEvent } from '../../src/negotiation/trace.ts';
 import { parseScenario, type ScenarioInput } from '../../src/scenario/parse.ts';
+import { hawkSetter } from './fixtures/hawkSetter.ts';
 
 /**
  * A's four constituents sit at 0.2, 0.4, 0.6, 0.8: mean 0.5, population variance
@@ -127,32 +128,13 @@ describe('expectations abort Level I (protocol.abort)', () => {
 });
 
 /**
- * The standing a consultation puts at stake. B's negotiator is a hawk (ideal 0.9) and the
- * setter (ultimatum, proposer B), all beliefs exact, and he polls one constituent (sigma 0:
- * nothing to learn). A: ideal points 0.2, 0.35, 0.5, reversion 0, so W_A = [0, 0.7]. B: 0.5,
- * 0.65, 0.8, reversion 1, W_B = [0.3, 1]. His policy gain 0.01 - (x - 0.9)^2 is positive only on
- * (0.8, 1], outside W_A: no agreement. With cost chi, no ratified agreement also costs him chi,
- * so his gain of x over no agreement is 0.01 - (x - 0.9)^2 + chi, largest in W_A at x = 0.7:
- * chi - 0.03. He offers it iff chi > 0.03, at a policy gain of -0.03.
+ * The standing a consultation puts at stake. The hawkish setter of `hawkSetter` (W_A = [0, 0.7],
+ * his policy gain 0.01 - (x - 0.9)^2 positive only on (0.8, 1]: no agreement) polls one
+ * constituent (sigma 0: nothing to learn). With cost chi, no ratified agreement also costs him
+ * chi, so his gain of x over no agreement is 0.01 - (x - 0.9)^2 + chi, largest in W_A at
+ * x = 0.7: chi - 0.03. He offers it iff chi > 0.03, at a policy gain of -0.03.
  */
-function stake(cost: number): ScenarioInput {
-  const exact = { sigmaOwn: 0, sigmaForeign: 0 };
-  return {
-    protocol: { name: 'ultimatum', proposer: 1 },
-    countries: [
-      {
-        reversion: 0,
-        constituents: { idealPoints: { kind: 'explicit', values: [0.2, 0.35, 0.5] } },
-        negotiator: { beliefs: exact },
-      },
-      {
-        reversion: 1,
-        constituents: { idealPoints: { kind: 'explicit', values: [0.5, 0.65, 0.8] } },
-        negotiator: { ideal: 0.9, beliefs: exact, consultation: { poll: 1, cost } },
-      },
-    ],
-  };
-}
+const stake = (cost: number) => hawkSetter({ consultation: { poll: 1, cost } });
 
 describe('the standing a consultation puts at stake', () => {
   it('chi = 0.02 < 0.03: the hawk offers nothing', () => {

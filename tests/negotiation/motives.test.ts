@@ -1,34 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { createGame } from '../../src/negotiation/game.ts';
 import { parseScenario, type ScenarioInput } from '../../src/scenario/parse.ts';
+import { hawkSetter } from './fixtures/hawkSetter.ts';
 
 /**
- * B's negotiator is a hawk (ideal 0.9) and the setter (ultimatum, proposer B), all beliefs
- * exact. A: ideal points 0.2, 0.35, 0.5, reversion 0, so W_A = [0, 2 * 0.35] = [0, 0.7]. B:
- * 0.5, 0.65, 0.8, reversion 1. B's policy gain 0.01 - (x - 0.9)^2 is positive only on
- * (0.8, 1], outside W_A: no agreement. With standing weight omega his gain adds omega S_B(x),
- * S_B the share of B's constituents who gain (|x - v| < 1 - v: x in (0, 1), (0.3, 1), (0.6, 1)),
- * so on (0.6, 0.7] S_B = 1 and his best offer in W_A is x = 0.7, worth
+ * The hawkish setter of `hawkSetter` (W_A = [0, 0.7], B's policy gain 0.01 - (x - 0.9)^2
+ * positive only on (0.8, 1]: no agreement). With standing weight omega his gain adds
+ * omega S_B(x), S_B the share of B's constituents who gain (|x - v| < 1 - v: x in (0, 1),
+ * (0.3, 1), (0.6, 1)), so on (0.6, 0.7] S_B = 1 and his best offer in W_A is x = 0.7, worth
  * 0.01 - 0.2^2 + omega = omega - 0.03: he offers it iff omega > 0.03.
  */
-function scenario(standing: number): ScenarioInput {
-  const exact = { sigmaOwn: 0, sigmaForeign: 0 };
-  return {
-    protocol: { name: 'ultimatum', proposer: 1 },
-    countries: [
-      {
-        reversion: 0,
-        constituents: { idealPoints: { kind: 'explicit', values: [0.2, 0.35, 0.5] } },
-        negotiator: { beliefs: exact },
-      },
-      {
-        reversion: 1,
-        constituents: { idealPoints: { kind: 'explicit', values: [0.5, 0.65, 0.8] } },
-        negotiator: { ideal: 0.9, beliefs: exact, motives: { standing } },
-      },
-    ],
-  };
-}
+const scenario = (standing: number) => hawkSetter({ motives: { standing } });
 
 describe("negotiators' motives: domestic standing", () => {
   it('omega = 0.02 < 0.03: the hawk offers nothing', () => {
@@ -50,8 +32,8 @@ describe("negotiators' motives: domestic standing", () => {
 });
 
 /**
- * The same A and B (B the setter, exact beliefs; W_A = [0, 0.7], W_B = [0.3, 1], B's median
- * m = 0.65), B's negotiator a dove with ideal v = 0.6 and B's reverberation eta = 1/2. His
+ * The A and B of `hawkSetter` (B the setter, exact beliefs; W_A = [0, 0.7], W_B = [0.3, 1], B's
+ * median m = 0.65), B's negotiator now a dove with ideal v = 0.6 and B's reverberation eta = 1/2. His
  * policy gain 0.16 - (x - 0.6)^2 peaks at x = 0.6, inside both win-sets: without the motive he
  * offers 0.6. With balance weight mu his utility adds mu B(x), B(x) = (m - v)^2 -
  * (m + eta (x - m) - v)^2 = 0.0025 - (0.5 x - 0.275)^2, and the sum peaks where
@@ -60,10 +42,8 @@ describe("negotiators' motives: domestic standing", () => {
  * himself, at a policy gain of 0.16 - 0.025^2 = 0.159375.
  */
 function balanceScenario(balance: number, eta = 0.5): ScenarioInput {
-  const input = scenario(0);
-  const B = input.countries![1]!;
-  B.negotiator = { ideal: 0.6, beliefs: { sigmaOwn: 0, sigmaForeign: 0 }, motives: { balance } };
-  B.reverberation = { eta };
+  const input = hawkSetter({ ideal: 0.6, motives: { balance } });
+  input.countries![1]!.reverberation = { eta };
   return input;
 }
 
