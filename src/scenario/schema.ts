@@ -331,14 +331,14 @@ export const Negotiator = z
           ),
         hearings: z
           .boolean()
-          .default(false)
+          .optional()
           .describe(
-            'true: instead of polling n constituents of the whole Level II he holds a hearing with each chamber, polling n of its members; each hearing measures the same error, so 1 / sigma_own^2 becomes 1 / sigma_own^2 + sum_h n / s_h^2 (s_h^2 the variance in chamber h)',
+            'true: instead of polling n constituents of the whole Level II he holds a hearing with each chamber, polling n of its members; each hearing measures the same error, so 1 / sigma_own^2 becomes 1 / sigma_own^2 + sum_h n / s_h^2 (s_h^2 the variance in chamber h); absent or false: a poll of the whole Level II',
           ),
         cost: nonNegative
-          .default(0)
+          .optional()
           .describe(
-            "chi_i: the standing his consultation puts at stake, lost when he brings his consulted Level II no ratified agreement (no agreement, involuntary defection, aborted talks): every agreement's gain over no agreement rises by chi_i in his decisions (the record's negotiator_gain stays the policy gain); needs poll > 0; 0: nothing at stake",
+            "chi_i (absent: 0): the standing his consultation puts at stake, lost when he brings his consulted Level II no ratified agreement (no agreement, involuntary defection, aborted talks): every agreement's gain over no agreement rises by chi_i in his decisions (the record's negotiator_gain stays the policy gain); needs poll > 0; 0: nothing at stake",
           ),
       })
       .optional()
@@ -353,9 +353,9 @@ export const Negotiator = z
             "kappa_i: at the start of each Level I session he announces his believed win-set (with his underselling lambda_i), and every foreign negotiator's believed probability that his country ratifies a candidate becomes (1 - kappa_i) p + kappa_i p_announced; 0: no announcement",
           ),
         bluffPenalty: probability
-          .default(0)
+          .optional()
           .describe(
-            'psi_i: when a failed ratification shows his announcement was a bluff (his country ratified the agreement, which his announcement of that session called unratifiable), his credibility falls to (1 - psi_i) kappa_i for the rest of the game (each detected bluff again); 0: credibility never falls, 1: one detected bluff ends it',
+            'psi_i (absent: 0): when a failed ratification shows his announcement was a bluff (his country ratified the agreement, which his announcement of that session called unratifiable), his credibility falls to (1 - psi_i) kappa_i for the rest of the game (each detected bluff again); 0: credibility never falls, 1: one detected bluff ends it',
           ),
       })
       .optional()
@@ -370,9 +370,9 @@ export const Negotiator = z
             'omega_i: weight of his domestic standing in his utility, u(x) = policy gain + omega_i S_i(x), S_i the weighted share of his constituents (as he believes them) who gain from x; 0: policy alone',
           ),
         balance: nonNegative
-          .default(0)
+          .optional()
           .describe(
-            "mu_i: weight of his wish to shift the Level II balance toward his own preferences: u(x) adds mu_i B_i(x), B_i(x) = |m_i - v^N_i|^2 - |m_i + eta_i (x - m_i) - v^N_i|^2, how much nearer his ideal point the agreement's reverberation (his country's reverberation.eta, which must be > 0) pulls his Level II's median m_i (as he believes it); spatial form only; 0: no such wish",
+            "mu_i (absent: 0): weight of his wish to shift the Level II balance toward his own preferences: u(x) adds mu_i B_i(x), B_i(x) = |m_i - v^N_i|^2 - |m_i + eta_i (x - m_i) - v^N_i|^2, how much nearer his ideal point the agreement's reverberation (his country's reverberation.eta, which must be > 0) pulls his Level II's median m_i (as he believes it); spatial form only; 0: no such wish",
           ),
       })
       .optional()
