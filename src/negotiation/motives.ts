@@ -29,9 +29,21 @@
  */
 
 import { margin } from '../model/margin.ts';
-import { medianConstituent } from '../model/profile.ts';
+import { medianConstituent, type Profile } from '../model/profile.ts';
 import { candidatePoint } from './candidates.ts';
 import type { GameState } from './state.ts';
+
+/** The weighted share of a profile's constituents who gain from `x` (`Delta_j(x) > 0`). */
+function gainerShare(particle: Profile, x: Float64Array): number {
+  let total = 0;
+  let gainers = 0;
+  for (let j = 0; j < particle.M; j++) {
+    const w = particle.weight[j]!;
+    total += w;
+    if (margin(particle, j, x) > 0) gainers += w;
+  }
+  return gainers / total;
+}
 
 /** Adds `omega_i S_i(c)` to negotiator `i`'s gain at every candidate. */
 function addStanding(s: GameState, i: number) {
@@ -44,17 +56,7 @@ function addStanding(s: GameState, i: number) {
   for (let c = 0; c < table.count; c++) {
     const x = candidatePoint(s, c);
     let share = 0;
-    for (let p = 0; p < active; p++) {
-      const particle = beliefs.particles[b]![p]!;
-      let total = 0;
-      let gainers = 0;
-      for (let j = 0; j < particle.M; j++) {
-        const w = particle.weight[j]!;
-        total += w;
-        if (margin(particle, j, x) > 0) gainers += w;
-      }
-      share += gainers / total;
-    }
+    for (let p = 0; p < active; p++) share += gainerShare(beliefs.particles[b]![p]!, x);
     gain[c]! += omega * (share / active);
   }
 }
@@ -85,6 +87,62 @@ function addBalance(s: GameState, i: number) {
       gain[c]! += (mu * (before - after)) / active;
     }
   }
+}
+
+/**
+ * Negotiator `k`'s motives at `x` as one particle of his country shows them, for an
+ * autonomous executive's acceptance (`autonomy.ts`): `omega_k` times the particle's share of
+ * gainers plus `mu_k (|m - v|^2 - |m + eta_k (x - m) - v|^2)`, with `m` the particle's median
+ * and `v` the ideal point ascribed to him.
+ *
+ * @param s the game state
+ * @param k the negotiator whose motives are weighed
+ * @param particle a profile of his country (his own particle, or a foreign negotiator's)
+ * @param m the particle's median constituent (`D`; read only when `mu_k > 0`)
+ * @param v the ideal point ascribed to him (`D`, read from `offset`)
+ * @param offset where `v` starts
+ * @param x the agreement (`D`)
+ * @returns the motives' value, 0 without motives
+ * @example
+ * motivesOn(state, 1, particle, median, state.negotiatorIdeal, 1 * D, x);
+ */
+export function motivesOn(
+  s: GameState,
+  k: number,
+  particle: Profile,
+  m: Float64Array,
+  v: Float64Array,
+  offset: number,
+  x: Float64Array,
+): number {
+  const omega = s.parties.standing[k]!;
+  const mu = s.parties.balance[k]!;
+  let value = 0;
+  if (omega > 0) value += omega * gainerShare(particle, x);
+  if (mu > 0) {
+    const eta = s.parties.eta[k]!;
+    let before = 0;
+    let after = 0;
+    for (let d = 0; d < s.D; d++) {
+      before += (m[d]! - v[offset + d]!) ** 2;
+      after += (m[d]! + eta * (x[d]! - m[d]!) - v[offset + d]!) ** 2;
+    }
+    value += mu * (before - after);
+  }
+  return value;
+}
+
+/**
+ * Whether negotiator `k` has motives beyond policy (standing or balance).
+ *
+ * @param s the game state
+ * @param k the negotiator
+ * @returns true when `omega_k > 0` or `mu_k > 0`
+ * @example
+ * hasMotives(state, 1); // false by default
+ */
+export function hasMotives(s: GameState, k: number): boolean {
+  return s.parties.standing[k]! > 0 || s.parties.balance[k]! > 0;
 }
 
 /**

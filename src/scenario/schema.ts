@@ -456,7 +456,7 @@ export const Country = z
     autonomy: probability
       .optional()
       .describe(
-        "state strength: the executive's autonomy a_i in [0, 1], the weight of the negotiator's own acceptance against the Level II vote in ratification: P(ratify) = a_i [his gain >= phi_i] + (1 - a_i) P(Level II passes); absent or 0: Level II alone, 1: the executive alone (MODEL.md section 9.1)",
+        "state strength: the executive's autonomy a_i in [0, 1], the weight of the negotiator's own acceptance against the Level II vote in ratification: P(ratify) = a_i [his gain (with any motives and consultation stake) >= phi_i] + (1 - a_i) P(Level II passes); absent or 0: Level II alone, 1: the executive alone (MODEL.md section 9.1)",
       ),
   })
   .describe('a country i (MODEL.md section 1)');
@@ -701,12 +701,6 @@ function checkConsistency(s: Parsed, ctx: Ctx) {
     }
     dims(at('constituents', 'salience'), k.salience);
     if (c.negotiator.ideal !== undefined) dims(at('negotiator', 'ideal'), c.negotiator.ideal);
-    if ((c.negotiator.motives?.standing ?? 0) > 0 && (c.autonomy ?? 0) > 0) {
-      issue(
-        at('negotiator', 'motives', 'standing'),
-        'a standing motive is not combined with executive autonomy (the executive ratifies on his policy gain; see MODEL.md section 9.5): expected standing 0 or autonomy 0',
-      );
-    }
     const balance = c.negotiator.motives?.balance ?? 0;
     if (balance > 0 && s.form === 'divide') {
       issue(
@@ -718,22 +712,12 @@ function checkConsistency(s: Parsed, ctx: Ctx) {
         at('negotiator', 'motives', 'balance'),
         `the agreement shifts his Level II through its reverberation: expected reverberation.eta > 0 (got ${c.reverberation.eta}) or balance 0`,
       );
-    } else if (balance > 0 && (c.autonomy ?? 0) > 0) {
-      issue(
-        at('negotiator', 'motives', 'balance'),
-        'a balance motive is not combined with executive autonomy (the executive ratifies on his policy gain; see MODEL.md section 9.5): expected balance 0 or autonomy 0',
-      );
     }
     const cost = c.negotiator.consultation?.cost ?? 0;
     if (cost > 0 && (c.negotiator.consultation?.poll ?? 0) === 0) {
       issue(
         at('negotiator', 'consultation', 'cost'),
         `a cost of consultation needs a consultation: expected poll > 0 or cost 0, got cost ${cost} with poll 0`,
-      );
-    } else if (cost > 0 && (c.autonomy ?? 0) > 0) {
-      issue(
-        at('negotiator', 'consultation', 'cost'),
-        'a cost of consultation is not combined with executive autonomy (the executive ratifies on his policy gain; see MODEL.md section 9.2): expected cost 0 or autonomy 0',
       );
     }
     if ((c.negotiator.consultation?.poll ?? 0) > 0 && c.negotiator.beliefs.mode !== 'estimate') {

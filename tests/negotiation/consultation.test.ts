@@ -148,16 +148,19 @@ describe('the standing a consultation puts at stake', () => {
     expect(record.negotiatorGain[1]).toBeCloseTo(-0.03, 12);
   });
 
-  it('refuses a cost without a poll, or with autonomy, with the path', () => {
+  it('with autonomy 1 his executive ratifies 0.7 on the stake (-0.03 + 0.05 >= 0)', () => {
+    const input = stake(0.05);
+    input.countries![1]!.autonomy = 1;
+    const record = createGame(parseScenario(input)).play('s');
+    expect(record.outcome).toBe('agreement');
+    expect(record.agreement[0]).toBeCloseTo(0.7, 12);
+  });
+
+  it('refuses a cost without a poll, with the path', () => {
     const noPoll = stake(0.05);
     noPoll.countries![1]!.negotiator!.consultation = { poll: 0, cost: 0.05 };
     expect(() => parseScenario(noPoll)).toThrow(
       /countries\[1\]\.negotiator\.consultation\.cost: a cost of consultation needs a consultation/,
-    );
-    const autonomous = stake(0.05);
-    autonomous.countries![1]!.autonomy = 0.5;
-    expect(() => parseScenario(autonomous)).toThrow(
-      /countries\[1\]\.negotiator\.consultation\.cost: .*autonomy/,
     );
   });
 });

@@ -24,17 +24,54 @@ describe("negotiators' motives: domestic standing", () => {
     expect(record.negotiatorGain[1]).toBeCloseTo(-0.03, 12);
   });
 
-  it('refuses standing together with autonomy, with the path', () => {
+  it('with autonomy 1 his executive ratifies 0.7 on his standing (-0.03 + 0.05 >= 0)', () => {
+    // B's vote is his executive's alone (a = 1); on policy alone (-0.03 < 0) he would reject
+    // his own offer: involuntary defection
     const input = scenario(0.05);
-    input.countries![1]!.autonomy = 0.5;
-    expect(() => parseScenario(input)).toThrow(/countries\[1\]\.negotiator\.motives\.standing/);
+    input.countries![1]!.autonomy = 1;
+    const record = createGame(parseScenario(input)).play('s');
+    expect(record.outcome).toBe('agreement');
+    expect(record.agreement[0]).toBeCloseTo(0.7, 12);
+  });
+
+  it("A, the setter, reads an autonomous B executive's standing off his particles: 0.605", () => {
+    // A (the median 0.35, gain 0.1225 - (x - 0.35)^2) offers, B's hawk (ideal 0.9, omega 0.1)
+    // ratifies alone (a = 1). S_B = 2/3 on (0.3, 0.6] and 1 on (0.6, 1); he accepts iff
+    // (x - 0.9)^2 <= 0.01 + 0.1 S_B: on (0.6, 0.7] x >= 0.9 - sqrt(0.11) = 0.568, always; on
+    // (0.3, 0.6] x >= 0.9 - sqrt(0.0767) = 0.623, never. So A believes B ratifies (0.6, 0.7]
+    // and offers the grid point 0.605, gaining 0.1225 - 0.255^2 = 0.057475 (on policy alone
+    // B's executive would accept nothing A can offer: no agreement).
+    const input = scenario(0.1);
+    input.protocol = { name: 'ultimatum', proposer: 0 };
+    input.countries![1]!.autonomy = 1;
+    const record = createGame(parseScenario(input)).play('s');
+    expect(record.outcome).toBe('agreement');
+    expect(record.agreement[0]).toBeCloseTo(0.605, 12);
+    expect(record.negotiatorGain[0]).toBeCloseTo(0.057475, 12);
+  });
+
+  it("A reads a median B executive's standing off his particles of B: 0.18", () => {
+    // B's negotiator is now his median 0.65 (no ideal of his own), omega 0.3, deciding alone;
+    // A's negotiator has ideal 0.1 (gain 0.01 - (x - 0.1)^2, positive on (0, 0.2)). On policy
+    // alone B's executive accepts x >= 2 x 0.65 - 1 = 0.3, where A gains nothing. With S_B = 1/3
+    // on (0, 0.3] he accepts iff (x - 0.65)^2 <= 0.1225 + 0.3 / 3 = 0.2225: x >= 0.1783. A
+    // offers the grid point 0.18, gaining 0.01 - 0.08^2 = 0.0036.
+    const input = scenario(0.3);
+    input.protocol = { name: 'ultimatum', proposer: 0 };
+    input.countries![0]!.negotiator = { ideal: 0.1, beliefs: { sigmaOwn: 0, sigmaForeign: 0 } };
+    delete input.countries![1]!.negotiator!.ideal;
+    input.countries![1]!.autonomy = 1;
+    const record = createGame(parseScenario(input)).play('s');
+    expect(record.outcome).toBe('agreement');
+    expect(record.agreement[0]).toBeCloseTo(0.18, 12);
+    expect(record.negotiatorGain[0]).toBeCloseTo(0.0036, 12);
   });
 });
 
 /**
  * The A and B of `hawkSetter` (B the setter, exact beliefs; W_A = [0, 0.7], W_B = [0.3, 1], B's
- * median m = 0.65), B's negotiator now a dove with ideal v = 0.6 and B's reverberation eta = 1/2. His
- * policy gain 0.16 - (x - 0.6)^2 peaks at x = 0.6, inside both win-sets: without the motive he
+ * median m = 0.65), B's negotiator now a dove with ideal v = 0.6 and B's reverberation
+ * eta = 1/2. His policy gain 0.16 - (x - 0.6)^2 peaks at x = 0.6, inside both win-sets: without the motive he
  * offers 0.6. With balance weight mu his utility adds mu B(x), B(x) = (m - v)^2 -
  * (m + eta (x - m) - v)^2 = 0.0025 - (0.5 x - 0.275)^2, and the sum peaks where
  * -2 (x - 0.6) - mu (0.5 x - 0.275) = 0: x = v + mu eta (1 - eta) (v - m) / (1 + mu eta^2),
@@ -60,14 +97,17 @@ describe("negotiators' motives: shifting the Level II balance", () => {
     expect(record.negotiatorGain[1]).toBeCloseTo(0.159375, 12);
   });
 
-  it('refuses a balance motive without reverberation, in the divide form, or with autonomy', () => {
+  it('with autonomy 1 his executive ratifies 0.575 on its pull (the vote is his)', () => {
+    const input = balanceScenario(4);
+    input.countries![1]!.autonomy = 1;
+    const record = createGame(parseScenario(input)).play('s');
+    expect(record.outcome).toBe('agreement');
+    expect(record.agreement[0]).toBeCloseTo(0.575, 12);
+  });
+
+  it('refuses a balance motive without reverberation or in the divide form', () => {
     expect(() => parseScenario(balanceScenario(4, 0))).toThrow(
       /countries\[1\]\.negotiator\.motives\.balance: .*reverberation\.eta > 0/,
-    );
-    const autonomous = balanceScenario(4);
-    autonomous.countries![1]!.autonomy = 0.5;
-    expect(() => parseScenario(autonomous)).toThrow(
-      /countries\[1\]\.negotiator\.motives\.balance: .*autonomy/,
     );
     expect(() =>
       parseScenario({
