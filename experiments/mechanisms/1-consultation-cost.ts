@@ -9,7 +9,7 @@
  * dove with ideal point 0.8 whose Level II (N(0.3, 0.15^2), reversion 0, W_A about [0, 0.6])
  * binds, so his offer sits at his own far edge, where his own uncertainty (sigma_own 0.15, 10
  * particles) makes it fail; B (N(0.7, 0.15^2), reversion 1) is known exactly. Polls of 1 and 5
- * constituents (own error 0.106 and 0.055), 2 rounds of delay; chi_A 0, 0.1, 0.3, 1 (against
+ * constituents (own error 0.106 and 0.061), 2 rounds of delay; chi_A 0, 0.1, 0.3, 1 (against
  * his policy gain of 0.8^2 - (x - 0.8)^2, 0.6 at the edge x = 0.6 of W_A). 2 polls x 4 costs x
  * 2,000 replications = 16,000 games.
  */

@@ -11,7 +11,7 @@
  * B's are N(0.7, 0.15^2), reversion 1 (W_B about [0.4, 1]; announced from about 0.54). A third
  * country C is a random ratification shock: one constituent (ideal point 0.5, reversion 0.5,
  * a cost of no agreement kappa = 0.05) with voter noise tau = 0.2, who ratifies any x of
- * [0.3, 0.7] with probability 1 / (1 + exp(-(0.05 - (x - 0.5)^2) / 0.2)), 0.55 to 0.56;
+ * [0.3, 0.7] with probability 1 / (1 + exp(-(0.05 - (x - 0.5)^2) / 0.2)), 0.51 to 0.56;
  * negotiators' beliefs ignore voter noise, so nobody anticipates C's no. A bluff can only be
  * detected when the setter gambled below B's announced win-set (an offer inside it says
  * nothing about the bluff) and C then said no while B ratified. Both A and B hold 10 particles
