@@ -93,6 +93,8 @@ export function describeEvent(e: TraceEvent, names: string[]): string | null {
       return `${names[e.negotiator]} polls ${e.poll} of his constituents: his own error shrinks by ${list(e.scale)}`;
     case 'announcement':
       return `${names[e.negotiator]} announces a win-set of ${format(e.ratifiableShare)} of the candidates (credibility ${format(e.credibility)})`;
+    case 'bluff':
+      return `  ${names[e.negotiator]}'s announcement was a bluff: his credibility falls to ${format(e.credibility)}`;
     case 'outcome':
       return `outcome ${e.outcome}${e.defector >= 0 ? ` (${names[e.defector]})` : ''} after ${e.rounds} rounds`;
   }

@@ -6,7 +6,8 @@
  */
 
 import { medianConstituent } from '../model/profile.ts';
-import { addStanding } from './motives.ts';
+import { addConsultationStake } from './consultation.ts';
+import { addMotives } from './motives.ts';
 import type { GameRecord } from './record.ts';
 import type { GameState } from './state.ts';
 
@@ -42,7 +43,8 @@ export function placeNegotiators(s: GameState) {
 /**
  * Fills `table.gain[i][c]`: negotiator `i`'s utility at candidate `c` minus at no agreement,
  * `|q_i - v^N_i|^2 - |x_c - v^N_i|^2` (divide form: his country's share of `x_c`), plus his
- * standing motive when he has one (`motives.ts`).
+ * motives beyond policy when he has them (`motives.ts`) and the standing his consultation
+ * puts at stake (`consultation.ts`).
  *
  * @param s the game state, its candidates built
  * @example
@@ -64,7 +66,10 @@ export function measureCandidateGains(s: GameState) {
       out[c] = s.noAgreementLoss[i]! - loss;
     }
   }
-  for (let i = 0; i < N; i++) addStanding(s, i);
+  for (let i = 0; i < N; i++) {
+    addMotives(s, i);
+    addConsultationStake(s, i);
+  }
 }
 
 /**

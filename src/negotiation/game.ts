@@ -14,6 +14,7 @@
 import { shown } from '../errors.ts';
 import { copyProfile } from '../model/profile.ts';
 import type { Scenario } from '../scenario/schema.ts';
+import { detectBluffs } from './announcement.ts';
 import { drawBeliefs, learn } from './beliefs.ts';
 import { consult, talksOpen } from './consultation.ts';
 import { measureGains, placeNegotiators } from './gains.ts';
@@ -92,6 +93,7 @@ function play(s: GameState, table: Table, seed: string, trace: TraceSink | null)
     record.outcome = 'involuntary_defection';
     record.defector = defector;
     if (session >= s.scenario.reopen) break;
+    detectBluffs(s, c);
     learn(s, x);
     record.reopenings++;
   }

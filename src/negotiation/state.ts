@@ -45,10 +45,18 @@ export interface Parties {
   poll: Int32Array;
   /** Rounds his consultation takes. */
   delay: Int32Array;
+  /** 1 when his consultation is a hearing with each chamber (`consultation.ts`). */
+  hearings: Uint8Array;
+  /** `chi_i`, the standing his consultation puts at stake (`consultation.ts`). */
+  consultationCost: Float64Array;
   /** `kappa_i`, the credibility of his announced win-set (`announcement.ts`). */
   credibility: Float64Array;
+  /** `psi_i`, the share of his credibility a detected bluff costs him (`announcement.ts`). */
+  bluffPenalty: Float64Array;
   /** `omega_i`, the weight of his domestic standing (`motives.ts`). */
   standing: Float64Array;
+  /** `mu_i`, the weight of his wish to shift the Level II balance (`motives.ts`). */
+  balance: Float64Array;
 }
 
 function readParties(scenario: Scenario): Parties {
@@ -73,8 +81,12 @@ function readParties(scenario: Scenario): Parties {
     autonomy: numbers((c) => c.autonomy ?? 0),
     poll: Int32Array.from(cs, (c) => c.negotiator.consultation?.poll ?? 0),
     delay: Int32Array.from(cs, (c) => c.negotiator.consultation?.delay ?? 0),
+    hearings: Uint8Array.from(cs, (c) => (c.negotiator.consultation?.hearings === true ? 1 : 0)),
+    consultationCost: numbers((c) => c.negotiator.consultation?.cost ?? 0),
     credibility: numbers((c) => c.negotiator.announcement?.credibility ?? 0),
+    bluffPenalty: numbers((c) => c.negotiator.announcement?.bluffPenalty ?? 0),
     standing: numbers((c) => c.negotiator.motives?.standing ?? 0),
+    balance: numbers((c) => c.negotiator.motives?.balance ?? 0),
   };
 }
 
@@ -169,9 +181,10 @@ export interface GameState {
   /**
    * Per country, its negotiator's announced believed win-set (his own believed ratification
    * probability per candidate) of the current session; `made` once the session's announcements
-   * are made (`announcement.ts`).
+   * are made; `credibility`, his current credibility `kappa_k` with foreign negotiators (the
+   * scenario's, lowered by detected bluffs; `announcement.ts`).
    */
-  readonly announcement: { announced: Float64Array[]; made: boolean };
+  readonly announcement: { announced: Float64Array[]; made: boolean; credibility: Float64Array };
   /** Per country, 1 when its Level II voted the agreement down, 2 when its executive did. */
   readonly failed: Uint8Array;
   readonly scratch: Scratch;
@@ -245,7 +258,11 @@ export function createGameState(scenario: Scenario): GameState {
       scratch: Array.from(parties.M, (M) => createPaymentScratch(M)),
     },
     poll: { scale: new Float64Array(N * D) },
-    announcement: { announced: Array.from({ length: N }, () => new Float64Array(0)), made: false },
+    announcement: {
+      announced: Array.from({ length: N }, () => new Float64Array(0)),
+      made: false,
+      credibility: new Float64Array(N),
+    },
     failed: new Uint8Array(N),
     scratch: {
       point: new Float64Array(D),

@@ -106,7 +106,7 @@ export function openSession(s: GameState, record: GameRecord, session: number) {
   // the last session's announcements are void: these candidates are new
   s.announcement.made = false;
   for (let i = 0; i < N; i++) believeAll(s, i);
-  announce(s);
+  announce(s, session);
   for (let i = 0; i < N; i++) updateTop(s, i);
   if (session === 0) record.believedOverlapSize = believedOverlapSize(s);
   if (s.trace) {

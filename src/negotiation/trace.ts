@@ -31,6 +31,11 @@ export type TraceEvent =
    * underselling): its credibility `kappa` and the share of candidates it calls ratifiable.
    */
   | { type: 'announcement'; negotiator: number; credibility: number; ratifiableShare: number }
+  /**
+   * A failed ratification showed a negotiator's announcement to be a bluff (his country
+   * ratified what he had called unratifiable): his credibility from now on.
+   */
+  | { type: 'bluff'; negotiator: number; credibility: number }
   /** The proposer's aspirations of every negotiator at the start of a round (`alternating`). */
   | { type: 'aspirations'; round: number; values: number[] }
   /** An offer, with the proposer's believed probability that each country ratifies it. */

@@ -329,6 +329,17 @@ export const Negotiator = z
           .describe(
             'rounds the consultation takes: Level I opens after the longest consultation (rounds count it)',
           ),
+        hearings: z
+          .boolean()
+          .optional()
+          .describe(
+            'true: instead of polling n constituents of the whole Level II he holds a hearing with each chamber, polling n of its members; each hearing measures the same error, so 1 / sigma_own^2 becomes 1 / sigma_own^2 + sum_h n / s_h^2 (s_h^2 the variance in chamber h); absent or false: a poll of the whole Level II',
+          ),
+        cost: nonNegative
+          .optional()
+          .describe(
+            "chi_i (absent: 0): the standing his consultation puts at stake, lost when he brings his consulted Level II no ratified agreement (no agreement, involuntary defection, aborted talks): every agreement's gain over no agreement rises by chi_i in his decisions (the record's negotiator_gain stays the policy gain); needs poll > 0; 0: nothing at stake",
+          ),
       })
       .optional()
       .describe(
@@ -341,6 +352,11 @@ export const Negotiator = z
           .describe(
             "kappa_i: at the start of each Level I session he announces his believed win-set (with his underselling lambda_i), and every foreign negotiator's believed probability that his country ratifies a candidate becomes (1 - kappa_i) p + kappa_i p_announced; 0: no announcement",
           ),
+        bluffPenalty: probability
+          .optional()
+          .describe(
+            'psi_i (absent: 0): when a failed ratification shows his announcement was a bluff (his country ratified the agreement, which his announcement of that session called unratifiable), his credibility falls to (1 - psi_i) kappa_i for the rest of the game (each detected bluff again); 0: credibility never falls, 1: one detected bluff ends it',
+          ),
       })
       .optional()
       .describe(
@@ -352,6 +368,11 @@ export const Negotiator = z
           .default(0)
           .describe(
             'omega_i: weight of his domestic standing in his utility, u(x) = policy gain + omega_i S_i(x), S_i the weighted share of his constituents (as he believes them) who gain from x; 0: policy alone',
+          ),
+        balance: nonNegative
+          .optional()
+          .describe(
+            "mu_i (absent: 0): weight of his wish to shift the Level II balance toward his own preferences: u(x) adds mu_i B_i(x), B_i(x) = |m_i - v^N_i|^2 - |m_i + eta_i (x - m_i) - v^N_i|^2, how much nearer his ideal point the agreement's reverberation (his country's reverberation.eta, which must be > 0) pulls his Level II's median m_i (as he believes it); spatial form only; 0: no such wish",
           ),
       })
       .optional()
@@ -435,7 +456,7 @@ export const Country = z
     autonomy: probability
       .optional()
       .describe(
-        "state strength: the executive's autonomy a_i in [0, 1], the weight of the negotiator's own acceptance against the Level II vote in ratification: P(ratify) = a_i [his gain >= phi_i] + (1 - a_i) P(Level II passes); absent or 0: Level II alone, 1: the executive alone (MODEL.md section 9.1)",
+        "state strength: the executive's autonomy a_i in [0, 1], the weight of the negotiator's own acceptance against the Level II vote in ratification: P(ratify) = a_i [his gain (with any motives and consultation stake) >= phi_i] + (1 - a_i) P(Level II passes); absent or 0: Level II alone, 1: the executive alone (MODEL.md section 9.1)",
       ),
   })
   .describe('a country i (MODEL.md section 1)');
@@ -680,10 +701,23 @@ function checkConsistency(s: Parsed, ctx: Ctx) {
     }
     dims(at('constituents', 'salience'), k.salience);
     if (c.negotiator.ideal !== undefined) dims(at('negotiator', 'ideal'), c.negotiator.ideal);
-    if ((c.negotiator.motives?.standing ?? 0) > 0 && (c.autonomy ?? 0) > 0) {
+    const balance = c.negotiator.motives?.balance ?? 0;
+    if (balance > 0 && s.form === 'divide') {
       issue(
-        at('negotiator', 'motives', 'standing'),
-        'a standing motive is not combined with executive autonomy yet (the executive ratifies on his policy gain): expected standing 0 or autonomy 0',
+        at('negotiator', 'motives', 'balance'),
+        `the Level II balance is the median's distance to his ideal point, which the divide form does not have: expected balance 0 or form 'spatial', got balance ${balance}`,
+      );
+    } else if (balance > 0 && !(c.reverberation.eta > 0)) {
+      issue(
+        at('negotiator', 'motives', 'balance'),
+        `the agreement shifts his Level II through its reverberation: expected reverberation.eta > 0 (got ${c.reverberation.eta}) or balance 0`,
+      );
+    }
+    const cost = c.negotiator.consultation?.cost ?? 0;
+    if (cost > 0 && (c.negotiator.consultation?.poll ?? 0) === 0) {
+      issue(
+        at('negotiator', 'consultation', 'cost'),
+        `a cost of consultation needs a consultation: expected poll > 0 or cost 0, got cost ${cost} with poll 0`,
       );
     }
     if ((c.negotiator.consultation?.poll ?? 0) > 0 && c.negotiator.beliefs.mode !== 'estimate') {

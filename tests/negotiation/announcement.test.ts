@@ -64,3 +64,74 @@ describe('announced win-sets', () => {
     expect(record.agreement[0]).toBeCloseTo(0.2, 12);
   });
 });
+
+/**
+ * A detected bluff. The same A (setter) and B (lambda = 0.64: announced W_B from 0.28, true
+ * W_B = [0.2, 1]), credibility kappa_B = 0.6, and a third country C: ideal points 0.1, 0.12,
+ * 0.14, reversion 0 (W_C = [0, 0.24]), every constituent a nationalist (beta = 1) who moves
+ * away from an offer by eta = 0.5 of the distance; the setter does not anticipate it.
+ * Session 0: A believes B ratifies with (1 - 0.6) 1 + 0.6 0 = 0.4 on [0.2, 0.28) and 1 from
+ * 0.28, C on [0, 0.24], so every x of [0.2, 0.24] passes all with 0.4 and the best is x = 0.2
+ * (0.4 x 0.02 > 0). C's constituents move to v - 0.5 (0.2 - v): 0.05, 0.08, 0.11, whose
+ * majority accepts x <= 0.16, and C rejects 0.2. B's Level II ratifies 0.2 (the end of W_B),
+ * which its announcement called unratifiable (0 < 1/2): a bluff. With psi = 1/2 B's credibility
+ * falls to 0.3, and in the reopened session A believes B ratifies 0.2 with 0.7 >= 1/2: his
+ * believed W_B starts at 0.2. With psi = 0 it stays 0.6 and his believed W_B starts at 0.28.
+ */
+function bluffScenario(bluffPenalty: number): ScenarioInput {
+  const input = scenario(0.64, 0.6);
+  input.reopen = 1;
+  input.countries![1]!.negotiator!.announcement!.bluffPenalty = bluffPenalty;
+  input.countries!.push({
+    reversion: 0,
+    constituents: { idealPoints: { kind: 'explicit', values: [0.1, 0.12, 0.14] } },
+    negotiator: { beliefs: { sigmaOwn: 0, sigmaForeign: 0 } },
+    reverberation: { eta: 0.5, beta: 1 },
+  });
+  input.countries![0]!.negotiator!.beliefs = { sigmaOwn: 0, sigmaForeign: 0 };
+  return input;
+}
+
+function playBluff(bluffPenalty: number) {
+  const events: TraceEvent[] = [];
+  const record = createGame(parseScenario(bluffScenario(bluffPenalty))).play('s', events);
+  const sessions = events.filter((e) => e.type === 'session');
+  const announcements = events.filter((e) => e.type === 'announcement');
+  return { record, events, sessions, announcements };
+}
+
+describe('a detected bluff', () => {
+  it('psi = 1/2: C rejects 0.2, B ratified it against its announcement, kappa 0.6 -> 0.3', () => {
+    const { record, events, sessions, announcements } = playBluff(0.5);
+    expect(record.outcome).toBe('involuntary_defection');
+    expect(record.defector).toBe(2);
+    expect(record.reopenings).toBe(1);
+    const offer = events.find((e) => e.type === 'offer');
+    expect(offer?.type === 'offer' && offer.x[0]).toBeCloseTo(0.2, 12);
+    expect(offer?.type === 'offer' && offer.believed[1]).toBeCloseTo(0.4, 12);
+    const bluff = events.filter((e) => e.type === 'bluff');
+    expect(bluff).toHaveLength(1);
+    expect(bluff[0]!.type === 'bluff' && bluff[0]!.credibility).toBeCloseTo(0.3, 12);
+    expect(announcements.map((e) => e.type === 'announcement' && e.credibility)).toEqual([
+      0.6, 0.3,
+    ]);
+    const reopened = sessions[1]!;
+    expect(reopened.type === 'session' && reopened.believedWinSets[1]![0]![0]).toBeCloseTo(0.2, 12);
+  });
+
+  it('psi = 0 (the default): credibility stays 0.6, his believed W_B starts at 0.28', () => {
+    const { events, sessions, announcements } = playBluff(0);
+    expect(events.some((e) => e.type === 'bluff')).toBe(false);
+    expect(announcements.map((e) => e.type === 'announcement' && e.credibility)).toEqual([
+      0.6, 0.6,
+    ]);
+    const reopened = sessions[1]!;
+    expect(reopened.type === 'session' && reopened.believedWinSets[1]![0]![0]).toBeCloseTo(0.28, 9);
+  });
+
+  it('refuses a penalty outside [0, 1], with the path', () => {
+    expect(() => parseScenario(bluffScenario(1.5))).toThrow(
+      /countries\[1\]\.negotiator\.announcement\.bluffPenalty/,
+    );
+  });
+});

@@ -7,6 +7,7 @@ import { drawLevelII } from '../../src/negotiation/levelII.ts';
 import { createGameState } from '../../src/negotiation/state.ts';
 import type { TraceEvent } from '../../src/negotiation/trace.ts';
 import { parseScenario, type ScenarioInput } from '../../src/scenario/parse.ts';
+import { hawkSetter } from './fixtures/hawkSetter.ts';
 
 /**
  * A's four constituents sit at 0.2, 0.4, 0.6, 0.8: mean 0.5, population variance
@@ -123,5 +124,75 @@ describe('expectations abort Level I (protocol.abort)', () => {
     input.countries![1]!.ratification = { quota: 0.5 };
     // W_B is then its median's ball [2 * 0.651 - 1, 1] = [0.302, 1], which meets W_A = [0, 0.4]
     expect(createGame(parseScenario(input)).play('s').outcome).toBe('agreement');
+  });
+});
+
+/**
+ * The standing a consultation puts at stake. The hawkish setter of `hawkSetter` (W_A = [0, 0.7],
+ * his policy gain 0.01 - (x - 0.9)^2 positive only on (0.8, 1]: no agreement) polls one
+ * constituent (sigma 0: nothing to learn). With cost chi, no ratified agreement also costs him
+ * chi, so his gain of x over no agreement is 0.01 - (x - 0.9)^2 + chi, largest in W_A at
+ * x = 0.7: chi - 0.03. He offers it iff chi > 0.03, at a policy gain of -0.03.
+ */
+const stake = (cost: number) => hawkSetter({ consultation: { poll: 1, cost } });
+
+describe('the standing a consultation puts at stake', () => {
+  it('chi = 0.02 < 0.03: the hawk offers nothing', () => {
+    expect(createGame(parseScenario(stake(0.02))).play('s').outcome).toBe('no_agreement');
+  });
+
+  it('chi = 0.05 > 0.03: he offers 0.7, at a policy gain of 0.01 - 0.04 = -0.03', () => {
+    const record = createGame(parseScenario(stake(0.05))).play('s');
+    expect(record.outcome).toBe('agreement');
+    expect(record.agreement[0]).toBeCloseTo(0.7, 12);
+    expect(record.negotiatorGain[1]).toBeCloseTo(-0.03, 12);
+  });
+
+  it('with autonomy 1 his executive ratifies 0.7 on the stake (-0.03 + 0.05 >= 0)', () => {
+    const input = stake(0.05);
+    input.countries![1]!.autonomy = 1;
+    const record = createGame(parseScenario(input)).play('s');
+    expect(record.outcome).toBe('agreement');
+    expect(record.agreement[0]).toBeCloseTo(0.7, 12);
+  });
+
+  it('refuses a cost without a poll, with the path', () => {
+    const noPoll = stake(0.05);
+    noPoll.countries![1]!.negotiator!.consultation = { poll: 0, cost: 0.05 };
+    expect(() => parseScenario(noPoll)).toThrow(
+      /countries\[1\]\.negotiator\.consultation\.cost: a cost of consultation needs a consultation/,
+    );
+  });
+});
+
+describe('hearings with each chamber', () => {
+  /**
+   * A's constituents 0.2, 0.4, 0.6, 0.8 (s^2 = 0.05) sit in two chambers, {0.2, 0.4} and
+   * {0.6, 0.8}, each with variance 0.01; sigma_own = 0.1, n = 5. A poll of the whole Level II
+   * scales his error by sqrt(0.05 / (0.05 + 5 x 0.01)) = sqrt(1/2); a hearing with each chamber
+   * gives sigma^2 / sigma'^2 = 1 + 2 x 5 x 0.01 / 0.01 = 11: a scale of 1 / sqrt(11).
+   */
+  function bicameral(hearings: boolean): ScenarioInput {
+    const input = scenario(5);
+    const A = input.countries![0]!;
+    A.negotiator!.consultation = { poll: 5, hearings };
+    A.ratification = {
+      chambers: [{ members: { from: 0, to: 2 } }, { members: { from: 2, to: 4 } }],
+    };
+    return input;
+  }
+  const scale = (hearings: boolean) => {
+    const events: TraceEvent[] = [];
+    createGame(parseScenario(bicameral(hearings))).play('s', events);
+    const poll = events.find((e) => e.type === 'consultation');
+    return poll?.type === 'consultation' ? poll.scale[0]! : Number.NaN;
+  };
+
+  it('a poll of the whole Level II: sqrt(1/2)', () => {
+    expect(scale(false)).toBeCloseTo(Math.SQRT1_2, 12);
+  });
+
+  it('a hearing with each chamber: 1 / sqrt(11)', () => {
+    expect(scale(true)).toBeCloseTo(1 / Math.sqrt(11), 12);
   });
 });
