@@ -34,7 +34,7 @@
 import { defineExperiment } from '../../src/engine/experiment.ts';
 
 const singleIssue = 'protocol.singleIssue';
-const usIntensity = 'countries.US.constituents.groups[0].salience[1]';
+export const usIntensity = 'countries.US.constituents.groups[0].salience[1]';
 const beliefs = { particles: 5, sigmaOwn: 0.05, sigmaForeign: 0.05 };
 /** An interest group of `share` of its country, ideal points N(mean, 0.1^2) per issue. */
 function group(name: string, share: number, mean: number[], salience?: number[]) {
