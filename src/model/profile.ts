@@ -7,7 +7,7 @@
 import {
   type Chamber,
   type Country,
-  groupSizes,
+  groupSize,
   type IdealPoints,
   type Scenario,
 } from '../scenario/schema.ts';
@@ -138,11 +138,10 @@ function drawGroups(scenario: Scenario, country: Country, rng: Rng, p: Profile) 
     drawIdealPoints(scenario, k.idealPoints, 0, M, 0, rng, p.ideal);
     return;
   }
-  const sizes = groupSizes(M, k.groups);
   let from = 0;
   for (let t = 0; t < k.groups.length; t++) {
     const group = k.groups[t]!;
-    const to = from + sizes[t]!;
+    const to = from + groupSize(M, k.groups, t);
     if (group.idealPoints === undefined) {
       drawIdealPoints(scenario, k.idealPoints, from, to, 0, rng, p.ideal);
     } else drawIdealPoints(scenario, group.idealPoints, from, to, from, rng, p.ideal);

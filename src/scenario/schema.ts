@@ -640,32 +640,38 @@ function explicitCount(form: Parsed['form'], k: Parsed['countries'][number]['con
   return k.idealPoints.kind === 'explicit' ? k.idealPoints.values.length : undefined;
 }
 
-/** Largest fractional part first, then the earlier group (ties in {@link groupSizes}). */
-function byRemainder(a: { rest: number; g: number }, b: { rest: number; g: number }) {
-  return b.rest - a.rest || a.g - b.g;
-}
-
 /**
- * The number of members of each interest group of `M` constituents (MODEL.md section 9.6):
- * its `count`, or from shares by the largest-remainder method: group `g` gets
- * `floor(share_g M)`, and the `M - sum floor(share_g M)` constituents left go one each to the
- * groups with the largest fractional parts `share_g M - floor(share_g M)` (ties: the earlier
- * group). Members are consecutive: group `g` holds constituents `sum_{h < g} n_h` onwards.
+ * The number of members of interest group `t` of `M` constituents (MODEL.md section 9.6): its
+ * `count`, or from shares by the largest-remainder method: group `g` gets `floor(share_g M)`,
+ * and the `M - sum floor(share_g M)` constituents left go one each to the groups with the
+ * largest fractional parts `share_g M - floor(share_g M)` (ties: the earlier group). Members
+ * are consecutive: group `t` holds constituents `sum_{g < t} n_g` onwards. No allocation (a
+ * game draws its Level II with it every run).
  *
  * @param M the country's number of constituents `M_i`
  * @param groups the groups (all with a count, or all with a share summing to 1)
- * @returns `n_g` per group
+ * @param t the group
+ * @returns `n_t`
  * @example
- * groupSizes(101, [{ share: 0.6 }, { share: 0.4 }]); // [61, 40]
+ * groupSize(101, [{ share: 0.6 }, { share: 0.4 }], 0); // 61: floors 60 and 40, the one left to 0.6 > 0.4
  */
-export function groupSizes(M: number, groups: readonly { count?: number; share?: number }[]) {
-  if (groups.every((g) => g.count !== undefined)) return groups.map((g) => g.count!);
-  const sizes = groups.map((g) => Math.floor((g.share ?? 0) * M));
-  const rests = groups.map((g, i) => ({ rest: (g.share ?? 0) * M - sizes[i]!, g: i }));
-  rests.sort(byRemainder);
-  let left = M - sizes.reduce((a, b) => a + b, 0);
-  for (let t = 0; left > 0 && t < rests.length; t++, left--) sizes[rests[t]!.g]!++;
-  return sizes;
+export function groupSize(
+  M: number,
+  groups: readonly { count?: number; share?: number }[],
+  t: number,
+): number {
+  const own = groups[t]!;
+  if (own.count !== undefined) return own.count;
+  const floor = (g: { share?: number }) => Math.floor((g.share ?? 0) * M);
+  const rest = (g: { share?: number }) => (g.share ?? 0) * M - floor(g);
+  let left = M;
+  let ahead = 0;
+  for (let g = 0; g < groups.length; g++) {
+    const other = groups[g]!;
+    left -= floor(other);
+    if (rest(other) > rest(own) || (rest(other) === rest(own) && g < t)) ahead++;
+  }
+  return floor(own) + (ahead < left ? 1 : 0);
 }
 
 /**
@@ -893,7 +899,7 @@ function checkGroups(
       return;
     }
   }
-  const sizes = groupSizes(M, groups);
+  const sizes = groups.map((_, t) => groupSize(M, groups, t));
   groups.forEach((g, t) => {
     if (sizes[t] === 0) {
       issue(

@@ -10,12 +10,16 @@ import { winSet } from '../../src/model/winSet.ts';
 import { overlapSize } from '../../src/model/winSetSize.ts';
 import { meanSalience } from '../../src/negotiation/levelII.ts';
 import { parseScenario } from '../../src/scenario/parse.ts';
-import { groupSizes } from '../../src/scenario/schema.ts';
+import { groupSize } from '../../src/scenario/schema.ts';
+
+const groupSizes = (M: number, groups: { count?: number; share?: number }[]) =>
+  groups.map((_, t) => groupSize(M, groups, t));
+
 import { makeProfile } from './makeProfile.ts';
 
 const rng = () => fromUniform(seedrandom.alea('groups'));
 
-describe('groupSizes: counts, or shares by largest remainder', () => {
+describe('groupSize: counts, or shares by largest remainder', () => {
   it('shares 0.6 and 0.4 of 101: floors 60 and 40, the one left to the larger remainder', () => {
     // 0.6 * 101 = 60.6 and 0.4 * 101 = 40.4: floors 60 + 40 = 100, remainders 0.6 > 0.4
     expect(groupSizes(101, [{ share: 0.6 }, { share: 0.4 }])).toEqual([61, 40]);
