@@ -1,6 +1,8 @@
 import { checkGameBudget } from '../engine/budget.ts';
 import { UserError } from '../errors.ts';
 import type { Intervals } from '../model/intervals.ts';
+import type { Profile } from '../model/profile.ts';
+import { singleIssueOverlap } from '../model/singleIssue.ts';
 import { DEFAULT_SIZE_POINTS } from '../model/winSetSize.ts';
 import { createLevelII, drawLevelII } from '../negotiation/levelII.ts';
 import { runStreams } from '../negotiation/streams.ts';
@@ -43,7 +45,21 @@ function realise(scenario: Scenario, seed: string) {
     D === 1
       ? { intervals: pairs(levelII.overlap), size: levelII.overlapSize }
       : { size: levelII.overlapSize };
-  return { countries, overlap };
+  return { countries, overlap, singleIssue: singleIssueOverlaps(scenario, levelII.truth) };
+}
+
+/**
+ * When `D > 1` and every country has the same reversion: per issue `x_d`, the overlap of the
+ * single-issue win-sets (`x_d` moves, every other issue at the reversion; MODEL.md 9.6).
+ */
+function singleIssueOverlaps(scenario: Scenario, truth: Profile[]) {
+  const { D, lo, hi } = scenario.space;
+  const q = truth[0]!.reversion;
+  if (D === 1 || truth.some((p) => p.reversion.some((v, d) => v !== q[d]))) return undefined;
+  return Array.from({ length: D }, (_, d) => ({
+    issue: d + 1,
+    intervals: pairs(singleIssueOverlap(truth, d, [lo, hi])),
+  }));
 }
 
 const format = (x: number) => (Number.isInteger(x) ? String(x) : x.toPrecision(6));
@@ -64,7 +80,8 @@ Draws one realisation of every country's constituents (country i from the sub-st
 country, its win-set W_i (the agreements its Level II ratifies under the expected vote: the
 intervals in one dimension), the size |W_i| (length; area or volume by ${DEFAULT_SIZE_POINTS}
 Sobol points when D > 1), its median constituent and its reversion q_i; then the overlap of
-all the win-sets and its size.
+all the win-sets and its size. When D > 1 and the countries share their reversion, also the
+agreements on one issue alone that every country ratifies (the others at the reversion).
 
 Options:
   --seed S   run seed, any string or number (default 1)
@@ -109,5 +126,11 @@ Example:
     const overlap: { intervals?: [number, number][]; size: number } = result.overlap;
     if (overlap.intervals) console.log(`  ${union(overlap.intervals)}`);
     console.log(`  size     ${format(overlap.size)}`);
+    if (result.singleIssue) {
+      console.log('\nsingle-issue agreements ratified by all (one issue moves, the others at q)');
+      for (const { issue, intervals } of result.singleIssue) {
+        console.log(`  x_${issue} alone  ${union(intervals)}`);
+      }
+    }
   },
 };

@@ -56,7 +56,7 @@ export function undersoldStake(stake: number, lambda: number): number {
  * The acceptance margin `Delta'_ij(x)` of constituent `j` (MODEL.md sections 1 to 3): positive
  * means it prefers `x` to no agreement.
  * - spatial: `U_lambda(L_ij(q_i) + kappa_ij) + g_i + pi_ij - L_ij(x)`, with the quadratic
- *   loss `L_ij(x) = sum_d s_d (x_d - v_ijd)^2` and `U_lambda` the {@link undersoldStake}
+ *   loss `L_ij(x) = sum_d s_ijd (x_d - v_ijd)^2` and `U_lambda` the {@link undersoldStake}
  *   (`lambda S` for a stake `S >= 0`, `S / lambda` for `S < 0`);
  * - divide: `lambda share_i(x) - c_ij + g_i + pi_ij`, `share = x` for side 0, `1 - x` for
  *   side 1 (a share is never negative).
@@ -93,8 +93,8 @@ export function margin(p: Profile, j: number, x: Point, lambda = 1, payment = 0)
     const vd = v[j * D + d]!;
     const dq = q[d]! - vd;
     const dx = (typeof x === 'number' ? x : x[d]!) - vd;
-    lossQ += s[d]! * dq * dq;
-    lossX += s[d]! * dx * dx;
+    lossQ += s[j * D + d]! * dq * dq;
+    lossX += s[j * D + d]! * dx * dx;
   }
   const stake = undersoldStake(lossQ + p.kappa[j]!, lambda);
   const m = stake + p.goodWill + payment - lossX;

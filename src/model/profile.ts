@@ -4,7 +4,13 @@
  * @module
  */
 
-import type { Chamber, Country, Scenario } from '../scenario/schema.ts';
+import {
+  type Chamber,
+  type Country,
+  groupSize,
+  type IdealPoints,
+  type Scenario,
+} from '../scenario/schema.ts';
 import { betaDraw, lognormal, normal, type Rng } from './random.ts';
 import { createSortScratch, type SortScratch, sortByKey } from './sortByKey.ts';
 
@@ -38,7 +44,10 @@ export interface Profile {
   kappa: Float64Array;
   /** `M` voting weights `w_ij > 0`. */
   weight: Float64Array;
-  /** `D` saliences `s_d >= 0`, the same for every constituent. */
+  /**
+   * `M * D` saliences `s_ijd >= 0`, row-major as `ideal`: the country's for every constituent,
+   * or each interest group's for its members (MODEL.md section 9.6).
+   */
   salience: Float64Array;
   /**
    * `D` coordinates of the reversion `q_i`. In the divide form no agreement gives every
@@ -78,18 +87,27 @@ function drawReversion(country: Country, D: number, rng: Rng, out: Float64Array)
   }
 }
 
-/** Draws the ideal points `v_ij` (row-major `M * D`). */
-function drawIdealPoints(scenario: Scenario, country: Country, rng: Rng, out: Float64Array) {
+/**
+ * Draws the ideal points `v_ij` (row-major `M * D`) of constituents `from .. to - 1` from `g`;
+ * explicit values are read from index `j - first`.
+ */
+function drawIdealPoints(
+  scenario: Scenario,
+  g: IdealPoints,
+  from: number,
+  to: number,
+  first: number,
+  rng: Rng,
+  out: Float64Array,
+) {
   const { D, lo, hi } = scenario.space;
-  const M = country.constituents.count;
-  const g = country.constituents.idealPoints;
   if (g.kind === 'normal' && D === 1) {
     // the common case, its loop free of the generator's kind and shape (the same draws)
     const mean = coordinate(g.mean, 0);
-    for (let j = 0; j < M; j++) out[j] = normal(rng, mean, g.sd);
+    for (let j = from; j < to; j++) out[j] = normal(rng, mean, g.sd);
     return;
   }
-  for (let j = 0; j < M; j++) {
+  for (let j = from; j < to; j++) {
     if (g.kind === 'bimodal') {
       const mode = rng.uniform() < g.share ? g.modes[0] : g.modes[1];
       for (let d = 0; d < D; d++) out[j * D + d] = normal(rng, coordinate(mode, d), g.sd);
@@ -97,13 +115,41 @@ function drawIdealPoints(scenario: Scenario, country: Country, rng: Rng, out: Fl
     }
     for (let d = 0; d < D; d++) {
       if (g.kind === 'normal') out[j * D + d] = normal(rng, coordinate(g.mean, d), g.sd);
-      else if (g.kind === 'explicit') out[j * D + d] = coordinate(g.values[j]!, d);
+      else if (g.kind === 'explicit') out[j * D + d] = coordinate(g.values[j - first]!, d);
       else {
         const a = g.lo === undefined ? lo : coordinate(g.lo, d);
         const b = g.hi === undefined ? hi : coordinate(g.hi, d);
         out[j * D + d] = a + (b - a) * rng.uniform();
       }
     }
+  }
+}
+
+/**
+ * The ideal points and saliences of every constituent: the country's generator and salience
+ * for all, or group by group (MODEL.md section 9.6), each group's members consecutive, drawn
+ * in constituent order from the group's generator (default the country's, whose explicit
+ * values are indexed by constituent) with the group's salience (default the country's).
+ */
+function drawGroups(scenario: Scenario, country: Country, rng: Rng, p: Profile) {
+  const { M, D } = p;
+  const k = country.constituents;
+  if (k.groups === undefined) {
+    drawIdealPoints(scenario, k.idealPoints, 0, M, 0, rng, p.ideal);
+    return;
+  }
+  let from = 0;
+  for (let t = 0; t < k.groups.length; t++) {
+    const group = k.groups[t]!;
+    const to = from + groupSize(M, k.groups, t);
+    if (group.idealPoints === undefined) {
+      drawIdealPoints(scenario, k.idealPoints, from, to, 0, rng, p.ideal);
+    } else drawIdealPoints(scenario, group.idealPoints, from, to, from, rng, p.ideal);
+    const salience = group.salience ?? k.salience;
+    for (let j = from; j < to; j++) {
+      for (let d = 0; d < D; d++) p.salience[j * D + d] = coordinate(salience, d);
+    }
+    from = to;
   }
 }
 
@@ -200,7 +246,8 @@ function assignParties(p: Profile, country: Country) {
  * Draws country `countryIndex`'s Level II from the scenario's generators (MODEL.md section 1).
  * The stream is consumed in a fixed order: the reversion (when it is a distribution), then
  * the ideal points constituent by constituent (spatial form; bimodal: one uniform for the
- * camp, then the coordinates) or the reservations (divide form), then `kappa` (spatial form),
+ * camp, then the coordinates; with interest groups each member from its group's generator)
+ * or the reservations (divide form), then `kappa` (spatial form),
  * then the weights. Pass each country its own named sub-stream (`levelII/<name>`), so that
  * changing one country does not reshuffle another's draws.
  *
@@ -236,9 +283,12 @@ export function drawProfile(
   p.reservation = sized(p.reservation, M);
   p.kappa = sized(p.kappa, M);
   p.weight = sized(p.weight, M);
-  p.salience = sized(p.salience, D);
+  p.salience = sized(p.salience, M * D);
   p.reversion = sized(p.reversion, D);
-  for (let d = 0; d < D; d++) p.salience[d] = coordinate(country.constituents.salience, d);
+  for (let j = 0; j < M; j++) {
+    for (let d = 0; d < D; d++)
+      p.salience[j * D + d] = coordinate(country.constituents.salience, d);
+  }
   p.goodWill = country.goodWill;
   p.tau = country.tau;
   p.chambers = buildChambers(country, M, p.chambers);
@@ -253,7 +303,7 @@ export function drawProfile(
   } else {
     p.reservation.fill(0);
     drawReversion(country, D, rng, p.reversion);
-    drawIdealPoints(scenario, country, rng, p.ideal);
+    drawGroups(scenario, country, rng, p);
     drawKappa(country, rng, p.kappa);
   }
   drawWeights(country, rng, p.weight);
@@ -275,7 +325,7 @@ function emptyProfile(form: Profile['form'], M: number, D: number): Profile {
     reservation: new Float64Array(M),
     kappa: new Float64Array(M),
     weight: new Float64Array(M),
-    salience: new Float64Array(D),
+    salience: new Float64Array(M * D),
     reversion: new Float64Array(D),
     goodWill: 0,
     tau: 0,

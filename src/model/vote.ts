@@ -115,13 +115,12 @@ function fillMargins(
       margins[j] = margin(p, j, x, lambda, payments === null ? 0 : payments[j]!);
     return;
   }
-  const { ideal: v, kappa } = p;
-  const s = p.salience[0]!;
+  const { ideal: v, kappa, salience: s } = p;
   const q = p.reversion[0]!;
   const x0 = typeof x === 'number' ? x : x[0]!;
   for (let j = 0; j < M; j++) {
     const pay = payments === null ? 0 : payments[j]!;
-    margins[j] = spatialMargin(q, v[j]!, x0, s, kappa[j]!, lambda, g, pay);
+    margins[j] = spatialMargin(q, v[j]!, x0, s[j]!, kappa[j]!, lambda, g, pay);
   }
 }
 
@@ -180,8 +179,7 @@ function spatialShare(
   payments: Float64Array | null,
   members: Int32Array,
 ): number {
-  const { ideal: v, kappa, weight: w, goodWill: g } = p;
-  const s = p.salience[0]!;
+  const { ideal: v, kappa, weight: w, goodWill: g, salience: s } = p;
   const q = p.reversion[0]!;
   let total = 0;
   let a = 0;
@@ -189,7 +187,7 @@ function spatialShare(
     const j = members[t]!;
     const pay = payments === null ? 0 : payments[j]!;
     total += w[j]!;
-    if (spatialMargin(q, v[j]!, x0, s, kappa[j]!, lambda, g, pay) >= 0) a += w[j]!;
+    if (spatialMargin(q, v[j]!, x0, s[j]!, kappa[j]!, lambda, g, pay) >= 0) a += w[j]!;
   }
   return a / total;
 }

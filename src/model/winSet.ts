@@ -128,9 +128,8 @@ function acceptanceEvents(
   order: Int32Array | null,
 ): number {
   const g = p.goodWill;
-  const salience = p.salience[0]!;
   const q = p.reversion[0]!;
-  const { M, ideal, kappa, reservation } = p;
+  const { M, ideal, kappa, reservation, salience: sal } = p;
   const divide = p.form === 'divide';
   const side = p.side;
   const { eventAt, eventTag, endTag } = s;
@@ -151,6 +150,7 @@ function acceptanceEvents(
     } else {
       const v = ideal[j]!;
       const k = kappa[j]!;
+      const salience = sal[j]!;
       const radicand = undersoldStake(salience * (q - v) * (q - v) + k, lambda) + extra;
       if (zeroAtQ && !(k === 0 && extra === 0 && Number.isFinite(radicand))) zeroAtQ = false;
       if (radicand < 0) continue;

@@ -5,7 +5,47 @@
  * @module
  */
 
+import { sobolPoints } from '../model/sobol.ts';
+import type { Scenario } from '../scenario/schema.ts';
 import type { GameState } from './state.ts';
+
+/**
+ * The fixed candidates of a scenario (MODEL.md section 4, "Candidates"), `G * D` numbers:
+ * - `D = 1`: `G` evenly spaced points of `[lo, hi]`;
+ * - `D > 1`, packages (the default): the first `G` Sobol points scaled to the box;
+ * - `D > 1` with `protocol.singleIssue` (MODEL.md section 9.6): for each issue `d` in turn, the
+ *   `G` evenly spaced values `lo + (hi - lo) g / (G - 1)` of `x_d` with every other coordinate
+ *   at the common reversion `q`, the reversion itself kept once (on issue 0): at most `D G`
+ *   candidates, each moving one issue.
+ *
+ * @param scenario a validated scenario
+ * @returns the candidates, row-major
+ * @example
+ * // D = 2, G = 3, q = (0, 0), single-issue: (0,0) (0.5,0) (1,0) (0,0.5) (0,1)
+ * fixedCandidates(scenario);
+ */
+export function fixedCandidates(scenario: Scenario): Float64Array {
+  const { D, lo, hi } = scenario.space;
+  const G = scenario.protocol.candidates;
+  const value = (g: number) => lo + ((hi - lo) * g) / (G - 1);
+  if (D === 1) return Float64Array.from({ length: G }, (_, g) => value(g));
+  if (!scenario.protocol.singleIssue) {
+    const grid = sobolPoints(G, D);
+    for (let t = 0; t < grid.length; t++) grid[t] = lo + (hi - lo) * grid[t]!;
+    return grid;
+  }
+  const q = scenario.countries[0]!.reversion as number | number[];
+  const reversion = (d: number) => (typeof q === 'number' ? q : q[d]!);
+  const points: number[] = [];
+  for (let d = 0; d < D; d++) {
+    for (let g = 0; g < G; g++) {
+      const x = value(g);
+      if (d > 0 && x === reversion(d)) continue;
+      for (let e = 0; e < D; e++) points.push(e === d ? x : reversion(e));
+    }
+  }
+  return Float64Array.from(points);
+}
 
 /**
  * Builds the session's candidates into `table.candidates` and `table.count`. One dimension:

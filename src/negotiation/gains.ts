@@ -100,7 +100,8 @@ export function measureGains(s: GameState, record: GameRecord) {
     let negotiatorLoss = 0;
     for (let d = 0; d < D; d++) {
       const m = median[d]!;
-      medianGain += p.salience[d]! * ((p.reversion[d]! - m) ** 2 - (x[d]! - m) ** 2);
+      const salience = levelII.salience[k * D + d]!;
+      medianGain += salience * ((p.reversion[d]! - m) ** 2 - (x[d]! - m) ** 2);
       negotiatorLoss += (x[d]! - s.negotiatorIdeal[k * D + d]!) ** 2;
     }
     record.medianGain[k] = medianGain;

@@ -43,6 +43,12 @@ export interface LevelII {
   /** `N * D`: each country's median constituent as drawn (divide form: 1 number each). */
   median: Float64Array;
   /**
+   * `N * D`: each country's median constituent's salience, the weighted mean of its
+   * constituents' saliences `s_ijd` per dimension (with interest groups they differ; see
+   * {@link meanSalience}).
+   */
+  salience: Float64Array;
+  /**
    * 1-D: per country, its constituents in ascending order of ideal point (divide form: of
    * reservation) as drawn, ties by index; a belief shifted from the truth keeps it. Passed
    * to `winSet` as a hint (see `WinSetOptions.order`).
@@ -83,6 +89,7 @@ export function createLevelII(scenario: Scenario): LevelII {
       c.reverberation.beta > 0 ? new Uint8Array(c.constituents.count) : null,
     ),
     median: new Float64Array(N * D),
+    salience: new Float64Array(N * D),
     order: scenario.countries.map((c) => new Int32Array(D === 1 ? c.constituents.count : 0)),
     winSets: Array.from({ length: N }, () => createIntervals(8)),
     overlap: overlapBuffers[0],
@@ -101,7 +108,7 @@ export function createLevelII(scenario: Scenario): LevelII {
  * Draws a run's Level II into `levelII`: country `k`'s constituents from stream
  * `levelII/<name>` (`drawProfile`), its nationalists (each with probability `beta_k`, in
  * index order) from `reverberation/<name>`, its median constituent (1-D: by one sort, whose
- * order the win-sets reuse), and the true win-sets
+ * order the win-sets reuse) with its mean salience, and the true win-sets
  * (`lambda = 1`, no payments) with their sizes and overlap (1-D exactly, else by the Sobol
  * point set).
  *
@@ -125,6 +132,7 @@ export function drawLevelII(levelII: LevelII, scenario: Scenario, streams: RunSt
       const beta = scenario.countries[k]!.reverberation.beta;
       for (let j = 0; j < mask.length; j++) mask[j] = rng.uniform() < beta ? 1 : 0;
     }
+    meanSalience(truth[k]!, levelII.salience, k * D);
     if (D === 1) {
       // one sort gives the median and the order every win-set of this country starts from
       levelII.median[k] = rankedMedian(truth[k]!, 0, levelII.medianScratch);
@@ -157,4 +165,31 @@ export function drawLevelII(levelII: LevelII, scenario: Scenario, streams: RunSt
     levelII.overlapSize = overlapSize(truth, box, {}, levelII.sizeScratch);
   }
   return levelII;
+}
+
+/**
+ * Writes the weighted mean salience of `p`'s constituents per dimension,
+ * `s_d = s_0d + sum_j w_j (s_jd - s_0d) / sum_j w_j`, into `out[at .. at + D)`: the salience
+ * the record's median constituent is given (MODEL.md section 9.6). Measured from constituent
+ * 0's, so a country whose constituents share one salience gets exactly that number.
+ *
+ * @param p the profile
+ * @param out where to write
+ * @param at the first index written
+ * @example
+ * // two equal-weight constituents with saliences (1, 0.2) and (0.2, 1): s = (0.6, 0.6)
+ * meanSalience(p, out, 0);
+ */
+export function meanSalience(p: Profile, out: Float64Array, at: number) {
+  const { M, D, weight, salience } = p;
+  for (let d = 0; d < D; d++) {
+    const first = salience[d]!;
+    let total = 0;
+    let spread = 0;
+    for (let j = 0; j < M; j++) {
+      total += weight[j]!;
+      spread += weight[j]! * (salience[j * D + d]! - first);
+    }
+    out[at + d] = first + spread / total;
+  }
 }

@@ -7,10 +7,10 @@
 
 import type { MedianScratch, Profile } from '../model/profile.ts';
 import type { Rng } from '../model/random.ts';
-import { sobolPoints } from '../model/sobol.ts';
 import { createVoteScratch, type VoteScratch } from '../model/vote.ts';
 import { createIntervals, type Intervals, type WinSetScratch } from '../model/winSet.ts';
 import type { Scenario } from '../scenario/schema.ts';
+import { fixedCandidates } from './candidates.ts';
 import { createLevelII, type LevelII } from './levelII.ts';
 import type { Protocol } from './protocols/protocol.ts';
 import { protocolFor } from './protocols/registry.ts';
@@ -103,7 +103,7 @@ export interface Beliefs {
 
 /** Level I as the negotiating table holds it (see `NegotiatingTable` for each field). */
 export interface TableData {
-  /** `G * D` fixed candidates: the 1-D grid, or scaled Sobol points. */
+  /** The fixed candidates, row-major (`fixedCandidates` in candidates.ts). */
   grid: Float64Array;
   candidates: Float64Array;
   count: number;
@@ -204,16 +204,9 @@ export function createGameState(scenario: Scenario): GameState {
   const protocol = protocolFor(scenario);
   const N = scenario.countries.length;
   const { D, lo, hi } = scenario.space;
-  const G = scenario.protocol.candidates;
   const parties = readParties(scenario);
-  let grid: Float64Array;
-  if (D === 1) {
-    grid = Float64Array.from({ length: G }, (_, g) => lo + ((hi - lo) * g) / (G - 1));
-  } else {
-    grid = sobolPoints(G, D);
-    for (let t = 0; t < grid.length; t++) grid[t] = lo + (hi - lo) * grid[t]!;
-  }
-  const capacity = G + 64;
+  const grid = fixedCandidates(scenario);
+  const capacity = grid.length / D + 64;
   const particles: Profile[][] = [];
   const intervals: Intervals[][] = [];
   for (let i = 0; i < N; i++) {

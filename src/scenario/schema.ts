@@ -163,6 +163,37 @@ export const Reservations = z
     'reservation shares c_ij of the divide form: a constituent accepts a share of at least c_ij (MODEL.md section 1)',
   );
 
+/** The salience `s_ijd` of each dimension in the quadratic loss: one number or `D` numbers. */
+const Salience = z.union([nonNegative, z.array(nonNegative).min(1)]);
+
+/**
+ * An interest group (a sector, a pressure group: Putnam 1988) of a country's constituents:
+ * its size, the distribution its members' ideal points are drawn from and their salience per
+ * dimension (MODEL.md section 9.6).
+ */
+export const Group = z
+  .strictObject({
+    name: z.string().min(1).optional().describe('the group, for readers; default group 1, 2, ...'),
+    count: count
+      .optional()
+      .describe("its members' number; every group gives a count (summing to M_i) or a share"),
+    share: z
+      .number()
+      .gt(0)
+      .max(1)
+      .optional()
+      .describe(
+        'its share of the M_i constituents (shares sum to 1; sizes by largest remainder of share M_i)',
+      ),
+    idealPoints: IdealPoints.optional().describe(
+      "its members' ideal points v_ij; default the country's constituents.idealPoints (explicit values there are indexed by constituent)",
+    ),
+    salience: Salience.optional().describe(
+      "its members' salience s_ijd of each dimension: one number or D numbers; default the country's constituents.salience",
+    ),
+  })
+  .describe('an interest group: its members are consecutive constituents, in the order of groups');
+
 /** A country's Level II constituents and how they are drawn. */
 export const Constituents = z
   .strictObject({
@@ -175,11 +206,15 @@ export const Constituents = z
     kappa: Kappa.prefault({ kind: 'constant' }),
     weights: Weights.prefault({ kind: 'constant' }),
     reservations: Reservations.prefault({ kind: 'uniform' }),
-    salience: z
-      .union([nonNegative, z.array(nonNegative).min(1)])
-      .default(1)
+    salience: Salience.default(1).describe(
+      'salience s_ijd of each dimension in the quadratic loss, the same for every constituent (of every group without its own): one number or D numbers',
+    ),
+    groups: z
+      .array(Group)
+      .min(1)
+      .optional()
       .describe(
-        'salience s_ijd of each dimension in the quadratic loss, the same for every constituent: one number or D numbers',
+        'interest groups (spatial form): constituents 0..M_i - 1 fall into the groups in order, each with its own ideal points and salience (MODEL.md section 9.6); absent: one group, the whole country',
       ),
   })
   .describe(
@@ -518,6 +553,12 @@ export const Protocol = z
       .describe(
         'expectations abort Level I: when true and no negotiator believes any candidate is ratified by every country, talks are not opened and the game ends aborted, not no_agreement; absent or false: talks always open (MODEL.md section 9.2)',
       ),
+    singleIssue: z
+      .boolean()
+      .optional()
+      .describe(
+        'issue linkage off: when true every agreement moves a single issue, every other at the reversion (common to all countries), and the candidates are G evenly spaced values of each issue; absent or false: packages over all issues (Sobol points of the box) (MODEL.md section 9.6)',
+      ),
   })
   .describe('the Level I protocol (MODEL.md section 4)');
 
@@ -606,12 +647,52 @@ export type Negotiator = z.output<typeof Negotiator>;
 type Parsed = z.output<typeof ScenarioShape>;
 type Ctx = z.core.$RefinementCtx<Parsed>;
 
-/** The number of explicit values that fix a country's constituent count, if any. */
+/**
+ * The number of explicit values, or of members of groups given by count, that fix a
+ * country's constituent count, if any.
+ */
 function explicitCount(form: Parsed['form'], k: Parsed['countries'][number]['constituents']) {
   if (form === 'divide') {
     return k.reservations.kind === 'explicit' ? k.reservations.values.length : undefined;
   }
+  if (k.groups?.every((g) => g.count !== undefined)) {
+    return k.groups.reduce((total, g) => total + g.count!, 0);
+  }
   return k.idealPoints.kind === 'explicit' ? k.idealPoints.values.length : undefined;
+}
+
+/**
+ * The number of members of interest group `t` of `M` constituents (MODEL.md section 9.6): its
+ * `count`, or from shares by the largest-remainder method: group `g` gets `floor(share_g M)`,
+ * and the `M - sum floor(share_g M)` constituents left go one each to the groups with the
+ * largest fractional parts `share_g M - floor(share_g M)` (ties: the earlier group). Members
+ * are consecutive: group `t` holds constituents `sum_{g < t} n_g` onwards. No allocation (a
+ * game draws its Level II with it every run).
+ *
+ * @param M the country's number of constituents `M_i`
+ * @param groups the groups (all with a count, or all with a share summing to 1)
+ * @param t the group
+ * @returns `n_t`
+ * @example
+ * groupSize(101, [{ share: 0.6 }, { share: 0.4 }], 0); // 61: floors 60 and 40, the one left to 0.6 > 0.4
+ */
+export function groupSize(
+  M: number,
+  groups: readonly { count?: number; share?: number }[],
+  t: number,
+): number {
+  const own = groups[t]!;
+  if (own.count !== undefined) return own.count;
+  const floor = (g: { share?: number }) => Math.floor((g.share ?? 0) * M);
+  const rest = (g: { share?: number }) => (g.share ?? 0) * M - floor(g);
+  let left = M;
+  let ahead = 0;
+  for (let g = 0; g < groups.length; g++) {
+    const other = groups[g]!;
+    left -= floor(other);
+    if (rest(other) > rest(own) || (rest(other) === rest(own) && g < t)) ahead++;
+  }
+  return floor(own) + (ahead < left ? 1 : 0);
 }
 
 /**
@@ -655,6 +736,7 @@ function checkConsistency(s: Parsed, ctx: Ctx) {
     }
     if (D !== 1) issue(['space', 'D'], `the divide form is one-dimensional (D = 1), got ${D}`);
   }
+  if (s.protocol.singleIssue) checkSingleIssue(s, issue);
   if (s.protocol.proposer >= s.countries.length) {
     issue(
       ['protocol', 'proposer'],
@@ -686,19 +768,20 @@ function checkConsistency(s: Parsed, ctx: Ctx) {
       ordered(at('reversion'), c.reversion.lo, c.reversion.hi);
     }
     const k = c.constituents;
-    const ideal = k.idealPoints;
-    if (ideal.kind === 'normal') dims(at('constituents', 'idealPoints', 'mean'), ideal.mean);
-    if (ideal.kind === 'uniform') {
-      if (ideal.lo !== undefined) dims(at('constituents', 'idealPoints', 'lo'), ideal.lo);
-      if (ideal.hi !== undefined) dims(at('constituents', 'idealPoints', 'hi'), ideal.hi);
-      ordered(at('constituents', 'idealPoints'), ideal.lo ?? lo, ideal.hi ?? hi);
-    }
-    if (ideal.kind === 'bimodal') {
-      ideal.modes.forEach((m, t) => void dims(at('constituents', 'idealPoints', 'modes', t), m));
-    }
-    if (ideal.kind === 'explicit') {
-      ideal.values.forEach((v, t) => void dims(at('constituents', 'idealPoints', 'values', t), v));
-    }
+    const idealPoints = (path: (string | number)[], ideal: IdealPoints) => {
+      if (ideal.kind === 'normal') dims([...path, 'mean'], ideal.mean);
+      if (ideal.kind === 'uniform') {
+        if (ideal.lo !== undefined) dims([...path, 'lo'], ideal.lo);
+        if (ideal.hi !== undefined) dims([...path, 'hi'], ideal.hi);
+        ordered(path, ideal.lo ?? lo, ideal.hi ?? hi);
+      }
+      if (ideal.kind === 'bimodal')
+        ideal.modes.forEach((m, t) => void dims([...path, 'modes', t], m));
+      if (ideal.kind === 'explicit') {
+        ideal.values.forEach((v, t) => void dims([...path, 'values', t], v));
+      }
+    };
+    idealPoints(at('constituents', 'idealPoints'), k.idealPoints);
     dims(at('constituents', 'salience'), k.salience);
     if (c.negotiator.ideal !== undefined) dims(at('negotiator', 'ideal'), c.negotiator.ideal);
     const balance = c.negotiator.motives?.balance ?? 0;
@@ -727,7 +810,18 @@ function checkConsistency(s: Parsed, ctx: Ctx) {
       );
     }
     const explicit = explicitCount(s.form, k);
-    if (explicit !== undefined && k.count !== undefined && k.count !== explicit) {
+    if (
+      explicit !== undefined &&
+      k.count !== undefined &&
+      k.count !== explicit &&
+      s.form === 'spatial' &&
+      k.groups?.every((g) => g.count !== undefined)
+    ) {
+      issue(
+        at('constituents', 'groups'),
+        `expected group counts summing to M_i = ${k.count} (constituents.count), got ${explicit}`,
+      );
+    } else if (explicit !== undefined && k.count !== undefined && k.count !== explicit) {
       const field = s.form === 'divide' ? 'reservations' : 'idealPoints';
       issue(
         at('constituents', 'count'),
@@ -735,6 +829,11 @@ function checkConsistency(s: Parsed, ctx: Ctx) {
       );
     }
     const M = k.count ?? explicit ?? DEFAULT_CONSTITUENTS;
+    if (k.groups !== undefined) checkGroups(s.form, k, M, at('constituents'), issue, idealPoints);
+    if (k.groups !== undefined)
+      k.groups.forEach((g, t) => {
+        if (g.salience !== undefined) dims(at('constituents', 'groups', t, 'salience'), g.salience);
+      });
     const inRange = (path: (string | number)[], j: number) => {
       if (j >= M) issue(path, `expected a constituent index from 0 to ${M - 1}, got ${j}`);
     };
@@ -768,6 +867,125 @@ function checkConsistency(s: Parsed, ctx: Ctx) {
     }
     if (k.reservations.kind === 'uniform' && !(k.reservations.lo <= k.reservations.hi)) {
       issue(at('constituents', 'reservations', 'hi'), `expected hi >= lo (= ${k.reservations.lo})`);
+    }
+  });
+}
+
+/**
+ * The rules of a country's interest groups (MODEL.md section 9.6): the spatial form; each group
+ * a count or a share (all groups the same), counts summing to `M_i` (with explicit ideal points
+ * of the country, their number) or shares to 1, every group with a member, explicit ideal
+ * points of a group one per member, names unique.
+ */
+function checkGroups(
+  form: Parsed['form'],
+  k: Parsed['countries'][number]['constituents'],
+  M: number,
+  at: (string | number)[],
+  issue: (path: (string | number)[], message: string) => void,
+  idealPoints: (path: (string | number)[], ideal: IdealPoints) => void,
+) {
+  const groups = k.groups!;
+  const path = [...at, 'groups'];
+  if (form === 'divide') {
+    issue(
+      path,
+      'interest groups have ideal points and salience, which the divide form has not (its constituents have reservations): expected no groups, or form spatial',
+    );
+    return;
+  }
+  const byCount = groups[0]!.count !== undefined;
+  let sizesKnown = true;
+  groups.forEach((g, t) => {
+    if (g.count !== undefined && g.share !== undefined) {
+      issue([...path, t], 'expected a count or a share, not both');
+      sizesKnown = false;
+    } else if (g.count === undefined && g.share === undefined) {
+      issue([...path, t], 'expected a count (members) or a share (of M_i)');
+      sizesKnown = false;
+    } else if ((g.count !== undefined) !== byCount) {
+      const other = byCount ? 'a count' : 'a share';
+      issue(
+        [...path, t, byCount ? 'share' : 'count'],
+        `every group gives a count or every group a share; groups[0] gives ${other}, so expected ${other} here too`,
+      );
+      sizesKnown = false;
+    }
+  });
+  const names = new Set<string>();
+  groups.forEach((g, t) => {
+    if (g.name === undefined) return;
+    if (names.has(g.name))
+      issue([...path, t, 'name'], `group names must be unique; '${g.name}' repeats`);
+    names.add(g.name);
+  });
+  if (!sizesKnown) return;
+  if (k.idealPoints.kind === 'explicit' && k.idealPoints.values.length !== M) {
+    issue(
+      [...at, 'idealPoints', 'values'],
+      `with groups, explicit ideal points are indexed by constituent: expected one per constituent (M_i = ${M}), got ${k.idealPoints.values.length}`,
+    );
+  }
+  if (!byCount) {
+    const total = groups.reduce((sum, g) => sum + g.share!, 0);
+    if (Math.abs(total - 1) > 1e-9) {
+      issue(path, `expected shares summing to 1, got ${total}`);
+      return;
+    }
+  }
+  const sizes = groups.map((_, t) => groupSize(M, groups, t));
+  groups.forEach((g, t) => {
+    if (sizes[t] === 0) {
+      issue(
+        [...path, t, 'share'],
+        `a share of ${g.share} of M_i = ${M} constituents gives the group no member; expected at least 1 / M_i = ${1 / M}`,
+      );
+    }
+    if (g.idealPoints === undefined) return;
+    idealPoints([...path, t, 'idealPoints'], g.idealPoints);
+    if (g.idealPoints.kind === 'explicit' && g.idealPoints.values.length !== sizes[t]) {
+      issue(
+        [...path, t, 'idealPoints', 'values'],
+        `expected one ideal point per member of the group (${sizes[t]}), got ${g.idealPoints.values.length}`,
+      );
+    }
+  });
+}
+
+/**
+ * Single-issue agreements (MODEL.md section 9.6) move one issue away from a reversion every
+ * country shares: they need `D > 1` and the same fixed reversion in every country.
+ */
+function checkSingleIssue(s: Parsed, issue: (path: (string | number)[], message: string) => void) {
+  const { D } = s.space;
+  if (D < 2) {
+    issue(
+      ['protocol', 'singleIssue'],
+      `single-issue agreements need more than one issue: expected space.D >= 2 or singleIssue false, got D = ${D}`,
+    );
+    return;
+  }
+  const first = s.countries[0]!.reversion;
+  s.countries.forEach((c, i) => {
+    const q = c.reversion;
+    if (typeof q !== 'number' && !Array.isArray(q)) {
+      issue(
+        ['countries', i, 'reversion'],
+        `single-issue agreements leave every other issue at the common reversion: expected a fixed point, got a ${q.kind} draw`,
+      );
+      return;
+    }
+    if (typeof first !== 'number' && !Array.isArray(first)) return;
+    for (let d = 0; d < D; d++) {
+      const a = typeof first === 'number' ? first : first[d];
+      const b = typeof q === 'number' ? q : q[d];
+      if (a !== undefined && b !== undefined && a !== b) {
+        issue(
+          ['countries', i, 'reversion'],
+          `single-issue agreements leave every other issue at the common reversion: expected every country's reversion to equal countries[0]'s (${JSON.stringify(first)}), got ${JSON.stringify(q)}`,
+        );
+        return;
+      }
     }
   });
 }

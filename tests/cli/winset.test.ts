@@ -35,6 +35,31 @@ describe('twolevel winset', () => {
     expect(json.overlap).toEqual({ intervals: [[0, 0.6]], size: 0.6 });
   });
 
+  it('D = 2 with a common reversion: the single-issue overlaps', async () => {
+    // one constituent each, q = (0, 0): the US (0.5, -0.1) accepts x_1 alone on [0, 1] and
+    // x_2 alone only at 0; Germany (-0.1, 0.5) the other way round (MODEL.md 9.6)
+    const two = scenarioFile({
+      space: { D: 2 },
+      countries: [
+        {
+          reversion: [0, 0],
+          constituents: { idealPoints: { kind: 'explicit', values: [[0.5, -0.1]] } },
+        },
+        {
+          reversion: [0, 0],
+          constituents: { idealPoints: { kind: 'explicit', values: [[-0.1, 0.5]] } },
+        },
+      ],
+    });
+    const text = await runCli(command, [two]);
+    expect(text).toContain('x_1 alone  [0, 0]\n  x_2 alone  [0, 0]');
+    const json = JSON.parse(await runCli(command, [two, '--json']));
+    expect(json.singleIssue).toEqual([
+      { issue: 1, intervals: [[0, 0]] },
+      { issue: 2, intervals: [[0, 0]] },
+    ]);
+  });
+
   it('the same seed gives the same drawn win-sets', async () => {
     const drawn = scenarioFile({});
     expect(await runCli(command, [drawn, '--seed', '5', '--json'])).toBe(

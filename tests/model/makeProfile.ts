@@ -11,7 +11,8 @@ export interface ProfileSpec {
   reversion?: number | number[];
   kappa?: number | number[];
   weight?: number[];
-  salience?: number;
+  /** One salience for every constituent and dimension, or `M * D` row-major. */
+  salience?: number | number[];
   goodWill?: number;
   tau?: number;
   chambers?: { members: number[]; quota: number }[];
@@ -41,7 +42,9 @@ export function makeProfile(spec: ProfileSpec): Profile {
     reservation: Float64Array.from(spec.reservation ?? new Array<number>(M).fill(0)),
     kappa: perConstituent(spec.kappa, 0),
     weight: perConstituent(spec.weight, 1),
-    salience: new Float64Array(D).fill(spec.salience ?? 1),
+    salience: Float64Array.from({ length: M * D }, (_, t) =>
+      Array.isArray(spec.salience) ? spec.salience[t]! : (spec.salience ?? 1),
+    ),
     reversion: Float64Array.from({ length: D }, (_, d) => (Array.isArray(q) ? q[d]! : q)),
     goodWill: spec.goodWill ?? 0,
     tau: spec.tau ?? 0,

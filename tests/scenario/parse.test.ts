@@ -60,7 +60,7 @@ describe('parseScenario errors: path, what was wrong, what is valid', () => {
 
   it('a misspelt key, with a suggestion and the valid keys', () => {
     expect(problems({ countries: [{ constituents: { cont: 3 } }, {}] })).toEqual([
-      "countries[0].constituents.cont: unknown key (did you mean 'count'?); valid keys here: count, idealPoints, kappa, weights, reservations, salience",
+      "countries[0].constituents.cont: unknown key (did you mean 'count'?); valid keys here: count, idealPoints, kappa, weights, reservations, salience, groups",
     ]);
   });
 
@@ -211,5 +211,105 @@ describe('loadScenario', () => {
     expect(() => loadScenario(file)).toThrow(
       `${file}: 1 problem(s) in the scenario:\n  countries[1].constituents.count: expected an integer from 1 to 2147483647, got 0`,
     );
+  });
+});
+
+const twoD = (constituents: unknown) => ({
+  space: { D: 2 },
+  countries: [{ reversion: [0, 0], constituents }, { reversion: [0, 0] }],
+});
+
+describe('interest groups: what parses', () => {
+  it('counts fix M_i; shares split constituents.count; absent groups leave the scenario as it was', () => {
+    const counted = parseScenario(twoD({ groups: [{ count: 30 }, { count: 21 }] }));
+    expect(counted.countries[0]!.constituents.count).toBe(51);
+    const shared = parseScenario(twoD({ count: 51, groups: [{ share: 0.6 }, { share: 0.4 }] }));
+    expect(shared.countries[0]!.constituents.count).toBe(51);
+    expect('groups' in parseScenario({}).countries[0]!.constituents).toBe(false);
+  });
+});
+
+describe('interest groups: errors name the path, the fault and what is valid', () => {
+  it('shares not summing to 1', () => {
+    expect(problems(twoD({ groups: [{ share: 0.5 }, { share: 0.4 }] }))).toEqual([
+      'countries[0].constituents.groups: expected shares summing to 1, got 0.9',
+    ]);
+  });
+
+  it('counts not summing to constituents.count', () => {
+    expect(problems(twoD({ count: 51, groups: [{ count: 30 }, { count: 20 }] }))).toEqual([
+      'countries[0].constituents.groups: expected group counts summing to M_i = 51 (constituents.count), got 50',
+    ]);
+  });
+
+  it('a salience of the wrong dimension', () => {
+    expect(problems(twoD({ groups: [{ count: 3, salience: [1, 2, 3] }] }))).toEqual([
+      'countries[0].constituents.groups[0].salience: expected a number or 2 number(s) (space.D = 2), got 3',
+    ]);
+  });
+
+  it('a group with both a count and a share, or neither, or of the other kind', () => {
+    expect(problems(twoD({ groups: [{ count: 3, share: 1 }] }))).toEqual([
+      'countries[0].constituents.groups[0]: expected a count or a share, not both',
+    ]);
+    expect(problems(twoD({ groups: [{ name: 'industry' }] }))).toEqual([
+      'countries[0].constituents.groups[0]: expected a count (members) or a share (of M_i)',
+    ]);
+    expect(problems(twoD({ groups: [{ count: 3 }, { share: 0.5 }] }))).toEqual([
+      'countries[0].constituents.groups[1].share: every group gives a count or every group a share; groups[0] gives a count, so expected a count here too',
+    ]);
+  });
+
+  it('explicit ideal points of a group not one per member, and a share too small for a member', () => {
+    expect(
+      problems(twoD({ groups: [{ count: 2, idealPoints: { kind: 'explicit', values: [0.1] } }] })),
+    ).toEqual([
+      'countries[0].constituents.groups[0].idealPoints.values: expected one ideal point per member of the group (2), got 1',
+    ]);
+    expect(problems(twoD({ count: 10, groups: [{ share: 0.99 }, { share: 0.01 }] }))).toEqual([
+      'countries[0].constituents.groups[1].share: a share of 0.01 of M_i = 10 constituents gives the group no member; expected at least 1 / M_i = 0.1',
+    ]);
+  });
+
+  it('a group mean of the wrong dimension, repeated names, the divide form', () => {
+    expect(
+      problems(
+        twoD({
+          groups: [
+            { name: 'a', count: 1, idealPoints: { kind: 'normal', mean: [0.1, 0.2, 0.3] } },
+            { name: 'a', count: 1 },
+          ],
+        }),
+      ),
+    ).toEqual([
+      "countries[0].constituents.groups[1].name: group names must be unique; 'a' repeats",
+      'countries[0].constituents.groups[0].idealPoints.mean: expected a number or 2 number(s) (space.D = 2), got 3',
+    ]);
+    expect(
+      problems({ form: 'divide', countries: [{ constituents: { groups: [{ count: 3 }] } }, {}] }),
+    ).toEqual([
+      'countries[0].constituents.groups: interest groups have ideal points and salience, which the divide form has not (its constituents have reservations): expected no groups, or form spatial',
+    ]);
+  });
+});
+
+describe('protocol.singleIssue: errors', () => {
+  it('one dimension', () => {
+    expect(problems({ protocol: { singleIssue: true } })).toEqual([
+      'protocol.singleIssue: single-issue agreements need more than one issue: expected space.D >= 2 or singleIssue false, got D = 1',
+    ]);
+  });
+
+  it('reversions that differ or are drawn', () => {
+    expect(
+      problems({
+        space: { D: 2 },
+        protocol: { singleIssue: true },
+        countries: [{ reversion: 0 }, { reversion: [0, 0.5] }, { reversion: { kind: 'uniform' } }],
+      }),
+    ).toEqual([
+      "countries[1].reversion: single-issue agreements leave every other issue at the common reversion: expected every country's reversion to equal countries[0]'s (0), got [0,0.5]",
+      'countries[2].reversion: single-issue agreements leave every other issue at the common reversion: expected a fixed point, got a uniform draw',
+    ]);
   });
 });
