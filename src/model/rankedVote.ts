@@ -1,0 +1,226 @@
+/**
+ * The one-dimensional expected vote and win-set over the constituents ranked by ideal point
+ * (MODEL.md section 2), for the common case: one chamber of every constituent, no parties,
+ * `lambda = 1`, no kappa, good will or payments, integer weights. Constituent `j` then
+ * accepts `x` iff `|x - v_j| <= |q - v_j|`: its acceptance interval is `[q, 2 v_j - q]` (or
+ * `[2 v_j - q, q]`), every interval holds `q`, and the yes weight falls off monotonically on
+ * either side of `q`. So a vote needs only the cut where the ranked constituents switch
+ * (binary search), and the win-set only two weighted ranks: no events, sort or sweep.
+ * Integer weights make every sum exact in any order, so the results are those of
+ * `chamberYesShares` and `winSet`'s sweep bit for bit; where a condition fails the callers
+ * take the general path.
+ * @module
+ */
+
+import { spatialMargin } from './margin.ts';
+import type { Profile } from './profile.ts';
+import { chamberPasses } from './vote.ts';
+
+/** Scratch of the ranked vote: the running sums of the weights in ranked order. */
+export interface RankScratch {
+  /** `prefix[t]`: the weight of the first `t` ranked constituents (grown as needed). */
+  prefix: Float64Array;
+}
+
+/**
+ * Empty scratch for {@link rankWeights}; it grows on first use.
+ *
+ * @returns scratch of length 0
+ * @example
+ * const scratch = createRankScratch();
+ */
+export function createRankScratch(): RankScratch {
+  return { prefix: new Float64Array(0) };
+}
+
+/**
+ * Half-width of the window around the midpoint `(q + x) / 2` whose constituents are voted
+ * one by one, per unit of `|x - q|`. The computed margin `fl(s (q - v)^2) - fl(s (x - v)^2)`
+ * errs by at most about `4.5e-16` of `T = s ((q - v)^2 + (x - v)^2)`, and `indifferent` takes
+ * margins down to `-1e-12 T` for 0 (yes). On `x`'s side of the midpoint the exact margin is
+ * `>= 0`, so the vote is yes; on `q`'s side, at a distance `d`, the exact margin is
+ * `-2 s |x - q| d` and `T = s (2 d^2 + (x - q)^2 / 2)`, so the vote is no as soon as
+ * `d > 1.001e-12 |x - q| / 2`, while `d <= 5e11 |x - q|` ({@link MAX_SPREAD}). `1e-11`
+ * leaves a factor of 20.
+ */
+const WINDOW = 1e-11;
+/** Extra half-width per unit of `|q| + |x|`: the rounding of the midpoint itself. */
+const MIDPOINT_ROUNDING = 1e-15;
+/** Ideal points farther from the midpoint than this many `|x - q|`: the vote goes over all. */
+const MAX_SPREAD = 1e11;
+/** Weights summed exactly in any order: integers whose total stays below `2^53`. */
+const MAX_EXACT_TOTAL = 2 ** 53;
+
+/**
+ * Checks that the ranked vote applies to `p` with `order` and fills the running sums of the
+ * weights in that order: a one-dimensional spatial profile without parties or good will, a
+ * finite positive salience, one chamber of every constituent in index order, `order` (a
+ * permutation of the constituents) ranking the ideal points ascending, every `kappa_ij` 0,
+ * weights non-negative integers with a positive total below `2^53`, and every squared
+ * distance between the ideal points and `q` far from overflow. One pass, no margins.
+ *
+ * @param p the profile
+ * @param order a permutation of its constituents, meant to rank them by ideal point
+ * @param scratch reusable running sums ({@link createRankScratch})
+ * @returns true when {@link rankedShare} and {@link rankedWinSet} apply
+ * @example
+ * rankWeights(p, Int32Array.of(2, 0, 1), scratch); // true when v_2 <= v_0 <= v_1, ...
+ */
+export function rankWeights(p: Profile, order: Int32Array, scratch: RankScratch): boolean {
+  const { M, ideal: v, kappa, weight: w } = p;
+  if (p.form !== 'spatial' || p.D !== 1 || p.parties !== 0 || p.chambers.length !== 1) return false;
+  const members = p.chambers[0]!.members;
+  const s = p.salience[0]!;
+  const q = p.reversion[0]!;
+  if (p.goodWill !== 0 || members.length !== M || order.length !== M || M === 0) return false;
+  if (!(s > 0 && s < Number.POSITIVE_INFINITY)) return false;
+  if (scratch.prefix.length < M + 1) scratch.prefix = new Float64Array(Math.max(M + 1, 64));
+  const prefix = scratch.prefix;
+  prefix[0] = 0;
+  let previous = Number.NEGATIVE_INFINITY;
+  for (let t = 0; t < M; t++) {
+    const j = order[t]!;
+    const vj = v[j]!;
+    const wj = w[j]!;
+    if (!(vj >= previous) || members[t] !== t || kappa[j] !== 0) return false;
+    if (!(wj >= 0 && Number.isInteger(wj))) return false;
+    previous = vj;
+    prefix[t + 1] = prefix[t]! + wj;
+  }
+  const total = prefix[M]!;
+  if (!(total > 0 && total < MAX_EXACT_TOTAL)) return false;
+  const span = 2 * Math.max(Math.abs(v[order[0]!]!), Math.abs(previous), Math.abs(q));
+  return s * span * span < 1e300;
+}
+
+/** The first rank `t` in `[0, M)` with `v[order[t]] >= y` (`M` when none). */
+function firstAtLeast(v: Float64Array, order: Int32Array, M: number, y: number): number {
+  let lo = 0;
+  let hi = M;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (v[order[mid]!]! >= y) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
+/** The first rank `t` in `[0, M)` with `v[order[t]] > y` (`M` when none). */
+function firstAbove(v: Float64Array, order: Int32Array, M: number, y: number): number {
+  let lo = 0;
+  let hi = M;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (v[order[mid]!]! > y) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
+/**
+ * The yes share of the expected vote on `x` (`lambda = 1`, no payments) by the cut over the
+ * ranked constituents: everyone past the window around the midpoint `(q + x) / 2` on `x`'s
+ * side votes yes, everyone past it on `q`'s side no, and the constituents inside it (usually
+ * one or none) are voted with `spatialMargin` as `chamberYesShares` votes them. Returns -1
+ * (vote over every constituent) when `x` is so close to `q`, or the ideal points so spread,
+ * that the window's bound does not hold.
+ *
+ * @param p the profile, {@link rankWeights} true for it with `order`
+ * @param x the agreement
+ * @param order the ranking
+ * @param scratch the running sums {@link rankWeights} filled
+ * @returns the share `chamberYesShares` computes, or -1
+ * @example
+ * // ideal points 0.1, 0.3, 0.7, q = 0: x = 0.6 cuts at 0.3 (indifferent: yes)
+ * rankedShare(p, 0.6, Int32Array.of(0, 1, 2), scratch); // 2 / 3
+ */
+export function rankedShare(
+  p: Profile,
+  x: number,
+  order: Int32Array,
+  scratch: RankScratch,
+): number {
+  const { M, ideal: v, kappa, weight: w } = p;
+  const s = p.salience[0]!;
+  const q = p.reversion[0]!;
+  const prefix = scratch.prefix;
+  const total = prefix[M]!;
+  const delta = x - q;
+  // at q itself every margin is exactly 0: all vote yes
+  if (delta === 0) return total / total;
+  const low = v[order[0]!]!;
+  const high = v[order[M - 1]!]!;
+  const mid = (q + x) / 2;
+  const reach = Math.max(high - mid, mid - low);
+  const bound = 2 * Math.max(Math.abs(low), Math.abs(high), Math.abs(q), Math.abs(x));
+  if (!(s * delta * delta >= 1e-280 && s * bound * bound < 1e300)) return -1;
+  if (!(reach <= MAX_SPREAD * Math.abs(delta))) return -1;
+  const width = WINDOW * Math.abs(delta) + MIDPOINT_ROUNDING * (Math.abs(q) + Math.abs(x));
+  const from = firstAtLeast(v, order, M, mid - width);
+  const to = firstAbove(v, order, M, mid + width);
+  let yes = delta > 0 ? total - prefix[to]! : prefix[from]!;
+  for (let t = from; t < to; t++) {
+    const j = order[t]!;
+    if (spatialMargin(q, v[j]!, x, s, kappa[j]!, 1, 0, 0) >= 0) yes += w[j]!;
+  }
+  return yes / total;
+}
+
+/**
+ * The win-set before its ends are checked, as `winSet`'s sweep finds it (`lambda = 1`, no
+ * payments): constituent `j`'s interval is `[max(min(q, 2 v_j - q), lo), min(max(q,
+ * 2 v_j - q), hi)]`, each holds `q`, and both ends are non-decreasing in rank. Right of `q`
+ * the yes weight at the right end of rank `t` is the weight of ranks `>= t` with that end,
+ * so the win-set reaches the right end of the last rank `t` whose weight of ranks `>= t`
+ * passes; left of `q`, the left end of the first rank whose weight of ranks `<= t` passes.
+ * Writes the one interval into `out`. False (nothing written) when `q` is outside the box.
+ *
+ * @param p the profile, {@link rankWeights} true for it with `order`
+ * @param lo the box's lower end
+ * @param hi its upper end
+ * @param order the ranking
+ * @param scratch the running sums {@link rankWeights} filled
+ * @param out the union to overwrite
+ * @returns true when `out` holds the win-set's interval
+ * @example
+ * // ideal points 0.1, 0.3, 0.7, q = 0, majority: [0, 2 * 0.3 - 0]
+ * rankedWinSet(p, 0, 1, Int32Array.of(0, 1, 2), scratch, out); // out = [0, 0.6]
+ */
+export function rankedWinSet(
+  p: Profile,
+  lo: number,
+  hi: number,
+  order: Int32Array,
+  scratch: RankScratch,
+  out: { lo: Float64Array; hi: Float64Array; count: number },
+): boolean {
+  const { M, ideal: v } = p;
+  const q = p.reversion[0]!;
+  if (!(lo <= q && q <= hi)) return false;
+  const prefix = scratch.prefix;
+  const total = prefix[M]!;
+  const quota = p.chambers[0]!.quota;
+  // the last rank whose weight of ranks >= it passes (rank 0: everyone, which passes)
+  let a = 0;
+  let b = M - 1;
+  while (a < b) {
+    const t = (a + b + 1) >>> 1;
+    if (chamberPasses((total - prefix[t]!) / total, quota)) a = t;
+    else b = t - 1;
+  }
+  const right = Math.min(Math.max(q, 2 * v[order[a]!]! - q), hi);
+  // the first rank whose weight of ranks <= it passes (rank M - 1: everyone)
+  a = 0;
+  b = M - 1;
+  while (a < b) {
+    const t = (a + b) >>> 1;
+    if (chamberPasses(prefix[t + 1]! / total, quota)) b = t;
+    else a = t + 1;
+  }
+  const left = Math.max(Math.min(q, 2 * v[order[a]!]! - q), lo);
+  // an end at the box's end is the box's own number, as the sweep writes it
+  out.lo[0] = left === lo ? lo : left;
+  out.hi[0] = right === hi ? hi : right;
+  out.count = 1;
+  return true;
+}

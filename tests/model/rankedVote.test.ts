@@ -1,0 +1,178 @@
+import seedrandom from 'seedrandom';
+import { describe, expect, it } from 'vitest';
+import type { Profile } from '../../src/model/profile.ts';
+import {
+  createRankScratch,
+  rankedShare,
+  rankedWinSet,
+  rankWeights,
+} from '../../src/model/rankedVote.ts';
+import { chamberYesShares } from '../../src/model/vote.ts';
+import { createIntervals, winSet } from '../../src/model/winSet.ts';
+import { makeProfile } from './makeProfile.ts';
+
+/*
+ * The ranked vote and win-set against the straightforward computations (the vote over every
+ * constituent, the sweep over events) on random profiles with fixed seeds: bit for bit,
+ * including ties at the cut (ideal points on a coarse grid, agreements at 2 v - q and one
+ * double either side of it).
+ */
+
+/** The constituents by ascending ideal point, ties by index. */
+function rank(p: Profile): Int32Array {
+  return Int32Array.from({ length: p.M }, (_, j) => j).sort(
+    (a, b) => p.ideal[a]! - p.ideal[b]! || a - b,
+  );
+}
+
+/** The double next to `x` upward (`+1`) or downward (`-1`). */
+function nextDouble(x: number, direction: 1 | -1): number {
+  if (x === 0) return direction * Number.MIN_VALUE;
+  const bits = new Float64Array([x]);
+  const word = new BigInt64Array(bits.buffer);
+  word[0] = word[0]! + BigInt(direction * Math.sign(x));
+  return bits[0]!;
+}
+
+/** A random profile: `M` constituents, ideal points on a grid of `step` (many ties) or not. */
+function randomProfile(rng: () => number, step: number | null): Profile {
+  const M = 1 + Math.floor(rng() * 40);
+  const ideal = Array.from({ length: M }, () => {
+    const v = -0.5 + 2 * rng();
+    return step === null ? v : Math.round(v / step) * step;
+  });
+  const unit = rng() < 0.5;
+  const weight = ideal.map(() => (unit ? 1 : 1 + Math.floor(rng() * 5)));
+  const reversion = [0, 1, 0.3, -0.2, rng()][Math.floor(rng() * 5)]!;
+  const quota = [0.5, 0.6, 2 / 3, 0.75, 1][Math.floor(rng() * 5)]!;
+  const salience = [1, 0.25, 3][Math.floor(rng() * 3)]!;
+  return makeProfile({ ideal, weight, reversion, quota, salience });
+}
+
+/** Agreements to vote on: every cut 2 v - q, one double either side, q, and random points. */
+function agreements(p: Profile, rng: () => number): number[] {
+  const q = p.reversion[0]!;
+  const xs = [q, nextDouble(q, 1), nextDouble(q, -1), -1, 2];
+  for (let j = 0; j < p.M; j++) {
+    const x = 2 * p.ideal[j]! - q;
+    xs.push(x, nextDouble(x, 1), nextDouble(x, -1));
+  }
+  for (let t = 0; t < 10; t++) xs.push(-1 + 3 * rng());
+  return xs;
+}
+
+describe('rankedShare', () => {
+  it('is the share of the vote over every constituent, bit for bit, ties at the cut included', () => {
+    const rng = seedrandom.alea('ranked shares');
+    const scratch = createRankScratch();
+    const out = new Float64Array(1);
+    let votes = 0;
+    let fallbacks = 0;
+    for (let trial = 0; trial < 400; trial++) {
+      const p = randomProfile(rng, trial % 2 === 0 ? 1 / 16 : null);
+      const order = rank(p);
+      expect(rankWeights(p, order, scratch)).toBe(true);
+      for (const x of agreements(p, rng)) {
+        const expected = chamberYesShares(p, x, {}, out)[0]!;
+        const share = rankedShare(p, x, order, scratch);
+        // -1: x within rounding of q, where the caller votes over every constituent
+        if (share === -1) {
+          fallbacks++;
+          continue;
+        }
+        expect(share).toBe(expected);
+        votes++;
+      }
+    }
+    expect(votes).toBeGreaterThan(10_000);
+    // the two neighbours of q in every trial, and cuts 2 v - q that fall on q
+    expect(fallbacks).toBeLessThan(votes / 20);
+  });
+
+  it('sends a vote back to the pass over all when x is within 1e-140 of q', () => {
+    const p = makeProfile({ ideal: [0.1, 0.3, 0.7], reversion: 0 });
+    const scratch = createRankScratch();
+    const order = Int32Array.of(0, 1, 2);
+    expect(rankWeights(p, order, scratch)).toBe(true);
+    expect(rankedShare(p, 0.6, order, scratch)).toBe(2 / 3);
+    expect(rankedShare(p, 1e-150, order, scratch)).toBe(-1);
+  });
+});
+
+describe('rankWeights', () => {
+  const base = { ideal: [0.1, 0.3, 0.7], reversion: 0 };
+  const order = Int32Array.of(0, 1, 2);
+  const scratch = createRankScratch();
+
+  it('ranks a profile of the common case and fills the running weights', () => {
+    const p = makeProfile({ ...base, weight: [2, 1, 3] });
+    expect(rankWeights(p, order, scratch)).toBe(true);
+    expect(Array.from(scratch.prefix.subarray(0, 4))).toEqual([0, 2, 3, 6]);
+  });
+
+  it('refuses an order that does not rank the ideal points, and every other case', () => {
+    expect(rankWeights(makeProfile(base), Int32Array.of(1, 0, 2), scratch)).toBe(false);
+    expect(rankWeights(makeProfile({ ...base, weight: [1, 0.5, 1] }), order, scratch)).toBe(false);
+    expect(rankWeights(makeProfile({ ...base, kappa: [0, 0.01, 0] }), order, scratch)).toBe(false);
+    expect(rankWeights(makeProfile({ ...base, goodWill: 0.01 }), order, scratch)).toBe(false);
+    expect(rankWeights(makeProfile({ ...base, salience: 0 }), order, scratch)).toBe(false);
+    const chambers = [{ members: [0, 1], quota: 0.5 }];
+    expect(rankWeights(makeProfile({ ...base, chambers }), order, scratch)).toBe(false);
+    const parties = makeProfile({ ...base, party: [0, 0, 1] });
+    expect(rankWeights(parties, order, scratch)).toBe(false);
+    expect(
+      rankWeights(makeProfile({ ...base, ideal: [0.1, Number.NaN, 0.7] }), order, scratch),
+    ).toBe(false);
+  });
+});
+
+describe('rankedWinSet', () => {
+  it('is the sweep’s win-set, bit for bit, ties and clipped ends included', () => {
+    const rng = seedrandom.alea('ranked win-sets');
+    const scratch = createRankScratch();
+    const swept = createIntervals();
+    const ranked = createIntervals();
+    const boxes: [number, number][] = [
+      [0, 1],
+      [-1, 2],
+      [-0.2, 0.9],
+    ];
+    let compared = 0;
+    for (let trial = 0; trial < 600; trial++) {
+      const p = randomProfile(rng, trial % 3 === 0 ? 1 / 8 : null);
+      const order = rank(p);
+      const box = boxes[trial % boxes.length]!;
+      const q = p.reversion[0]!;
+      expect(rankWeights(p, order, scratch)).toBe(true);
+      const applies = rankedWinSet(p, box[0], box[1], order, scratch, ranked);
+      expect(applies).toBe(box[0] <= q && q <= box[1]);
+      // the sweep over events, without the ranking
+      winSet(p, box, {}, swept);
+      // winSet with the ranking: the ranked win-set with its ends voted by rank
+      const hinted = winSet(p, box, { order }, createIntervals());
+      expect([
+        hinted.count,
+        ...hinted.lo.subarray(0, hinted.count),
+        ...hinted.hi.subarray(0, hinted.count),
+      ]).toEqual([
+        swept.count,
+        ...swept.lo.subarray(0, swept.count),
+        ...swept.hi.subarray(0, swept.count),
+      ]);
+      expect(hinted.closed).toBe(swept.closed);
+      if (!applies) continue;
+      compared++;
+    }
+    expect(compared).toBeGreaterThan(300);
+  });
+
+  it('majority around the median: ideal points 0.1, 0.3, 0.7 and q = 0 give [0, 0.6]', () => {
+    const p = makeProfile({ ideal: [0.7, 0.1, 0.3], reversion: 0 });
+    const order = Int32Array.of(1, 2, 0);
+    const scratch = createRankScratch();
+    const out = createIntervals();
+    expect(rankWeights(p, order, scratch)).toBe(true);
+    expect(rankedWinSet(p, 0, 1, order, scratch, out)).toBe(true);
+    expect([out.count, out.lo[0], out.hi[0]]).toEqual([1, 0, 2 * 0.3]);
+  });
+});
