@@ -16,21 +16,60 @@ import { spatialMargin } from './margin.ts';
 import type { Profile } from './profile.ts';
 import { chamberPasses } from './vote.ts';
 
-/** Scratch of the ranked vote: the running sums of the weights in ranked order. */
-export interface RankScratch {
+/**
+ * A country's constituents ranked for the ranked vote: `order` as {@link rankWeights} last
+ * read it, whether the weights allow the ranked vote (`exact`), and their running sums in
+ * that order.
+ */
+export interface Ranking {
+  order: Int32Array | null;
+  exact: boolean;
   /** `prefix[t]`: the weight of the first `t` ranked constituents (grown as needed). */
   prefix: Float64Array;
 }
 
 /**
- * Empty scratch for {@link rankWeights}; it grows on first use.
+ * An empty ranking; {@link rankWeights} fills it.
  *
- * @returns scratch of length 0
+ * @returns a ranking with no order
  * @example
- * const scratch = createRankScratch();
+ * const ranking = createRanking();
  */
-export function createRankScratch(): RankScratch {
-  return { prefix: new Float64Array(0) };
+export function createRanking(): Ranking {
+  return { order: null, exact: false, prefix: new Float64Array(0) };
+}
+
+/**
+ * The rankings of one game, one per order array (a country's constituents as drawn), so
+ * that its truth and every belief shifted from it reuse one pass over the weights. Owned by
+ * the caller's scratch; {@link clearRankings} at the start of every game, whose draws
+ * replace the weights.
+ */
+export interface Rankings {
+  list: Ranking[];
+  count: number;
+}
+
+/**
+ * No rankings yet.
+ *
+ * @returns an empty list
+ * @example
+ * const rankings = createRankings();
+ */
+export function createRankings(): Rankings {
+  return { list: [], count: 0 };
+}
+
+/**
+ * Forgets every ranking (their arrays are kept for the next game).
+ *
+ * @param rankings the game's rankings
+ * @example
+ * clearRankings(rankings); // at the start of a game
+ */
+export function clearRankings(rankings: Rankings) {
+  rankings.count = 0;
 }
 
 /**
@@ -51,46 +90,110 @@ const MAX_SPREAD = 1e11;
 /** Weights summed exactly in any order: integers whose total stays below `2^53`. */
 const MAX_EXACT_TOTAL = 2 ** 53;
 
+/** The checks of {@link stillRanked} that take no pass over the constituents. */
+function shapeFits(p: Profile): boolean {
+  const s = p.salience[0]!;
+  return (
+    p.form === 'spatial' &&
+    p.D === 1 &&
+    p.parties === 0 &&
+    p.chambers.length === 1 &&
+    p.goodWill === 0 &&
+    p.M > 0 &&
+    s > 0 &&
+    s < Number.POSITIVE_INFINITY
+  );
+}
+
 /**
- * Checks that the ranked vote applies to `p` with `order` and fills the running sums of the
- * weights in that order: a one-dimensional spatial profile without parties or good will, a
- * finite positive salience, one chamber of every constituent in index order, `order` (a
- * permutation of the constituents) ranking the ideal points ascending, every `kappa_ij` 0,
- * weights non-negative integers with a positive total below `2^53`, and every squared
- * distance between the ideal points and `q` far from overflow. One pass, no margins.
+ * Ranks `p`'s weights along `order` for the ranked vote: checks that the profile is
+ * one-dimensional and spatial without parties or good will, with a finite positive
+ * salience, one chamber of every constituent in index order, every `kappa_ij` 0 and weights
+ * that are non-negative integers with a positive total below `2^53` (so their sums are
+ * exact in any order), and fills the running sums. The ideal points are not read: whether
+ * `order` ranks them is {@link stillRanked}'s check, made at every use, since they move
+ * (beliefs, reverberation, drift) while the weights stay.
  *
  * @param p the profile
  * @param order a permutation of its constituents, meant to rank them by ideal point
- * @param scratch reusable running sums ({@link createRankScratch})
- * @returns true when {@link rankedShare} and {@link rankedWinSet} apply
+ * @param ranking overwritten: `order`, `exact` and the running weights
+ * @returns `exact`: true when the weights allow the ranked vote
  * @example
- * rankWeights(p, Int32Array.of(2, 0, 1), scratch); // true when v_2 <= v_0 <= v_1, ...
+ * rankWeights(p, Int32Array.of(2, 0, 1), ranking); // ranking.prefix = [0, w_2, w_2 + w_0, ...]
  */
-export function rankWeights(p: Profile, order: Int32Array, scratch: RankScratch): boolean {
-  const { M, ideal: v, kappa, weight: w } = p;
-  if (p.form !== 'spatial' || p.D !== 1 || p.parties !== 0 || p.chambers.length !== 1) return false;
+export function rankWeights(p: Profile, order: Int32Array, ranking: Ranking): boolean {
+  const { M, kappa, weight: w } = p;
+  ranking.order = order;
+  ranking.exact = false;
+  if (!shapeFits(p) || order.length !== M) return false;
   const members = p.chambers[0]!.members;
-  const s = p.salience[0]!;
-  const q = p.reversion[0]!;
-  if (p.goodWill !== 0 || members.length !== M || order.length !== M || M === 0) return false;
-  if (!(s > 0 && s < Number.POSITIVE_INFINITY)) return false;
-  if (scratch.prefix.length < M + 1) scratch.prefix = new Float64Array(Math.max(M + 1, 64));
-  const prefix = scratch.prefix;
+  if (members.length !== M) return false;
+  if (ranking.prefix.length < M + 1) ranking.prefix = new Float64Array(Math.max(M + 1, 64));
+  const prefix = ranking.prefix;
   prefix[0] = 0;
-  let previous = Number.NEGATIVE_INFINITY;
   for (let t = 0; t < M; t++) {
     const j = order[t]!;
-    const vj = v[j]!;
     const wj = w[j]!;
-    if (!(vj >= previous) || members[t] !== t || kappa[j] !== 0) return false;
-    if (!(wj >= 0 && Number.isInteger(wj))) return false;
-    previous = vj;
+    if (members[t] !== t || kappa[j] !== 0 || !(wj >= 0 && Number.isInteger(wj))) return false;
     prefix[t + 1] = prefix[t]! + wj;
   }
   const total = prefix[M]!;
-  if (!(total > 0 && total < MAX_EXACT_TOTAL)) return false;
-  const span = 2 * Math.max(Math.abs(v[order[0]!]!), Math.abs(previous), Math.abs(q));
-  return s * span * span < 1e300;
+  ranking.exact = total > 0 && total < MAX_EXACT_TOTAL;
+  return ranking.exact;
+}
+
+/**
+ * Whether `ranking` (made by {@link rankWeights} from a profile with the same weights,
+ * kappa and chambers as `p`: the same country's truth, or a belief copied from it) still
+ * ranks `p`: its shape fits, its ideal points ascend along the order, and every squared
+ * distance among them and `q` is far from overflow. One pass over the ideal points.
+ *
+ * @param p the profile
+ * @param ranking a ranking
+ * @returns true when {@link rankedShare} and {@link rankedWinSet} apply to `p`
+ * @example
+ * stillRanked(truth, ranking); // false once reverberation reordered the ideal points
+ */
+export function stillRanked(p: Profile, ranking: Ranking): boolean {
+  const order = ranking.order;
+  if (order === null || !ranking.exact || !shapeFits(p) || order.length !== p.M) return false;
+  const v = p.ideal;
+  let previous = Number.NEGATIVE_INFINITY;
+  for (let t = 0; t < order.length; t++) {
+    const vj = v[order[t]!]!;
+    if (!(vj >= previous)) return false;
+    previous = vj;
+  }
+  const span = 2 * Math.max(Math.abs(v[order[0]!]!), Math.abs(previous), Math.abs(p.reversion[0]!));
+  return p.salience[0]! * span * span < 1e300;
+}
+
+/**
+ * The ranking of `p` along `order` for this game: the one made for `order` earlier in the
+ * game when there is one (the caller vouches that `p` has the weights, kappa and chambers
+ * of the profile it was made from), else a new one ({@link rankWeights}); null when the
+ * ranked vote does not apply ({@link stillRanked}).
+ *
+ * @param rankings the game's rankings
+ * @param p the profile
+ * @param order its constituents as ranked when drawn
+ * @returns the ranking, or null
+ * @example
+ * rankingFor(rankings, truth, levelII.order[k]); // null: the vote goes over every constituent
+ */
+export function rankingFor(rankings: Rankings, p: Profile, order: Int32Array): Ranking | null {
+  const { list } = rankings;
+  let t = 0;
+  while (t < rankings.count && list[t]!.order !== order) t++;
+  let ranking: Ranking;
+  if (t < rankings.count) ranking = list[t]!;
+  else {
+    if (t === list.length) list.push(createRanking());
+    ranking = list[t]!;
+    rankings.count++;
+    rankWeights(p, order, ranking);
+  }
+  return stillRanked(p, ranking) ? ranking : null;
 }
 
 /** The first rank `t` in `[0, M)` with `v[order[t]] >= y` (`M` when none). */
@@ -125,25 +228,20 @@ function firstAbove(v: Float64Array, order: Int32Array, M: number, y: number): n
  * (vote over every constituent) when `x` is so close to `q`, or the ideal points so spread,
  * that the window's bound does not hold.
  *
- * @param p the profile, {@link rankWeights} true for it with `order`
+ * @param p the profile, {@link stillRanked} true for it with `ranking`
  * @param x the agreement
- * @param order the ranking
- * @param scratch the running sums {@link rankWeights} filled
+ * @param ranking its ranking
  * @returns the share `chamberYesShares` computes, or -1
  * @example
  * // ideal points 0.1, 0.3, 0.7, q = 0: x = 0.6 cuts at 0.3 (indifferent: yes)
- * rankedShare(p, 0.6, Int32Array.of(0, 1, 2), scratch); // 2 / 3
+ * rankedShare(p, 0.6, ranking); // 2 / 3
  */
-export function rankedShare(
-  p: Profile,
-  x: number,
-  order: Int32Array,
-  scratch: RankScratch,
-): number {
+export function rankedShare(p: Profile, x: number, ranking: Ranking): number {
   const { M, ideal: v, kappa, weight: w } = p;
   const s = p.salience[0]!;
   const q = p.reversion[0]!;
-  const prefix = scratch.prefix;
+  const order = ranking.order!;
+  const prefix = ranking.prefix;
   const total = prefix[M]!;
   const delta = x - q;
   // at q itself every margin is exactly 0: all vote yes
@@ -175,29 +273,28 @@ export function rankedShare(
  * passes; left of `q`, the left end of the first rank whose weight of ranks `<= t` passes.
  * Writes the one interval into `out`. False (nothing written) when `q` is outside the box.
  *
- * @param p the profile, {@link rankWeights} true for it with `order`
+ * @param p the profile, {@link stillRanked} true for it with `ranking`
  * @param lo the box's lower end
  * @param hi its upper end
- * @param order the ranking
- * @param scratch the running sums {@link rankWeights} filled
+ * @param ranking its ranking
  * @param out the union to overwrite
  * @returns true when `out` holds the win-set's interval
  * @example
  * // ideal points 0.1, 0.3, 0.7, q = 0, majority: [0, 2 * 0.3 - 0]
- * rankedWinSet(p, 0, 1, Int32Array.of(0, 1, 2), scratch, out); // out = [0, 0.6]
+ * rankedWinSet(p, 0, 1, ranking, out); // out = [0, 0.6]
  */
 export function rankedWinSet(
   p: Profile,
   lo: number,
   hi: number,
-  order: Int32Array,
-  scratch: RankScratch,
+  ranking: Ranking,
   out: { lo: Float64Array; hi: Float64Array; count: number },
 ): boolean {
   const { M, ideal: v } = p;
   const q = p.reversion[0]!;
   if (!(lo <= q && q <= hi)) return false;
-  const prefix = scratch.prefix;
+  const order = ranking.order!;
+  const prefix = ranking.prefix;
   const total = prefix[M]!;
   const quota = p.chambers[0]!.quota;
   // the last rank whose weight of ranks >= it passes (rank 0: everyone, which passes)

@@ -8,11 +8,12 @@ import { type Intervals, pushInterval } from './intervals.ts';
 import { undersoldStake } from './margin.ts';
 import type { Profile } from './profile.ts';
 import {
-  createRankScratch,
-  type RankScratch,
+  createRankings,
+  type Ranking,
+  type Rankings,
   rankedShare,
   rankedWinSet,
-  rankWeights,
+  rankingFor,
 } from './rankedVote.ts';
 import { createSortScratch, type SortScratch, sortByKey } from './sortByKey.ts';
 import { chamberPasses, createVoteScratch, ratifies, type VoteScratch } from './vote.ts';
@@ -73,10 +74,15 @@ export interface WinSetScratch {
   sort: SortScratch;
   /** The vote that checks the win-set's ends ({@link closeEnds}). */
   vote: VoteScratch;
-  /** The running weights of the ranked win-set (`rankedVote.ts`). */
-  rank: RankScratch;
+  /**
+   * The rankings of the current game by order array (`rankedVote.ts`): a profile passed
+   * with a country's `order` must have the weights, kappa and chambers of the first one
+   * ranked with it (its truth; a belief copied from it). Cleared at the start of each game
+   * (`clearRankings`).
+   */
+  rankings: Rankings;
   /** The ranking the current win-set came from, its ends voted by rank; else null. */
-  ranked: Int32Array | null;
+  ranked: Ranking | null;
 }
 
 /**
@@ -101,7 +107,7 @@ export function createWinSetScratch(): WinSetScratch {
     lineWeight: new Float64Array(0),
     sort: createSortScratch(),
     vote: createVoteScratch(),
-    rank: createRankScratch(),
+    rankings: createRankings(),
     ranked: null,
   };
 }
@@ -455,7 +461,7 @@ function nextToward(x: number, toward: number): number {
  */
 function endPasses(p: Profile, x: number, options: WinSetOptions, s: WinSetScratch): boolean {
   if (!(s.zeroAtQ && p.parties === 0 && x === p.reversion[0])) {
-    const share = s.ranked === null ? -1 : rankedShare(p, x, s.ranked, s.rank);
+    const share = s.ranked === null ? -1 : rankedShare(p, x, s.ranked);
     if (share >= 0) return chamberPasses(share, p.chambers[0]!.quota);
     return ratifies(p, x, options, s.vote);
   }
@@ -550,18 +556,14 @@ export function winSet(
   const lambda = options.lambda ?? 1;
   const pay = options.payments ?? null;
   const order = options.order ?? null;
+  const ranking =
+    order !== null && lambda === 1 && pay === null ? rankingFor(scratch.rankings, p, order) : null;
   scratch.ranked = null;
-  if (
-    order !== null &&
-    lambda === 1 &&
-    pay === null &&
-    rankWeights(p, order, scratch.rank) &&
-    rankedWinSet(p, lo, hi, order, scratch.rank, out)
-  ) {
+  if (ranking !== null && rankedWinSet(p, lo, hi, ranking, out)) {
     // every margin at q is exactly 0 (no kappa, good will or payments), as the events would find
     scratch.zeroAtQ = true;
-    scratch.chamberTotal[0] = scratch.rank.prefix[p.M]!;
-    scratch.ranked = order;
+    scratch.chamberTotal[0] = ranking.prefix[p.M]!;
+    scratch.ranked = ranking;
     return closeEnds(p, options, out, scratch);
   }
   const inner = acceptanceEvents(scratch, p, lo, hi, lambda, pay, order);

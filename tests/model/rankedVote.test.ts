@@ -2,10 +2,14 @@ import seedrandom from 'seedrandom';
 import { describe, expect, it } from 'vitest';
 import type { Profile } from '../../src/model/profile.ts';
 import {
-  createRankScratch,
+  clearRankings,
+  createRanking,
+  createRankings,
   rankedShare,
   rankedWinSet,
+  rankingFor,
   rankWeights,
+  stillRanked,
 } from '../../src/model/rankedVote.ts';
 import { chamberYesShares } from '../../src/model/vote.ts';
 import { createIntervals, winSet } from '../../src/model/winSet.ts';
@@ -64,17 +68,17 @@ function agreements(p: Profile, rng: () => number): number[] {
 describe('rankedShare', () => {
   it('is the share of the vote over every constituent, bit for bit, ties at the cut included', () => {
     const rng = seedrandom.alea('ranked shares');
-    const scratch = createRankScratch();
+    const ranking = createRanking();
     const out = new Float64Array(1);
     let votes = 0;
     let fallbacks = 0;
     for (let trial = 0; trial < 400; trial++) {
       const p = randomProfile(rng, trial % 2 === 0 ? 1 / 16 : null);
       const order = rank(p);
-      expect(rankWeights(p, order, scratch)).toBe(true);
+      expect(rankWeights(p, order, ranking) && stillRanked(p, ranking)).toBe(true);
       for (const x of agreements(p, rng)) {
         const expected = chamberYesShares(p, x, {}, out)[0]!;
-        const share = rankedShare(p, x, order, scratch);
+        const share = rankedShare(p, x, ranking);
         // -1: x within rounding of q, where the caller votes over every constituent
         if (share === -1) {
           fallbacks++;
@@ -91,45 +95,75 @@ describe('rankedShare', () => {
 
   it('sends a vote back to the pass over all when x is within 1e-140 of q', () => {
     const p = makeProfile({ ideal: [0.1, 0.3, 0.7], reversion: 0 });
-    const scratch = createRankScratch();
+    const ranking = createRanking();
     const order = Int32Array.of(0, 1, 2);
-    expect(rankWeights(p, order, scratch)).toBe(true);
-    expect(rankedShare(p, 0.6, order, scratch)).toBe(2 / 3);
-    expect(rankedShare(p, 1e-150, order, scratch)).toBe(-1);
+    expect(rankWeights(p, order, ranking) && stillRanked(p, ranking)).toBe(true);
+    expect(rankedShare(p, 0.6, ranking)).toBe(2 / 3);
+    expect(rankedShare(p, 1e-150, ranking)).toBe(-1);
   });
 });
 
 describe('rankWeights', () => {
   const base = { ideal: [0.1, 0.3, 0.7], reversion: 0 };
   const order = Int32Array.of(0, 1, 2);
-  const scratch = createRankScratch();
+  const ranking = createRanking();
 
   it('ranks a profile of the common case and fills the running weights', () => {
     const p = makeProfile({ ...base, weight: [2, 1, 3] });
-    expect(rankWeights(p, order, scratch)).toBe(true);
-    expect(Array.from(scratch.prefix.subarray(0, 4))).toEqual([0, 2, 3, 6]);
+    expect(rankWeights(p, order, ranking) && stillRanked(p, ranking)).toBe(true);
+    expect(Array.from(ranking.prefix.subarray(0, 4))).toEqual([0, 2, 3, 6]);
   });
 
-  it('refuses an order that does not rank the ideal points, and every other case', () => {
-    expect(rankWeights(makeProfile(base), Int32Array.of(1, 0, 2), scratch)).toBe(false);
-    expect(rankWeights(makeProfile({ ...base, weight: [1, 0.5, 1] }), order, scratch)).toBe(false);
-    expect(rankWeights(makeProfile({ ...base, kappa: [0, 0.01, 0] }), order, scratch)).toBe(false);
-    expect(rankWeights(makeProfile({ ...base, goodWill: 0.01 }), order, scratch)).toBe(false);
-    expect(rankWeights(makeProfile({ ...base, salience: 0 }), order, scratch)).toBe(false);
+  it('refuses weights that are not integers, kappa, good will, a partial chamber, parties', () => {
+    expect(rankWeights(makeProfile({ ...base, weight: [1, 0.5, 1] }), order, ranking)).toBe(false);
+    expect(rankWeights(makeProfile({ ...base, kappa: [0, 0.01, 0] }), order, ranking)).toBe(false);
+    expect(rankWeights(makeProfile({ ...base, goodWill: 0.01 }), order, ranking)).toBe(false);
+    expect(rankWeights(makeProfile({ ...base, salience: 0 }), order, ranking)).toBe(false);
     const chambers = [{ members: [0, 1], quota: 0.5 }];
-    expect(rankWeights(makeProfile({ ...base, chambers }), order, scratch)).toBe(false);
+    expect(rankWeights(makeProfile({ ...base, chambers }), order, ranking)).toBe(false);
     const parties = makeProfile({ ...base, party: [0, 0, 1] });
-    expect(rankWeights(parties, order, scratch)).toBe(false);
-    expect(
-      rankWeights(makeProfile({ ...base, ideal: [0.1, Number.NaN, 0.7] }), order, scratch),
-    ).toBe(false);
+    expect(rankWeights(parties, order, ranking)).toBe(false);
+    expect(stillRanked(parties, ranking)).toBe(false);
+  });
+
+  it('stillRanked: ideal points that no longer ascend along the order, or a NaN, refuse it', () => {
+    const p = makeProfile(base);
+    expect(rankWeights(p, order, ranking) && stillRanked(p, ranking)).toBe(true);
+    p.ideal[0] = 0.5;
+    expect(stillRanked(p, ranking)).toBe(false);
+    p.ideal[0] = Number.NaN;
+    expect(stillRanked(p, ranking)).toBe(false);
+  });
+});
+
+describe('rankingFor', () => {
+  it('ranks an order once per game, reuses it for a shifted copy, refuses it once reordered', () => {
+    const rankings = createRankings();
+    const truth = makeProfile({ ideal: [0.7, 0.1, 0.3], reversion: 0, weight: [1, 2, 3] });
+    const order = Int32Array.of(1, 2, 0);
+    const first = rankingFor(rankings, truth, order);
+    expect(first).not.toBeNull();
+    expect(Array.from(first!.prefix.subarray(0, 4))).toEqual([0, 2, 5, 6]);
+    const belief = makeProfile({ ideal: [0.8, 0.2, 0.4], reversion: 0, weight: [1, 2, 3] });
+    expect(rankingFor(rankings, belief, order)).toBe(first);
+    expect(rankings.count).toBe(1);
+    belief.ideal[1] = 0.9;
+    expect(rankingFor(rankings, belief, order)).toBeNull();
+    // a refused order is remembered too: no new slot per call
+    const unranked = makeProfile({ ideal: [0.1, 0.2], reversion: 0, weight: [0.5, 1] });
+    const two = Int32Array.of(0, 1);
+    expect(rankingFor(rankings, unranked, two)).toBeNull();
+    expect(rankingFor(rankings, unranked, two)).toBeNull();
+    expect(rankings.count).toBe(2);
+    clearRankings(rankings);
+    expect(rankings.count).toBe(0);
   });
 });
 
 describe('rankedWinSet', () => {
   it('is the sweep’s win-set, bit for bit, ties and clipped ends included', () => {
     const rng = seedrandom.alea('ranked win-sets');
-    const scratch = createRankScratch();
+    const ranking = createRanking();
     const swept = createIntervals();
     const ranked = createIntervals();
     const boxes: [number, number][] = [
@@ -143,8 +177,8 @@ describe('rankedWinSet', () => {
       const order = rank(p);
       const box = boxes[trial % boxes.length]!;
       const q = p.reversion[0]!;
-      expect(rankWeights(p, order, scratch)).toBe(true);
-      const applies = rankedWinSet(p, box[0], box[1], order, scratch, ranked);
+      expect(rankWeights(p, order, ranking) && stillRanked(p, ranking)).toBe(true);
+      const applies = rankedWinSet(p, box[0], box[1], ranking, ranked);
       expect(applies).toBe(box[0] <= q && q <= box[1]);
       // the sweep over events, without the ranking
       winSet(p, box, {}, swept);
@@ -169,10 +203,10 @@ describe('rankedWinSet', () => {
   it('majority around the median: ideal points 0.1, 0.3, 0.7 and q = 0 give [0, 0.6]', () => {
     const p = makeProfile({ ideal: [0.7, 0.1, 0.3], reversion: 0 });
     const order = Int32Array.of(1, 2, 0);
-    const scratch = createRankScratch();
+    const ranking = createRanking();
     const out = createIntervals();
-    expect(rankWeights(p, order, scratch)).toBe(true);
-    expect(rankedWinSet(p, 0, 1, order, scratch, out)).toBe(true);
+    expect(rankWeights(p, order, ranking) && stillRanked(p, ranking)).toBe(true);
+    expect(rankedWinSet(p, 0, 1, ranking, out)).toBe(true);
     expect([out.count, out.lo[0], out.hi[0]]).toEqual([1, 0, 2 * 0.3]);
   });
 });
