@@ -105,24 +105,30 @@ function shapeFits(p: Profile): boolean {
   );
 }
 
+/** Whether every squared distance among ideal points in `[low, high]` and `q` is far from overflow. */
+function spanFits(p: Profile, low: number, high: number): boolean {
+  const span = 2 * Math.max(Math.abs(low), Math.abs(high), Math.abs(p.reversion[0]!));
+  return p.salience[0]! * span * span < 1e300;
+}
+
 /**
  * Ranks `p`'s weights along `order` for the ranked vote: checks that the profile is
  * one-dimensional and spatial without parties or good will, with a finite positive
  * salience, one chamber of every constituent in index order, every `kappa_ij` 0 and weights
  * that are non-negative integers with a positive total below `2^53` (so their sums are
- * exact in any order), and fills the running sums. The ideal points are not read: whether
- * `order` ranks them is {@link stillRanked}'s check, made at every use, since they move
- * (beliefs, reverberation, drift) while the weights stay.
+ * exact in any order), and fills the running sums (`ranking.exact` says whether all held).
+ * The same pass makes {@link stillRanked}'s check of the ideal points, which move (beliefs,
+ * reverberation, drift) while the weights stay, so later uses check only them.
  *
  * @param p the profile
  * @param order a permutation of its constituents, meant to rank them by ideal point
  * @param ranking overwritten: `order`, `exact` and the running weights
- * @returns `exact`: true when the weights allow the ranked vote
+ * @returns true when the ranked vote applies to `p` now (`exact`, and `stillRanked`)
  * @example
  * rankWeights(p, Int32Array.of(2, 0, 1), ranking); // ranking.prefix = [0, w_2, w_2 + w_0, ...]
  */
 export function rankWeights(p: Profile, order: Int32Array, ranking: Ranking): boolean {
-  const { M, kappa, weight: w } = p;
+  const { M, ideal: v, kappa, weight: w } = p;
   ranking.order = order;
   ranking.exact = false;
   if (!shapeFits(p) || order.length !== M) return false;
@@ -131,15 +137,20 @@ export function rankWeights(p: Profile, order: Int32Array, ranking: Ranking): bo
   if (ranking.prefix.length < M + 1) ranking.prefix = new Float64Array(Math.max(M + 1, 64));
   const prefix = ranking.prefix;
   prefix[0] = 0;
+  let ascending = true;
+  let previous = Number.NEGATIVE_INFINITY;
   for (let t = 0; t < M; t++) {
     const j = order[t]!;
     const wj = w[j]!;
     if (members[t] !== t || kappa[j] !== 0 || !(wj >= 0 && Number.isInteger(wj))) return false;
     prefix[t + 1] = prefix[t]! + wj;
+    const vj = v[j]!;
+    if (!(vj >= previous)) ascending = false;
+    previous = vj;
   }
   const total = prefix[M]!;
   ranking.exact = total > 0 && total < MAX_EXACT_TOTAL;
-  return ranking.exact;
+  return ranking.exact && ascending && spanFits(p, v[order[0]!]!, previous);
 }
 
 /**
@@ -164,8 +175,7 @@ export function stillRanked(p: Profile, ranking: Ranking): boolean {
     if (!(vj >= previous)) return false;
     previous = vj;
   }
-  const span = 2 * Math.max(Math.abs(v[order[0]!]!), Math.abs(previous), Math.abs(p.reversion[0]!));
-  return p.salience[0]! * span * span < 1e300;
+  return spanFits(p, v[order[0]!]!, previous);
 }
 
 /**
@@ -185,15 +195,10 @@ export function rankingFor(rankings: Rankings, p: Profile, order: Int32Array): R
   const { list } = rankings;
   let t = 0;
   while (t < rankings.count && list[t]!.order !== order) t++;
-  let ranking: Ranking;
-  if (t < rankings.count) ranking = list[t]!;
-  else {
-    if (t === list.length) list.push(createRanking());
-    ranking = list[t]!;
-    rankings.count++;
-    rankWeights(p, order, ranking);
-  }
-  return stillRanked(p, ranking) ? ranking : null;
+  if (t < rankings.count) return stillRanked(p, list[t]!) ? list[t]! : null;
+  if (t === list.length) list.push(createRanking());
+  rankings.count++;
+  return rankWeights(p, order, list[t]!) ? list[t]! : null;
 }
 
 /** The first rank `t` in `[0, M)` with `v[order[t]] >= y` (`M` when none). */
