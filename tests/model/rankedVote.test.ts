@@ -1,6 +1,12 @@
 import seedrandom from 'seedrandom';
 import { describe, expect, it } from 'vitest';
-import type { Profile } from '../../src/model/profile.ts';
+import {
+  createMedianScratch,
+  drawProfile,
+  type Profile,
+  rankedMedian,
+} from '../../src/model/profile.ts';
+import { fromUniform } from '../../src/model/random.ts';
 import {
   clearRankings,
   createRanking,
@@ -13,6 +19,7 @@ import {
 } from '../../src/model/rankedVote.ts';
 import { chamberYesShares } from '../../src/model/vote.ts';
 import { createIntervals, winSet } from '../../src/model/winSet.ts';
+import { parseScenario } from '../../src/scenario/parse.ts';
 import { makeProfile } from './makeProfile.ts';
 
 /*
@@ -208,5 +215,55 @@ describe('rankedWinSet', () => {
     expect(rankWeights(p, order, ranking) && stillRanked(p, ranking)).toBe(true);
     expect(rankedWinSet(p, 0, 1, ranking, out)).toBe(true);
     expect([out.count, out.lo[0], out.hi[0]]).toEqual([1, 0, 2 * 0.3]);
+  });
+});
+
+describe('ranked kernels on drawn Level IIs', () => {
+  it('the game’s countries (101 normal ideal points, q = 0 and 1, quotas 1/2 to 3/4): win-sets and votes bit for bit', () => {
+    const scenario = parseScenario({
+      countries: [
+        { reversion: 0, constituents: { idealPoints: { kind: 'normal', mean: 0.4 } } },
+        {
+          reversion: 1,
+          constituents: {
+            idealPoints: { kind: 'normal', mean: 0.6 },
+            weights: { kind: 'constant', value: 3 },
+          },
+          ratification: { quota: 0.75 },
+        },
+      ],
+    });
+    const rng = fromUniform(seedrandom.alea('drawn'));
+    const median = createMedianScratch();
+    const ranking = createRanking();
+    const out = new Float64Array(1);
+    let votes = 0;
+    for (let run = 0; run < 60; run++) {
+      for (const k of [0, 1]) {
+        const p = drawProfile(scenario, k, rng);
+        // the game's order: the median's sort, ties by index
+        rankedMedian(p, 0, median);
+        const order = Int32Array.from(median.tags.subarray(0, p.M));
+        const swept = winSet(p, [0, 1], {}, createIntervals());
+        const hinted = winSet(p, [0, 1], { order }, createIntervals());
+        expect(Array.from(hinted.lo.subarray(0, hinted.count))).toEqual(
+          Array.from(swept.lo.subarray(0, swept.count)),
+        );
+        expect(Array.from(hinted.hi.subarray(0, hinted.count))).toEqual(
+          Array.from(swept.hi.subarray(0, swept.count)),
+        );
+        expect(rankWeights(p, order, ranking)).toBe(true);
+        const q = p.reversion[0]!;
+        for (let j = 0; j < p.M; j++) {
+          for (const x of [2 * p.ideal[j]! - q, p.ideal[j]!, 1 - p.ideal[j]!]) {
+            const share = rankedShare(p, x, ranking);
+            if (share === -1) continue;
+            expect(share).toBe(chamberYesShares(p, x, {}, out)[0]);
+            votes++;
+          }
+        }
+      }
+    }
+    expect(votes).toBeGreaterThan(30_000);
   });
 });
