@@ -17,7 +17,7 @@ function noisy(s: GameState, k: number): boolean {
 }
 
 /** Whether anyone may pay country `k`'s constituents (else its payments stay 0). */
-function paid(s: GameState, k: number): boolean {
+function payable(s: GameState, k: number): boolean {
   for (let i = 0; i < s.N; i++) if (pays(s, i, k)) return true;
   return false;
 }
@@ -66,7 +66,7 @@ export function ratify(
     options.payments = bonus === null ? s.payments.paid[k]! : bonus[k]!;
     // nobody pays k and no bonus: its payments are all 0, the same margins as none
     const shares =
-      options.rng === null && bonus === null && !paid(s, k)
+      options.rng === null && bonus === null && !payable(s, k)
         ? expectedShares(s, k, x)
         : chamberYesShares(p, x, options, s.scratch.shares, s.scratch.vote);
     let passed = true;
