@@ -1,13 +1,21 @@
 /*
- * Level II speed: exact 1-D win-sets of a 1,001-constituent country, and expected-vote
- * membership tests (`ratifies`) in two dimensions with 101 constituents.
+ * Level II speed: exact 1-D win-sets of a 1,001-constituent country (by the sweep over
+ * events, and ranked as a game computes its truth's: its constituents' order given, the
+ * weights ranked afresh each call), and expected-vote membership tests (`ratifies`) in two
+ * dimensions with 101 constituents.
  */
 import seedrandom from 'seedrandom';
 import { drawProfile, type Profile } from '../src/model/profile.ts';
 import { fromUniform } from '../src/model/random.ts';
+import { clearRankings } from '../src/model/rankedVote.ts';
 import { sobolPoints } from '../src/model/sobol.ts';
 import { ratifies } from '../src/model/vote.ts';
-import { createIntervals, intervalsSize, winSet } from '../src/model/winSet.ts';
+import {
+  createIntervals,
+  createWinSetScratch,
+  intervalsSize,
+  winSet,
+} from '../src/model/winSet.ts';
 import { parseScenario, type ScenarioInput } from '../src/scenario/parse.ts';
 
 /** Calls `work` in batches for about `seconds`; returns calls per second. */
@@ -74,6 +82,18 @@ export default async function bench() {
     }, 100);
     console.log(`winSet, 1-D, M = 1,001, ${label}: ${thousands(perSecond)} win-sets/s`);
   }
+  const a = profileOf(cases[0]![1]);
+  const order = Int32Array.from({ length: a.M }, (_, j) => j).sort(
+    (i, j) => a.ideal[i]! - a.ideal[j]! || i - j,
+  );
+  const scratch = createWinSetScratch();
+  const ranked = rate(() => {
+    clearRankings(scratch.rankings);
+    sink += intervalsSize(winSet(a, [0, 1], { order }, out, scratch));
+  }, 100);
+  console.log(
+    `winSet, 1-D, M = 1,001, default country A, ranked (its order given, weights ranked each call): ${thousands(ranked)} win-sets/s`,
+  );
 
   const p2 = profileOf({
     space: { D: 2 },

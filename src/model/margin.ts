@@ -100,3 +100,38 @@ export function margin(p: Profile, j: number, x: Point, lambda = 1, payment = 0)
   const m = stake + p.goodWill + payment - lossX;
   return indifferent(m, Math.abs(stake) + Math.abs(p.goodWill) + Math.abs(payment) + lossX);
 }
+
+/**
+ * `Delta'_ij(x)` of one constituent in the spatial form with `D = 1`, exactly as
+ * {@link margin} computes it (the same operations in the same order): the loop body of the
+ * one-dimensional votes.
+ *
+ * @param q the reversion `q_i`
+ * @param v the constituent's ideal point `v_ij`
+ * @param x the agreement
+ * @param s the salience `s_i`
+ * @param kappa `kappa_ij`
+ * @param lambda the underselling factor in `(0, 1]`
+ * @param g the good will `g_i`
+ * @param pay the side payment `pi_ij`
+ * @returns `Delta'_ij(x)`
+ * @example
+ * spatialMargin(0, 0.5, 0.8, 1, 0.01, 1, 0, 0); // (0.25 + 0.01) - 0.09 = 0.17
+ */
+export function spatialMargin(
+  q: number,
+  v: number,
+  x: number,
+  s: number,
+  kappa: number,
+  lambda: number,
+  g: number,
+  pay: number,
+): number {
+  const dq = q - v;
+  const dx = x - v;
+  const stake = undersoldStake(s * dq * dq + kappa, lambda);
+  const lossX = s * dx * dx;
+  const m = stake + g + pay - lossX;
+  return indifferent(m, Math.abs(stake) + Math.abs(g) + Math.abs(pay) + lossX);
+}

@@ -68,8 +68,8 @@ function sortRange(key: Float64Array, tag: Int32Array, from: number, to: number)
 /**
  * Sorts the first `n` keys ascending, each carrying its integer tag along (the order of equal
  * keys is unspecified). The keys must lie in `[lo, hi]`: they are first spread over `n`
- * equal-width buckets (a counting pass and a scatter), then each bucket is sorted by
- * insertion, or by quicksort when it is large, so keys spread over the range sort in about
+ * equal-width buckets (a counting pass and a scatter), then the large buckets are sorted by
+ * quicksort and the rest by one insertion pass over all, so keys spread over the range sort in about
  * linear time. V8's built-in typed-array sort is several times slower and cannot carry tags.
  *
  * @param key the keys, sorted in place
@@ -114,16 +114,31 @@ export function sortByKey(
     key[at] = k;
     tag[at] = tags[i]!;
   }
-  // starts[b] now holds the end of bucket b, i.e. the start of bucket b + 1.
+  // starts[b] now holds the end of bucket b, i.e. the start of bucket b + 1. A large bucket
+  // (keys bunched together) is sorted by quicksort, unless its keys are all equal (e.g. every
+  // interval clipped at the same box end); then one insertion pass over all the keys sorts
+  // the small buckets, each key moving only within its own.
   let from = 0;
   for (let b = 0; b < n; b++) {
     const to = starts[b]!;
-    if (to - from > 1) {
-      // Many equal keys (e.g. every interval clipped at the same box end) need no sorting.
+    if (to - from > SMALL) {
       let t = from + 1;
       while (t < to && key[t] === key[from]) t++;
       if (t < to) sortRange(key, tag, from, to);
     }
     from = to;
+  }
+  for (let i = 1; i < n; i++) {
+    const k = key[i]!;
+    if (key[i - 1]! <= k) continue;
+    const t = tag[i]!;
+    let j = i - 1;
+    while (j >= 0 && key[j]! > k) {
+      key[j + 1] = key[j]!;
+      tag[j + 1] = tag[j]!;
+      j--;
+    }
+    key[j + 1] = k;
+    tag[j + 1] = t;
   }
 }

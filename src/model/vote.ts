@@ -4,7 +4,7 @@
  * @module
  */
 
-import { indifferent, margin, type Point, undersoldStake } from './margin.ts';
+import { indifferent, margin, type Point, spatialMargin } from './margin.ts';
 import type { Profile } from './profile.ts';
 import type { Rng } from './random.ts';
 
@@ -122,28 +122,6 @@ function fillMargins(
     const pay = payments === null ? 0 : payments[j]!;
     margins[j] = spatialMargin(q, v[j]!, x0, s[j]!, kappa[j]!, lambda, g, pay);
   }
-}
-
-/**
- * `Delta'_ij(x)` of one constituent in the spatial form with `D = 1`, exactly as
- * {@link margin} computes it (the same operations in the same order).
- */
-function spatialMargin(
-  q: number,
-  v: number,
-  x: number,
-  s: number,
-  kappa: number,
-  lambda: number,
-  g: number,
-  pay: number,
-): number {
-  const dq = q - v;
-  const dx = x - v;
-  const stake = undersoldStake(s * dq * dq + kappa, lambda);
-  const lossX = s * dx * dx;
-  const m = stake + g + pay - lossX;
-  return indifferent(m, Math.abs(stake) + Math.abs(g) + Math.abs(pay) + lossX);
 }
 
 /**

@@ -7,6 +7,14 @@
 import { type Intervals, pushInterval } from './intervals.ts';
 import { undersoldStake } from './margin.ts';
 import type { Profile } from './profile.ts';
+import {
+  createRankings,
+  type Ranking,
+  type Rankings,
+  rankedShare,
+  rankedWinSet,
+  rankingFor,
+} from './rankedVote.ts';
 import { createSortScratch, type SortScratch, sortByKey } from './sortByKey.ts';
 import { chamberPasses, createVoteScratch, ratifies, type VoteScratch } from './vote.ts';
 
@@ -29,9 +37,11 @@ export interface WinSetOptions {
   payments?: Float64Array | null;
   /**
    * The constituents in ascending order of ideal point (divide form: of reservation), if
-   * known. A hint for speed only: the ends are then written in that order, which in the
-   * usual case (equal radii, e.g. `kappa = 0`) is already sorted, and sorted (or reversed)
-   * ends skip the sort. Any order gives the same win-set.
+   * known. A hint for speed only: in the common case (`rankedVote.ts`: one chamber, no
+   * parties, `lambda = 1`, no kappa, good will or payments, integer weights) the win-set and
+   * the votes on its ends then come from the ranks, without events; otherwise the ends are
+   * written in that order, which with equal radii is already sorted, and sorted (or
+   * reversed) ends skip the sort. Any order gives the same win-set.
    */
   order?: Int32Array | null;
 }
@@ -64,6 +74,15 @@ export interface WinSetScratch {
   sort: SortScratch;
   /** The vote that checks the win-set's ends ({@link closeEnds}). */
   vote: VoteScratch;
+  /**
+   * The rankings of the current game by order array (`rankedVote.ts`): a profile passed
+   * with a country's `order` must have the weights, kappa and chambers of the first one
+   * ranked with it (its truth; a belief copied from it). Cleared at the start of each game
+   * (`clearRankings`).
+   */
+  rankings: Rankings;
+  /** The ranking the current win-set came from, its ends voted by rank; else null. */
+  ranked: Ranking | null;
 }
 
 /**
@@ -88,6 +107,8 @@ export function createWinSetScratch(): WinSetScratch {
     lineWeight: new Float64Array(0),
     sort: createSortScratch(),
     vote: createVoteScratch(),
+    rankings: createRankings(),
+    ranked: null,
   };
 }
 
@@ -435,11 +456,15 @@ function nextToward(x: number, toward: number): number {
  * Whether the expected vote ratifies the end `x` ({@link ratifies}). At the reversion itself,
  * when every margin there is exactly 0 (`s.zeroAtQ`, no parties), every member votes yes,
  * so each chamber's share is its weight over itself (the sums the vote would add, tallied by
- * {@link tallyWeights}): the same answer without the O(M) pass.
+ * {@link tallyWeights}): the same answer without the O(M) pass. A ranked win-set's ends
+ * are voted by rank (`rankedShare`), the same share in O(log M).
  */
 function endPasses(p: Profile, x: number, options: WinSetOptions, s: WinSetScratch): boolean {
-  if (!(s.zeroAtQ && p.parties === 0 && x === p.reversion[0]))
+  if (!(s.zeroAtQ && p.parties === 0 && x === p.reversion[0])) {
+    const share = s.ranked === null ? -1 : rankedShare(p, x, s.ranked);
+    if (share >= 0) return chamberPasses(share, p.chambers[0]!.quota);
     return ratifies(p, x, options, s.vote);
+  }
   for (let h = 0; h < p.chambers.length; h++) {
     if (!chamberPasses(s.chamberTotal[h]! / s.chamberTotal[h]!, p.chambers[h]!.quota)) return false;
   }
@@ -530,7 +555,18 @@ export function winSet(
   reserve(scratch, p.M, H, P);
   const lambda = options.lambda ?? 1;
   const pay = options.payments ?? null;
-  const inner = acceptanceEvents(scratch, p, lo, hi, lambda, pay, options.order ?? null);
+  const order = options.order ?? null;
+  const ranking =
+    order !== null && lambda === 1 && pay === null ? rankingFor(scratch.rankings, p, order) : null;
+  scratch.ranked = null;
+  if (ranking !== null && rankedWinSet(p, lo, hi, ranking, out)) {
+    // every margin at q is exactly 0 (no kappa, good will or payments), as the events would find
+    scratch.zeroAtQ = true;
+    scratch.chamberTotal[0] = ranking.prefix[p.M]!;
+    scratch.ranked = ranking;
+    return closeEnds(p, options, out, scratch);
+  }
+  const inner = acceptanceEvents(scratch, p, lo, hi, lambda, pay, order);
   const n = sortEvents(scratch, inner, lo, hi);
   out.count = 0;
   if (H === 1 && P === 0) {

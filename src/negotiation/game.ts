@@ -67,8 +67,11 @@ function play(s: GameState, table: Table, seed: string, trace: TraceSink | null)
   drawBeliefs(s);
   let ratified = false;
   for (let session = 0; ; session++) {
-    for (let k = 0; k < N; k++) payments.paid[k]!.fill(0);
-    payments.spent.fill(0);
+    // without a budget nobody ever pays: the payments stay 0
+    if (s.paying) {
+      for (let k = 0; k < N; k++) payments.paid[k]!.fill(0);
+      payments.spent.fill(0);
+    }
     openSession(s, record, session);
     if (session === 0 && s.scenario.protocol.abort === true && !talksOpen(s)) {
       record.outcome = 'aborted';

@@ -15,6 +15,7 @@ import {
   type Profile,
   rankedMedian,
 } from '../model/profile.ts';
+import { clearRankings } from '../model/rankedVote.ts';
 import {
   createIntervals,
   createWinSetScratch,
@@ -124,6 +125,8 @@ export function drawLevelII(levelII: LevelII, scenario: Scenario, streams: RunSt
   const { D, lo, hi } = scenario.space;
   const box: [number, number] = [lo, hi];
   const { truth } = levelII;
+  // new weights: the last run's rankings are void
+  clearRankings(levelII.winSetScratch.rankings);
   for (let k = 0; k < N; k++) {
     truth[k] = drawProfile(scenario, k, streams.levelII[k]!, truth[k]);
     const mask = levelII.nationalist[k];

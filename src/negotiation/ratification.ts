@@ -4,14 +4,37 @@
  * @module
  */
 
+import { rankedShare, rankingFor } from '../model/rankedVote.ts';
 import { chamberPasses, chamberYesShares } from '../model/vote.ts';
 import { executiveAccepts, executiveDecides } from './autonomy.ts';
+import { pays } from './pledges.ts';
 import type { GameState } from './state.ts';
 
 /** Whether country `k` casts a noisy vote (voter noise, or discipline strictly inside (0, 1)). */
 function noisy(s: GameState, k: number): boolean {
   const p = s.levelII.truth[k]!;
   return p.tau > 0 || (p.parties > 0 && p.discipline > 0 && p.discipline < 1);
+}
+
+/** Whether anyone may pay country `k`'s constituents (else its payments stay 0). */
+function payable(s: GameState, k: number): boolean {
+  for (let i = 0; i < s.N; i++) if (pays(s, i, k)) return true;
+  return false;
+}
+
+/**
+ * The yes shares of country `k`'s expected vote on `x` without payments or bonus: by the
+ * cut over its ranked constituents where that applies (`rankedVote.ts`, the same shares),
+ * else over every constituent.
+ */
+function expectedShares(s: GameState, k: number, x: Float64Array): Float64Array {
+  const p = s.levelII.truth[k]!;
+  const ranking = s.D === 1 ? rankingFor(s.scratch.winSet.rankings, p, s.levelII.order[k]!) : null;
+  const share = ranking === null ? -1 : rankedShare(p, x[0]!, ranking);
+  if (share < 0)
+    return chamberYesShares(p, x, s.scratch.voteOptions, s.scratch.shares, s.scratch.vote);
+  s.scratch.shares[0] = share;
+  return s.scratch.shares;
 }
 
 /**
@@ -41,7 +64,11 @@ export function ratify(
     const p = s.levelII.truth[k]!;
     options.rng = noisy(s, k) ? s.streams.votes : null;
     options.payments = bonus === null ? s.payments.paid[k]! : bonus[k]!;
-    const shares = chamberYesShares(p, x, options, s.scratch.shares, s.scratch.vote);
+    // nobody pays k and no bonus: its payments are all 0, the same margins as none
+    const shares =
+      options.rng === null && bonus === null && !payable(s, k)
+        ? expectedShares(s, k, x)
+        : chamberYesShares(p, x, options, s.scratch.shares, s.scratch.vote);
     let passed = true;
     for (let h = 0; h < p.chambers.length; h++) {
       if (!chamberPasses(shares[h]!, p.chambers[h]!.quota)) passed = false;

@@ -142,6 +142,8 @@ export interface Scratch {
   shares: Float64Array;
   /** A median constituent (`D`). */
   median: Float64Array;
+  /** One negotiator's believed probabilities, country by country (`N` rows of `table.believed`). */
+  rows: Float64Array[];
   vote: VoteScratch;
   /** The options of a ratification vote. */
   voteOptions: { payments: Float64Array | null; rng: Rng | null };
@@ -176,6 +178,8 @@ export interface GameState {
   readonly beliefs: Beliefs;
   readonly table: TableData;
   readonly payments: Payments;
+  /** Whether any negotiator has a side-payment budget (else `payments` stay 0 all game). */
+  readonly paying: boolean;
   /** `N * D`: each consulting negotiator's scale `sigma' / sigma` of his own error (`consultation.ts`). */
   readonly poll: { scale: Float64Array };
   /**
@@ -250,6 +254,7 @@ export function createGameState(scenario: Scenario): GameState {
       spent: new Float64Array(N),
       scratch: Array.from(parties.M, (M) => createPaymentScratch(M)),
     },
+    paying: parties.budget.some((b) => b > 0),
     poll: { scale: new Float64Array(N * D) },
     announcement: {
       announced: Array.from({ length: N }, () => new Float64Array(0)),
@@ -263,6 +268,7 @@ export function createGameState(scenario: Scenario): GameState {
       shift: new Float64Array(D),
       shares: new Float64Array(chambers),
       median: new Float64Array(D),
+      rows: new Array<Float64Array>(N),
       vote: createVoteScratch(),
       voteOptions: { payments: null, rng: null },
       winSet: levelII.winSetScratch,

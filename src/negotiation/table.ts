@@ -18,6 +18,15 @@ import type { GameState } from './state.ts';
 import type { TraceSink } from './trace.ts';
 
 /**
+ * Whether a negotiator believes every country ratifies candidate `c`: each of his `rows`
+ * (his believed probabilities, country by country) at least `threshold`.
+ */
+function believedByAll(rows: readonly Float64Array[], threshold: number, c: number): boolean {
+  for (let k = 0; k < rows.length; k++) if (rows[k]![c]! < threshold) return false;
+  return true;
+}
+
+/**
  * `top[i]`: the gain of `i`'s best believed-ratifiable candidate (see NegotiatingTable):
  * every country believed to ratify and his veto passed, else the best his own country is
  * believed to ratify, else 0.
@@ -29,6 +38,8 @@ function updateTop(s: GameState, i: number) {
   const gain = table.gain[i]!;
   const phi = s.parties.reservation[i]!;
   const own = table.believed[i * N + i]!;
+  const rows = s.scratch.rows;
+  for (let k = 0; k < N; k++) rows[k] = table.believed[i * N + k]!;
   let all = Number.NEGATIVE_INFINITY;
   let mine = Number.NEGATIVE_INFINITY;
   for (let c = 0; c < count; c++) {
@@ -36,38 +47,31 @@ function updateTop(s: GameState, i: number) {
     if (own[c]! < threshold || g < phi) continue;
     if (g > mine) mine = g;
     if (g <= all) continue;
-    let everyone = true;
-    for (let k = 0; k < N && everyone; k++) everyone = table.believed[i * N + k]![c]! >= threshold;
-    if (everyone) all = g;
+    if (believedByAll(rows, threshold, c)) all = g;
   }
   const best = all > Number.NEGATIVE_INFINITY ? all : mine;
   table.top[i] = best > Number.NEGATIVE_INFINITY ? best : 0;
 }
 
-/** Whether the first proposer believes every country ratifies candidate `c`. */
-function believedByAll(s: GameState, c: number): boolean {
-  const { N, table } = s;
-  const { proposer, threshold } = s.scenario.protocol;
-  for (let k = 0; k < N; k++) if (table.believed[proposer * N + k]![c]! < threshold) return false;
-  return true;
-}
-
 /** The measure of the first proposer's believed overlap (see GameRecord). */
 function believedOverlapSize(s: GameState): number {
-  const { D, box, table } = s;
+  const { N, D, box, table } = s;
   const { count, candidates } = table;
+  const { proposer, threshold } = s.scenario.protocol;
+  const rows = s.scratch.rows;
+  for (let k = 0; k < N; k++) rows[k] = table.believed[proposer * N + k]!;
   if (D === 1) {
     let size = 0;
-    let previous = count > 0 && believedByAll(s, 0);
+    let previous = count > 0 && believedByAll(rows, threshold, 0);
     for (let c = 0; c + 1 < count; c++) {
-      const next = believedByAll(s, c + 1);
+      const next = believedByAll(rows, threshold, c + 1);
       if (previous && next) size += candidates[c + 1]! - candidates[c]!;
       previous = next;
     }
     return size;
   }
   let inside = 0;
-  for (let c = 0; c < count; c++) if (believedByAll(s, c)) inside++;
+  for (let c = 0; c < count; c++) if (believedByAll(rows, threshold, c)) inside++;
   return ((box[1] - box[0]) ** D * inside) / count;
 }
 
@@ -135,12 +139,15 @@ export class Table implements NegotiatingTable {
   readonly proposer: number;
   readonly scratch: Float64Array;
   private readonly s: GameState;
+  /** `s.table.gain` (its rows are replaced when the tables grow, the array itself stays). */
+  private readonly gains: Float64Array[];
   /** `offeredIn[c]`: the session (by {@link Table.beginSession}'s stamp) candidate `c` was last offered in. */
   private offeredIn = new Float64Array(0);
   private stamp = 0;
 
   constructor(s: GameState) {
     this.s = s;
+    this.gains = s.table.gain;
     this.N = s.N;
     this.D = s.D;
     this.top = s.table.top;
@@ -178,7 +185,7 @@ export class Table implements NegotiatingTable {
 
   utility(i: number, c: number): number {
     const top = this.top[i]!;
-    const g = this.s.table.gain[i]![c]!;
+    const g = this.gains[i]![c]!;
     if (top > 0) return g / top;
     return g >= 0 ? 1 : 0;
   }
