@@ -1,8 +1,8 @@
 /**
  * The one-dimensional expected vote and win-set over the constituents ranked by ideal point
  * (MODEL.md section 2), for the common case: one chamber of every constituent, no parties,
- * `lambda = 1`, no kappa, good will or payments, integer weights. Constituent `j` then
- * accepts `x` iff `|x - v_j| <= |q - v_j|`: its acceptance interval is `[q, 2 v_j - q]` (or
+ * `lambda = 1`, no kappa, good will or payments, integer weights, positive saliences (they may
+ * differ: interest groups). Constituent `j` then accepts `x` iff `|x - v_j| <= |q - v_j|`: its acceptance interval is `[q, 2 v_j - q]` (or
  * `[2 v_j - q, q]`), every interval holds `q`, and the yes weight falls off monotonically on
  * either side of `q`. So a vote needs only the cut where the ranked constituents switch
  * (binary search), and the win-set only two weighted ranks: no events, sort or sweep.
@@ -18,14 +18,16 @@ import { chamberPasses } from './vote.ts';
 
 /**
  * A country's constituents ranked for the ranked vote: `order` as {@link rankWeights} last
- * read it, whether the weights allow the ranked vote (`exact`), and their running sums in
- * that order.
+ * read it, whether the weights and saliences allow the ranked vote (`exact`), the weights'
+ * running sums in that order, and the smallest and largest salience (for the overflow bounds).
  */
 export interface Ranking {
   order: Int32Array | null;
   exact: boolean;
   /** `prefix[t]`: the weight of the first `t` ranked constituents (grown as needed). */
   prefix: Float64Array;
+  salienceMin: number;
+  salienceMax: number;
 }
 
 /**
@@ -36,7 +38,7 @@ export interface Ranking {
  * const ranking = createRanking();
  */
 export function createRanking(): Ranking {
-  return { order: null, exact: false, prefix: new Float64Array(0) };
+  return { order: null, exact: false, prefix: new Float64Array(0), salienceMin: 0, salienceMax: 0 };
 }
 
 /**
@@ -92,29 +94,29 @@ const MAX_EXACT_TOTAL = 2 ** 53;
 
 /** The checks of {@link stillRanked} that take no pass over the constituents. */
 function shapeFits(p: Profile): boolean {
-  const s = p.salience[0]!;
   return (
     p.form === 'spatial' &&
     p.D === 1 &&
     p.parties === 0 &&
     p.chambers.length === 1 &&
     p.goodWill === 0 &&
-    p.M > 0 &&
-    s > 0 &&
-    s < Number.POSITIVE_INFINITY
+    p.M > 0
   );
 }
 
-/** Whether every squared distance among ideal points in `[low, high]` and `q` is far from overflow. */
-function spanFits(p: Profile, low: number, high: number): boolean {
+/**
+ * Whether every squared distance among ideal points in `[low, high]` and `q`, times the
+ * largest salience, is far from overflow.
+ */
+function spanFits(p: Profile, low: number, high: number, ranking: Ranking): boolean {
   const span = 2 * Math.max(Math.abs(low), Math.abs(high), Math.abs(p.reversion[0]!));
-  return p.salience[0]! * span * span < 1e300;
+  return ranking.salienceMax * span * span < 1e300;
 }
 
 /**
  * Ranks `p`'s weights along `order` for the ranked vote: checks that the profile is
- * one-dimensional and spatial without parties or good will, with a finite positive
- * salience, one chamber of every constituent in index order, every `kappa_ij` 0 and weights
+ * one-dimensional and spatial without parties or good will, every salience finite and
+ * positive, one chamber of every constituent in index order, every `kappa_ij` 0 and weights
  * that are non-negative integers with a positive total below `2^53` (so their sums are
  * exact in any order), and fills the running sums (`ranking.exact` says whether all held).
  * The same pass makes {@link stillRanked}'s check of the ideal points, which move (beliefs,
@@ -128,7 +130,7 @@ function spanFits(p: Profile, low: number, high: number): boolean {
  * rankWeights(p, Int32Array.of(2, 0, 1), ranking); // ranking.prefix = [0, w_2, w_2 + w_0, ...]
  */
 export function rankWeights(p: Profile, order: Int32Array, ranking: Ranking): boolean {
-  const { M, ideal: v, kappa, weight: w } = p;
+  const { M, ideal: v, kappa, weight: w, salience } = p;
   ranking.order = order;
   ranking.exact = false;
   if (!shapeFits(p) || order.length !== M) return false;
@@ -139,24 +141,32 @@ export function rankWeights(p: Profile, order: Int32Array, ranking: Ranking): bo
   prefix[0] = 0;
   let ascending = true;
   let previous = Number.NEGATIVE_INFINITY;
+  let salienceMin = Number.POSITIVE_INFINITY;
+  let salienceMax = 0;
   for (let t = 0; t < M; t++) {
     const j = order[t]!;
     const wj = w[j]!;
+    const sj = salience[j]!;
     if (members[t] !== t || kappa[j] !== 0 || !(wj >= 0 && Number.isInteger(wj))) return false;
+    if (!(sj > 0 && sj < Number.POSITIVE_INFINITY)) return false;
+    if (sj < salienceMin) salienceMin = sj;
+    if (sj > salienceMax) salienceMax = sj;
     prefix[t + 1] = prefix[t]! + wj;
     const vj = v[j]!;
     if (!(vj >= previous)) ascending = false;
     previous = vj;
   }
   const total = prefix[M]!;
+  ranking.salienceMin = salienceMin;
+  ranking.salienceMax = salienceMax;
   ranking.exact = total > 0 && total < MAX_EXACT_TOTAL;
-  return ranking.exact && ascending && spanFits(p, v[order[0]!]!, previous);
+  return ranking.exact && ascending && spanFits(p, v[order[0]!]!, previous, ranking);
 }
 
 /**
  * Whether `ranking` (made by {@link rankWeights} from a profile with the same weights,
- * kappa and chambers as `p`: the same country's truth, or a belief copied from it) still
- * ranks `p`: its shape fits, its ideal points ascend along the order, and every squared
+ * kappa, saliences and chambers as `p`: the same country's truth, or a belief copied from
+ * it) still ranks `p`: its shape fits, its ideal points ascend along the order, and every squared
  * distance among them and `q` is far from overflow. One pass over the ideal points.
  *
  * @param p the profile
@@ -175,13 +185,13 @@ export function stillRanked(p: Profile, ranking: Ranking): boolean {
     if (!(vj >= previous)) return false;
     previous = vj;
   }
-  return spanFits(p, v[order[0]!]!, previous);
+  return spanFits(p, v[order[0]!]!, previous, ranking);
 }
 
 /**
  * The ranking of `p` along `order` for this game: the one made for `order` earlier in the
- * game when there is one (the caller vouches that `p` has the weights, kappa and chambers
- * of the profile it was made from), else a new one ({@link rankWeights}); null when the
+ * game when there is one (the caller vouches that `p` has the weights, kappa, saliences and
+ * chambers of the profile it was made from), else a new one ({@link rankWeights}); null when the
  * ranked vote does not apply ({@link stillRanked}).
  *
  * @param rankings the game's rankings
@@ -242,8 +252,7 @@ function firstAbove(v: Float64Array, order: Int32Array, M: number, y: number): n
  * rankedShare(p, 0.6, ranking); // 2 / 3
  */
 export function rankedShare(p: Profile, x: number, ranking: Ranking): number {
-  const { M, ideal: v, kappa, weight: w } = p;
-  const s = p.salience[0]!;
+  const { M, ideal: v, kappa, weight: w, salience } = p;
   const q = p.reversion[0]!;
   const order = ranking.order!;
   const prefix = ranking.prefix;
@@ -256,7 +265,8 @@ export function rankedShare(p: Profile, x: number, ranking: Ranking): number {
   const mid = (q + x) / 2;
   const reach = Math.max(high - mid, mid - low);
   const bound = 2 * Math.max(Math.abs(low), Math.abs(high), Math.abs(q), Math.abs(x));
-  if (!(s * delta * delta >= 1e-280 && s * bound * bound < 1e300)) return -1;
+  if (!(ranking.salienceMin * delta * delta >= 1e-280)) return -1;
+  if (!(ranking.salienceMax * bound * bound < 1e300)) return -1;
   if (!(reach <= MAX_SPREAD * Math.abs(delta))) return -1;
   const width = WINDOW * Math.abs(delta) + MIDPOINT_ROUNDING * (Math.abs(q) + Math.abs(x));
   const from = firstAtLeast(v, order, M, mid - width);
@@ -264,7 +274,7 @@ export function rankedShare(p: Profile, x: number, ranking: Ranking): number {
   let yes = delta > 0 ? total - prefix[to]! : prefix[from]!;
   for (let t = from; t < to; t++) {
     const j = order[t]!;
-    if (spatialMargin(q, v[j]!, x, s, kappa[j]!, 1, 0, 0) >= 0) yes += w[j]!;
+    if (spatialMargin(q, v[j]!, x, salience[j]!, kappa[j]!, 1, 0, 0) >= 0) yes += w[j]!;
   }
   return yes / total;
 }

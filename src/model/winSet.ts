@@ -76,8 +76,8 @@ export interface WinSetScratch {
   vote: VoteScratch;
   /**
    * The rankings of the current game by order array (`rankedVote.ts`): a profile passed
-   * with a country's `order` must have the weights, kappa and chambers of the first one
-   * ranked with it (its truth; a belief copied from it). Cleared at the start of each game
+   * with a country's `order` must have the weights, kappa, saliences and chambers of the
+   * first one ranked with it (its truth; a belief copied from it). Cleared at the start of each game
    * (`clearRankings`).
    */
   rankings: Rankings;

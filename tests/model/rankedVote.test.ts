@@ -45,7 +45,10 @@ function nextDouble(x: number, direction: 1 | -1): number {
   return bits[0]!;
 }
 
-/** A random profile: `M` constituents, ideal points on a grid of `step` (many ties) or not. */
+/**
+ * A random profile: `M` constituents, ideal points on a grid of `step` (many ties) or not,
+ * one salience or a salience per constituent.
+ */
 function randomProfile(rng: () => number, step: number | null): Profile {
   const M = 1 + Math.floor(rng() * 40);
   const ideal = Array.from({ length: M }, () => {
@@ -56,7 +59,9 @@ function randomProfile(rng: () => number, step: number | null): Profile {
   const weight = ideal.map(() => (unit ? 1 : 1 + Math.floor(rng() * 5)));
   const reversion = [0, 1, 0.3, -0.2, rng()][Math.floor(rng() * 5)]!;
   const quota = [0.5, 0.6, 2 / 3, 0.75, 1][Math.floor(rng() * 5)]!;
-  const salience = [1, 0.25, 3][Math.floor(rng() * 3)]!;
+  // one salience for all, or one per constituent (interest groups: saliences differ)
+  const pick = () => [1, 0.25, 3, 1e-3][Math.floor(rng() * 4)]!;
+  const salience = rng() < 0.5 ? pick() : ideal.map(pick);
   return makeProfile({ ideal, weight, reversion, quota, salience });
 }
 
@@ -121,11 +126,14 @@ describe('rankWeights', () => {
     expect(Array.from(ranking.prefix.subarray(0, 4))).toEqual([0, 2, 3, 6]);
   });
 
-  it('refuses weights that are not integers, kappa, good will, a partial chamber, parties', () => {
+  it('refuses weights that are not integers, kappa, good will, a zero salience, a partial chamber, parties', () => {
     expect(rankWeights(makeProfile({ ...base, weight: [1, 0.5, 1] }), order, ranking)).toBe(false);
     expect(rankWeights(makeProfile({ ...base, kappa: [0, 0.01, 0] }), order, ranking)).toBe(false);
     expect(rankWeights(makeProfile({ ...base, goodWill: 0.01 }), order, ranking)).toBe(false);
     expect(rankWeights(makeProfile({ ...base, salience: 0 }), order, ranking)).toBe(false);
+    // one constituent who cares about nothing accepts everything: not an interval [q, 2v - q]
+    const indifferent = makeProfile({ ...base, salience: [1, 0, 2] });
+    expect(rankWeights(indifferent, order, ranking)).toBe(false);
     const chambers = [{ members: [0, 1], quota: 0.5 }];
     expect(rankWeights(makeProfile({ ...base, chambers }), order, ranking)).toBe(false);
     const parties = makeProfile({ ...base, party: [0, 0, 1] });
