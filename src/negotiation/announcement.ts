@@ -14,7 +14,8 @@
  * about his Level II; Sobel 1985 and Sartori 2002 on a reputation for honesty that a detected
  * lie destroys): when a ratification fails and Level I reopens, every country `k` whose vote
  * ratified the agreement `x` although its announcement of that session called `x`
- * unratifiable (`p_kk(x) < pi`) is shown to have undersold, and its credibility with every
+ * unratifiable (`p_kk(x) < pi`) proved its announcement too narrow (an honest error is caught
+ * the same way as a bluff), and its credibility with every
  * foreign negotiator becomes `(1 - psi_k) kappa_k` for the rest of the game (again at each
  * detected bluff: `(1 - psi_k)^n kappa_k` after `n`). `psi_k = 0` (the default) changes no number.
  * @module

@@ -82,7 +82,9 @@ function readParties(scenario: Scenario): Parties {
     poll: Int32Array.from(cs, (c) => c.negotiator.consultation?.poll ?? 0),
     delay: Int32Array.from(cs, (c) => c.negotiator.consultation?.delay ?? 0),
     hearings: Uint8Array.from(cs, (c) => (c.negotiator.consultation?.hearings === true ? 1 : 0)),
-    consultationCost: numbers((c) => c.negotiator.consultation?.cost ?? 0),
+    consultationCost: numbers((c) =>
+      c.negotiator.consultation?.poll ? (c.negotiator.consultation.cost ?? 0) : 0,
+    ),
     credibility: numbers((c) => c.negotiator.announcement?.credibility ?? 0),
     bluffPenalty: numbers((c) => c.negotiator.announcement?.bluffPenalty ?? 0),
     standing: numbers((c) => c.negotiator.motives?.standing ?? 0),

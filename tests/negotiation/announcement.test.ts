@@ -174,6 +174,14 @@ describe('a detected bluff', () => {
     expect(announced.filter((k) => k)).toEqual([0.6, 0.6]);
   });
 
+  it('a penalty without credibility is accepted and does nothing (nothing announced)', () => {
+    const silent = bluffScenario(0.5);
+    silent.countries![1]!.negotiator!.announcement!.credibility = 0;
+    const record = createGame(parseScenario(silent)).play('s');
+    delete silent.countries![1]!.negotiator!.announcement;
+    expect(record).toEqual(createGame(parseScenario(silent)).play('s'));
+  });
+
   it('refuses a penalty outside [0, 1], with the path', () => {
     expect(() => parseScenario(bluffScenario(1.5))).toThrow(
       /countries\[1\]\.negotiator\.announcement\.bluffPenalty/,

@@ -170,12 +170,17 @@ describe('the standing a consultation puts at stake', () => {
     expect(record.negotiatorGain[0]).toBeCloseTo(0.0864, 12);
   });
 
-  it('refuses a cost without a poll, with the path', () => {
-    const noPoll = stake(0.05);
-    noPoll.countries![1]!.negotiator!.consultation = { poll: 0, cost: 0.05 };
-    expect(() => parseScenario(noPoll)).toThrow(
-      /countries\[1\]\.negotiator\.consultation\.cost: a cost of consultation needs a consultation/,
-    );
+  it('a cost or hearings without a poll are accepted and do nothing (no consultation)', () => {
+    // chi = 0.05 > 0.03 would make the hawk offer 0.7; with poll 0 he did not consult, and
+    // offers nothing, as with chi = 0 (so a sweep of poll over {0, 1} may hold the cost fixed)
+    for (const consultation of [
+      { poll: 0, cost: 0.05 },
+      { poll: 0, hearings: true },
+    ]) {
+      const record = createGame(parseScenario(hawkSetter({ consultation }))).play('s');
+      expect(record).toEqual(createGame(parseScenario(stake(0))).play('s'));
+      expect(record.outcome).toBe('no_agreement');
+    }
   });
 });
 
