@@ -48,7 +48,7 @@ export function ratify(
     }
     // an autonomous executive may decide alone (autonomy.ts); Level II has voted all the same
     const executive = executiveDecides(s, k);
-    if (executive) passed = executiveAccepts(s, k, x);
+    if (executive) passed = executiveAccepts(s, k, x, period);
     s.failed[k] = passed ? 0 : executive ? 2 : 1;
     if (!passed && first < 0) first = k;
     s.trace?.push({

@@ -156,6 +156,21 @@ describe('the standing a consultation puts at stake', () => {
     expect(record.agreement[0]).toBeCloseTo(0.7, 12);
   });
 
+  it('the stake is not counted over the horizon: the ratified 0.7 is reneged in period 1', () => {
+    // ratified on -0.03 + 0.05 >= 0; in period 1 (no drift) his standing is saved, reneging
+    // costs nothing, and on policy alone -0.03 < 0: his executive votes it down
+    const input = stake(0.05);
+    input.countries![1]!.autonomy = 1;
+    input.defection = { horizon: 1, drift: 0 };
+    const record = createGame(parseScenario(input)).play('s');
+    expect([record.outcome, record.defector, record.defectionPeriod]).toEqual([
+      'voluntary_defection',
+      1,
+      1,
+    ]);
+    expect(record.agreement[0]).toBeCloseTo(0.7, 12);
+  });
+
   it("A, the setter, reads an autonomous B executive's stake: he offers 0.54", () => {
     // A (the median 0.35, gain 0.1225 - (x - 0.35)^2) offers; B's hawk (ideal 0.9, chi = 0.12)
     // decides alone. He accepts iff 0.01 - (x - 0.9)^2 + 0.12 >= 0: x >= 0.9 - sqrt(0.13) =
