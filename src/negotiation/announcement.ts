@@ -94,7 +94,9 @@ export function detectBluffs(s: GameState, c: number) {
   for (let k = 0; k < N; k++) {
     const psi = parties.bluffPenalty[k]!;
     if (psi === 0 || parties.credibility[k] === 0) continue;
-    if (s.failed[k] !== 0 || announcement.announced[k]![c]! >= threshold) continue;
+    // failed 0 or 3: it ratified c (its Level II, or its executive alone)
+    if (s.failed[k] === 1 || s.failed[k] === 2 || announcement.announced[k]![c]! >= threshold)
+      continue;
     announcement.credibility[k] = (1 - psi) * announcement.credibility[k]!;
     s.trace?.push({ type: 'bluff', negotiator: k, credibility: announcement.credibility[k]! });
   }

@@ -187,7 +187,7 @@ export interface GameState {
    * scenario's, lowered by detected bluffs; `announcement.ts`).
    */
   readonly announcement: { announced: Float64Array[]; made: boolean; credibility: Float64Array };
-  /** Per country, 1 when its Level II voted the agreement down, 2 when its executive did. */
+  /** Per country, the last vote: 0 its Level II passed it, 1 rejected it; its executive alone 2 rejected, 3 passed. */
   readonly failed: Uint8Array;
   readonly scratch: Scratch;
 }
