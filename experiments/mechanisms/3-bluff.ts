@@ -14,7 +14,9 @@
  * [0.3, 0.7] with probability 1 / (1 + exp(-(0.05 - (x - 0.5)^2) / 0.2)), 0.51 to 0.56;
  * negotiators' beliefs ignore voter noise, so nobody anticipates C's no. A bluff can only be
  * detected when the setter gambled below B's announced win-set (an offer inside it says
- * nothing about the bluff) and C then said no while B ratified. Both A and B hold 10 particles
+ * nothing about the bluff) and C then said no while B ratified (a yes from which every
+ * negotiator also learns, since toolkit 0.5.0: his particles of B that would have rejected the
+ * agreement are dropped, whatever psi_B). Both A and B hold 10 particles
  * with sigma_own = sigma_foreign = 0.05 (set here). psi_B 0, 0.5, 1 x reopen 0, 3 x 2,000
  * replications = 12,000 games, with common random numbers (replication r of every cell plays
  * the same draws). At reopen 0 nothing reopens, so psi_B cannot matter: the control.

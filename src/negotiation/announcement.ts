@@ -14,7 +14,8 @@
  * about his Level II; Sobel 1985 and Sartori 2002 on a reputation for honesty that a detected
  * lie destroys): when a ratification fails and Level I reopens, every country `k` whose vote
  * ratified the agreement `x` although its announcement of that session called `x`
- * unratifiable (`p_kk(x) < pi`) is shown to have undersold, and its credibility with every
+ * unratifiable (`p_kk(x) < pi`) proved its announcement too narrow (an honest error is caught
+ * the same way as a bluff), and its credibility with every
  * foreign negotiator becomes `(1 - psi_k) kappa_k` for the rest of the game (again at each
  * detected bluff: `(1 - psi_k)^n kappa_k` after `n`). `psi_k = 0` (the default) changes no number.
  * @module
@@ -93,7 +94,9 @@ export function detectBluffs(s: GameState, c: number) {
   for (let k = 0; k < N; k++) {
     const psi = parties.bluffPenalty[k]!;
     if (psi === 0 || parties.credibility[k] === 0) continue;
-    if (s.failed[k] !== 0 || announcement.announced[k]![c]! >= threshold) continue;
+    // failed 0 or 3: it ratified c (its Level II, or its executive alone)
+    if (s.failed[k] === 1 || s.failed[k] === 2 || announcement.announced[k]![c]! >= threshold)
+      continue;
     announcement.credibility[k] = (1 - psi) * announcement.credibility[k]!;
     s.trace?.push({ type: 'bluff', negotiator: k, credibility: announcement.credibility[k]! });
   }

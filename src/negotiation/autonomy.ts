@@ -20,17 +20,25 @@ import type { GameState } from './state.ts';
 
 /**
  * Whether negotiator `k`, as executive, accepts `x`: his gain `|q_k - v^N_k|^2 - |x - v^N_k|^2`
- * (divide form: his country's share of `x`), plus his motives on his own particles now and his
- * consultation stake `chi_k` when he has them, is at least `phi_k`, as `table.gain` counts it.
+ * (divide form: his country's share of `x`), plus his motives on his own particles now and, at
+ * ratification, his consultation stake `chi_k` when he has them, is at least `phi_k`, as
+ * `table.gain` counts it. In the horizon's votes (`period > 0`) the agreement is already
+ * ratified and his standing saved: reneging no longer costs `chi_k`, so it is not counted.
  *
  * @param s the game state, negotiators placed
  * @param k the country
  * @param x the agreement (`D` coordinates)
+ * @param period 0 for ratification, `h` for period `h` of the horizon
  * @returns true when he accepts
  * @example
- * executiveAccepts(state, 1, record.agreement); // B's executive's own veto passed
+ * executiveAccepts(state, 1, record.agreement, 0); // B's executive's own veto passed
  */
-export function executiveAccepts(s: GameState, k: number, x: Float64Array): boolean {
+export function executiveAccepts(
+  s: GameState,
+  k: number,
+  x: Float64Array,
+  period: number,
+): boolean {
   const { D } = s;
   let gain: number;
   if (s.scenario.form === 'divide') {
@@ -40,7 +48,9 @@ export function executiveAccepts(s: GameState, k: number, x: Float64Array): bool
     for (let d = 0; d < D; d++) loss += (x[d]! - s.negotiatorIdeal[k * D + d]!) ** 2;
     gain = s.noAgreementLoss[k]! - loss;
   }
-  if (motivated(s, k)) gain += ownMotives(s, k, x) + s.parties.consultationCost[k]!;
+  if (motivated(s, k)) {
+    gain += ownMotives(s, k, x) + (period === 0 ? s.parties.consultationCost[k]! : 0);
+  }
   return gain >= s.parties.reservation[k]!;
 }
 

@@ -17,7 +17,7 @@ import { pays, planPledge, pledgeOrder } from './pledges.ts';
 import { shiftLevelII } from './shiftLevelII.ts';
 import type { GameState } from './state.ts';
 
-/** Redraws of one particle after a failed vote, at most, until it fails the agreement too. */
+/** Redraws of one particle after a failed vote, at most, until it votes on the agreement as its country did. */
 const REDRAW_TRIES = 100;
 
 /**
@@ -200,9 +200,12 @@ export function rebelieve(s: GameState, i: number, k: number) {
 }
 
 /**
- * After a failed vote on `x`: every negotiator drops his particles of each failing country
- * under which `x` (with its pledges) would have passed; when none remain he redraws all `K`
- * (each up to 100 times until it fails `x` too).
+ * After a failed vote on `x` (every vote is public): every negotiator drops his particles of
+ * each country whose Level II rejected `x` under which `x` (with its pledges) would have
+ * passed, and his particles of each country whose Level II passed `x` under which it would
+ * have failed; when none remain he redraws all `K` (each up to 100 times until it votes on `x`
+ * as the country did). An executive who decided alone (`failed` 2 or 3) teaches nothing about
+ * his Level II.
  *
  * @param s the game state, `failed` set by the vote
  * @param x the agreement that failed
@@ -213,8 +216,9 @@ export function learn(s: GameState, x: Float64Array) {
   const { N, beliefs, parties } = s;
   const vote = s.scratch.vote;
   for (let k = 0; k < N; k++) {
-    // only a Level II's rejection teaches about it (2: its executive rejected x)
-    if (s.failed[k] !== 1) continue;
+    // only a Level II's own vote teaches about it (1: it rejected x, 0: it passed x)
+    if (s.failed[k] > 1) continue;
+    const passed = s.failed[k] === 0;
     const options = { payments: s.payments.paid[k]! };
     for (let i = 0; i < N; i++) {
       const b = i * N + k;
@@ -222,7 +226,7 @@ export function learn(s: GameState, x: Float64Array) {
       const ivs = beliefs.intervals[b]!;
       let kept = 0;
       for (let p = 0; p < beliefs.active[b]!; p++) {
-        if (ratifies(slots[p]!, x, options, vote)) continue;
+        if (ratifies(slots[p]!, x, options, vote) !== passed) continue;
         [slots[kept], slots[p]] = [slots[p]!, slots[kept]!];
         [ivs[kept], ivs[p]] = [ivs[p]!, ivs[kept]!];
         kept++;
@@ -233,7 +237,7 @@ export function learn(s: GameState, x: Float64Array) {
         for (let p = 0; p < kept; p++) {
           for (let tries = 0; tries < REDRAW_TRIES; tries++) {
             drawParticle(s, i, k, p, false);
-            if (!ratifies(slots[p]!, x, options, vote)) break;
+            if (ratifies(slots[p]!, x, options, vote) === passed) break;
           }
         }
       }

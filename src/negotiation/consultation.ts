@@ -23,7 +23,8 @@
  * standing at Level II; Fearon 1994 on the audience costs of a public commitment). His
  * utility of no agreement (talks that fail, an agreement voted down, aborted talks) falls by
  * `chi_i`, so every agreement's gain over no agreement rises by `chi_i` in his decisions. A cost
- * paid whatever happens would be sunk before Level I opens and change no decision.
+ * paid whatever happens would be sunk before Level I opens and change no decision. Once the
+ * agreement is ratified his standing is saved: the horizon's votes do not count `chi_i`.
  * @module
  */
 

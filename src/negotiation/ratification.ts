@@ -41,7 +41,8 @@ function expectedShares(s: GameState, k: number, x: Float64Array): Float64Array 
  * Every country votes on `x` with its true Level II and its payments (`bonus`, when given,
  * replaces the payments: payments plus the reputation bonus of the horizon). Noisy votes draw
  * from the game's `votes` stream; an autonomous executive (`autonomy.ts`) may then decide
- * alone. Marks `failed` per country (1: its Level II rejected `x`, 2: its executive did).
+ * alone. Marks `failed` per country (0: its Level II passed `x`, 1: it rejected `x`; 2: its
+ * executive, deciding alone, rejected `x`, 3: he accepted it).
  *
  * @param s the game state
  * @param x the agreement
@@ -75,8 +76,8 @@ export function ratify(
     }
     // an autonomous executive may decide alone (autonomy.ts); Level II has voted all the same
     const executive = executiveDecides(s, k);
-    if (executive) passed = executiveAccepts(s, k, x);
-    s.failed[k] = passed ? 0 : executive ? 2 : 1;
+    if (executive) passed = executiveAccepts(s, k, x, period);
+    s.failed[k] = executive ? (passed ? 3 : 2) : passed ? 0 : 1;
     if (!passed && first < 0) first = k;
     s.trace?.push({
       type: 'vote',

@@ -82,7 +82,9 @@ function readParties(scenario: Scenario): Parties {
     poll: Int32Array.from(cs, (c) => c.negotiator.consultation?.poll ?? 0),
     delay: Int32Array.from(cs, (c) => c.negotiator.consultation?.delay ?? 0),
     hearings: Uint8Array.from(cs, (c) => (c.negotiator.consultation?.hearings === true ? 1 : 0)),
-    consultationCost: numbers((c) => c.negotiator.consultation?.cost ?? 0),
+    consultationCost: numbers((c) =>
+      c.negotiator.consultation?.poll ? (c.negotiator.consultation.cost ?? 0) : 0,
+    ),
     credibility: numbers((c) => c.negotiator.announcement?.credibility ?? 0),
     bluffPenalty: numbers((c) => c.negotiator.announcement?.bluffPenalty ?? 0),
     standing: numbers((c) => c.negotiator.motives?.standing ?? 0),
@@ -189,7 +191,7 @@ export interface GameState {
    * scenario's, lowered by detected bluffs; `announcement.ts`).
    */
   readonly announcement: { announced: Float64Array[]; made: boolean; credibility: Float64Array };
-  /** Per country, 1 when its Level II voted the agreement down, 2 when its executive did. */
+  /** Per country, the last vote: 0 its Level II passed it, 1 rejected it; its executive alone 2 rejected, 3 passed. */
   readonly failed: Uint8Array;
   readonly scratch: Scratch;
 }

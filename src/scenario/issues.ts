@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { shown } from '../errors.ts';
 import { editDistance } from './editDistance.ts';
+import { MAX_MAGNITUDE } from './schema.ts';
 import { type SchemaNode, schemaAlternatives } from './schemaAlternatives.ts';
 
 /** Writes a config path the way a user reads it: `countries[1].constituents.count`. */
@@ -74,6 +75,7 @@ export function describeNode(node: SchemaNode): string {
         : undefined;
     if (type === 'integer' && min === 1 && max === undefined) return 'a positive integer';
     if (type === 'integer' && min === 0 && max === undefined) return 'a non-negative integer';
+    if (min === 0 && max === MAX_MAGNITUDE) return `a finite${noun} >= 0 (at most ${max})`;
     if (min !== undefined && max !== undefined) return `a${noun} from ${min} to ${max}`;
     const bounds = [
       min !== undefined ? `>= ${min}` : xmin !== undefined ? `> ${xmin}` : '',

@@ -368,12 +368,12 @@ export const Negotiator = z
           .boolean()
           .optional()
           .describe(
-            'true: instead of polling n constituents of the whole Level II he holds a hearing with each chamber, polling n of its members; each hearing measures the same error, so 1 / sigma_own^2 becomes 1 / sigma_own^2 + sum_h n / s_h^2 (s_h^2 the variance in chamber h); absent or false: a poll of the whole Level II',
+            'true: instead of polling n constituents of the whole Level II he holds a hearing with each chamber, polling n of its members; each hearing measures the same error, so 1 / sigma_own^2 becomes 1 / sigma_own^2 + sum_h n / s_h^2 (s_h^2 the variance in chamber h); absent or false: a poll of the whole Level II; with poll 0 it does nothing',
           ),
         cost: nonNegative
           .optional()
           .describe(
-            "chi_i (absent: 0): the standing his consultation puts at stake, lost when he brings his consulted Level II no ratified agreement (no agreement, involuntary defection, aborted talks): every agreement's gain over no agreement rises by chi_i in his decisions (the record's negotiator_gain stays the policy gain); needs poll > 0; 0: nothing at stake",
+            "chi_i (absent: 0): the standing his consultation puts at stake, lost when he brings his consulted Level II no ratified agreement (no agreement, involuntary defection, aborted talks): every agreement's gain over no agreement rises by chi_i in his decisions (the record's negotiator_gain stays the policy gain); 0: nothing at stake; with poll 0 he did not consult and the cost does nothing (so a sweep of poll over {0, n} may hold the cost fixed)",
           ),
       })
       .optional()
@@ -390,7 +390,7 @@ export const Negotiator = z
         bluffPenalty: probability
           .optional()
           .describe(
-            'psi_i (absent: 0): when a failed ratification shows his announcement was a bluff (his country ratified the agreement, which his announcement of that session called unratifiable), his credibility falls to (1 - psi_i) kappa_i for the rest of the game (each detected bluff again); 0: credibility never falls, 1: one detected bluff ends it',
+            'psi_i (absent: 0): when a failed ratification shows his announcement was a bluff (his country ratified the agreement, which his announcement of that session called unratifiable), his credibility falls to (1 - psi_i) kappa_i for the rest of the game (each detected bluff again); 0: credibility never falls, 1: one detected bluff ends it; with credibility 0 he announces nothing and the penalty does nothing',
           ),
       })
       .optional()
@@ -794,13 +794,6 @@ function checkConsistency(s: Parsed, ctx: Ctx) {
       issue(
         at('negotiator', 'motives', 'balance'),
         `the agreement shifts his Level II through its reverberation: expected reverberation.eta > 0 (got ${c.reverberation.eta}) or balance 0`,
-      );
-    }
-    const cost = c.negotiator.consultation?.cost ?? 0;
-    if (cost > 0 && (c.negotiator.consultation?.poll ?? 0) === 0) {
-      issue(
-        at('negotiator', 'consultation', 'cost'),
-        `a cost of consultation needs a consultation: expected poll > 0 or cost 0, got cost ${cost} with poll 0`,
       );
     }
     if ((c.negotiator.consultation?.poll ?? 0) > 0 && c.negotiator.beliefs.mode !== 'estimate') {

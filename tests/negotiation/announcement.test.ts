@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { detectBluffs } from '../../src/negotiation/announcement.ts';
 import { createGame } from '../../src/negotiation/game.ts';
+import { createGameState } from '../../src/negotiation/state.ts';
 import type { TraceEvent } from '../../src/negotiation/trace.ts';
 import { parseScenario, type ScenarioInput } from '../../src/scenario/parse.ts';
 
@@ -127,6 +129,57 @@ describe('a detected bluff', () => {
     ]);
     const reopened = sessions[1]!;
     expect(reopened.type === 'session' && reopened.believedWinSets[1]![0]![0]).toBeCloseTo(0.28, 9);
+  });
+
+  it('two detected bluffs compound: 0.6 (1 - 1/2)^2 = 0.15', () => {
+    // two failed votes on a candidate B announced unratifiable (0 < 1/2) and ratified
+    const s = createGameState(parseScenario(bluffScenario(0.5)));
+    s.announcement.made = true;
+    s.announcement.credibility.set(s.parties.credibility);
+    s.announcement.announced[1] = new Float64Array(1);
+    s.failed.fill(0);
+    detectBluffs(s, 0);
+    detectBluffs(s, 0);
+    expect(s.announcement.credibility[1]).toBeCloseTo(0.15, 12);
+  });
+
+  it('each game starts at the scenario credibility: a second game again from 0.6', () => {
+    const game = createGame(parseScenario(bluffScenario(0.5)));
+    const credibilities = () => {
+      const events: TraceEvent[] = [];
+      game.play('s', events);
+      return events.map((e) => e.type === 'announcement' && e.credibility).filter((k) => k);
+    };
+    expect(credibilities()).toEqual([0.6, 0.3]);
+    expect(credibilities()).toEqual([0.6, 0.3]);
+  });
+
+  it('an announcement that B itself fails to ratify is no bluff: kappa stays 0.6', () => {
+    // A and B alone, B's constituents nationalists (eta 1/2): A offers 0.2 (0.4 x 0.02 >
+    // 0.0056 at 0.28), B's 0.5, 0.6, 0.7 move away to 1.5 v - 0.1 = 0.65, 0.8, 0.95, whose
+    // median accepts only |x - 0.8| <= 0.2: B rejects 0.2, as it announced, and reopens at 0.6
+    const input = scenario(0.64, 0.6);
+    input.reopen = 1;
+    input.countries![1]!.negotiator!.announcement!.bluffPenalty = 0.5;
+    input.countries![1]!.reverberation = { eta: 0.5, beta: 1 };
+    const events: TraceEvent[] = [];
+    const record = createGame(parseScenario(input)).play('s', events);
+    expect([record.outcome, record.defector, record.reopenings]).toEqual([
+      'involuntary_defection',
+      1,
+      1,
+    ]);
+    expect(events.some((e) => e.type === 'bluff')).toBe(false);
+    const announced = events.map((e) => e.type === 'announcement' && e.credibility);
+    expect(announced.filter((k) => k)).toEqual([0.6, 0.6]);
+  });
+
+  it('a penalty without credibility is accepted and does nothing (nothing announced)', () => {
+    const silent = bluffScenario(0.5);
+    silent.countries![1]!.negotiator!.announcement!.credibility = 0;
+    const record = createGame(parseScenario(silent)).play('s');
+    delete silent.countries![1]!.negotiator!.announcement;
+    expect(record).toEqual(createGame(parseScenario(silent)).play('s'));
   });
 
   it('refuses a penalty outside [0, 1], with the path', () => {

@@ -156,12 +156,46 @@ describe('the standing a consultation puts at stake', () => {
     expect(record.agreement[0]).toBeCloseTo(0.7, 12);
   });
 
-  it('refuses a cost without a poll, with the path', () => {
-    const noPoll = stake(0.05);
-    noPoll.countries![1]!.negotiator!.consultation = { poll: 0, cost: 0.05 };
-    expect(() => parseScenario(noPoll)).toThrow(
-      /countries\[1\]\.negotiator\.consultation\.cost: a cost of consultation needs a consultation/,
-    );
+  it('the stake is not counted over the horizon: the ratified 0.7 is reneged in period 1', () => {
+    // ratified on -0.03 + 0.05 >= 0; in period 1 (no drift) his standing is saved, reneging
+    // costs nothing, and on policy alone -0.03 < 0: his executive votes it down
+    const input = stake(0.05);
+    input.countries![1]!.autonomy = 1;
+    input.defection = { horizon: 1, drift: 0 };
+    const record = createGame(parseScenario(input)).play('s');
+    expect([record.outcome, record.defector, record.defectionPeriod]).toEqual([
+      'voluntary_defection',
+      1,
+      1,
+    ]);
+    expect(record.agreement[0]).toBeCloseTo(0.7, 12);
+  });
+
+  it("A, the setter, reads an autonomous B executive's stake: he offers 0.54", () => {
+    // A (the median 0.35, gain 0.1225 - (x - 0.35)^2) offers; B's hawk (ideal 0.9, chi = 0.12)
+    // decides alone. He accepts iff 0.01 - (x - 0.9)^2 + 0.12 >= 0: x >= 0.9 - sqrt(0.13) =
+    // 0.5394, so A offers the grid point 0.54, gaining 0.1225 - 0.19^2 = 0.0864 (without the
+    // stake B accepts only x >= 0.8, outside W_A = [0, 0.7]: no agreement).
+    const input = stake(0.12);
+    input.protocol = { name: 'ultimatum', proposer: 0 };
+    input.countries![1]!.autonomy = 1;
+    const record = createGame(parseScenario(input)).play('s');
+    expect(record.outcome).toBe('agreement');
+    expect(record.agreement[0]).toBeCloseTo(0.54, 12);
+    expect(record.negotiatorGain[0]).toBeCloseTo(0.0864, 12);
+  });
+
+  it('a cost or hearings without a poll are accepted and do nothing (no consultation)', () => {
+    // chi = 0.05 > 0.03 would make the hawk offer 0.7; with poll 0 he did not consult, and
+    // offers nothing, as with chi = 0 (so a sweep of poll over {0, 1} may hold the cost fixed)
+    for (const consultation of [
+      { poll: 0, cost: 0.05 },
+      { poll: 0, hearings: true },
+    ]) {
+      const record = createGame(parseScenario(hawkSetter({ consultation }))).play('s');
+      expect(record).toEqual(createGame(parseScenario(stake(0))).play('s'));
+      expect(record.outcome).toBe('no_agreement');
+    }
   });
 });
 
@@ -194,5 +228,18 @@ describe('hearings with each chamber', () => {
 
   it('a hearing with each chamber: 1 / sqrt(11)', () => {
     expect(scale(true)).toBeCloseTo(1 / Math.sqrt(11), 12);
+  });
+
+  it('a chamber without spread is known exactly: scale 0', () => {
+    // constituents 0.2, 0.2 | 0.6, 0.8: the first chamber's variance is 0, so its hearing
+    // measures the mean without error, 1 / sigma'^2 = infinity: sigma' = 0
+    const input = bicameral(true);
+    input.countries![0]!.constituents = {
+      idealPoints: { kind: 'explicit', values: [0.2, 0.2, 0.6, 0.8] },
+    };
+    const events: TraceEvent[] = [];
+    createGame(parseScenario(input)).play('s', events);
+    const poll = events.find((e) => e.type === 'consultation');
+    expect(poll?.type === 'consultation' && poll.scale[0]).toBe(0);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createGame } from '../../src/negotiation/game.ts';
+import type { TraceEvent } from '../../src/negotiation/trace.ts';
 import { parseScenario, type ScenarioInput } from '../../src/scenario/parse.ts';
 import { hawkSetter } from './fixtures/hawkSetter.ts';
 
@@ -103,6 +104,39 @@ describe("negotiators' motives: shifting the Level II balance", () => {
     const record = createGame(parseScenario(input)).play('s');
     expect(record.outcome).toBe('agreement');
     expect(record.agreement[0]).toBeCloseTo(0.575, 12);
+  });
+
+  it('with autonomy 1 and phi = 0.165 his executive ratifies 0.575 only on its pull', () => {
+    // His gain at 0.575 is 0.159375 + mu B(0.575) = 0.159375 + 4 (0.0025 - 0.0125^2) =
+    // 0.159375 + 0.009375 = 0.16875 >= 0.165 (still his best offer): he ratifies. On policy
+    // alone 0.159375 < 0.165 and his executive would reject his own offer.
+    const input = balanceScenario(4);
+    input.countries![1]!.autonomy = 1;
+    input.countries![1]!.negotiator!.reservation = 0.165;
+    const record = createGame(parseScenario(input)).play('s');
+    expect(record.outcome).toBe('agreement');
+    expect(record.agreement[0]).toBeCloseTo(0.575, 12);
+  });
+
+  it("A, the setter, reads an autonomous B executive's pull off his particles: he offers 0.39", () => {
+    // A (the median 0.35) offers, B's dove (v = 0.6, mu = 4, eta = 1/2, phi = 0.1) decides
+    // alone. A's particles of B (exact, median m = 0.65) say B accepts iff 0.16 - (x - 0.6)^2
+    // + 4 (0.0025 - (0.5 x - 0.275)^2) = 0.17 - (x - 0.6)^2 - (x - 0.55)^2 >= 0.1: with
+    // y = x - 0.575, 2 y^2 + 0.00125 <= 0.07, x >= 0.575 - sqrt(0.034375) = 0.3896: A offers the
+    // grid point 0.39 (on policy alone B accepts x >= 0.6 - sqrt(0.06) = 0.3551: 0.36).
+    // The offer reverberates in B: 0.5, 0.65, 0.8 move half way to 0.39, median 0.52, and B's
+    // executive now gains 0.16 - 0.21^2 + 4 (0.08^2 - 0.145^2) = 0.0574 < 0.1: he rejects it.
+    const input = balanceScenario(4);
+    input.protocol = { name: 'ultimatum', proposer: 0 };
+    input.countries![1]!.autonomy = 1;
+    input.countries![1]!.negotiator!.reservation = 0.1;
+    const events: TraceEvent[] = [];
+    const record = createGame(parseScenario(input)).play('s', events);
+    const offer = events.find((e) => e.type === 'offer');
+    expect(offer?.type === 'offer' && offer.x[0]).toBeCloseTo(0.39, 12);
+    expect(offer?.type === 'offer' && offer.believed).toEqual([1, 1]);
+    expect(record.outcome).toBe('involuntary_defection');
+    expect(record.defector).toBe(1);
   });
 
   it('refuses a balance motive without reverberation or in the divide form', () => {

@@ -100,14 +100,14 @@ describe('parseScenario errors: path, what was wrong, what is valid', () => {
 
   it('a quota of zero and negative voter noise', () => {
     expect(problems({ countries: [{ tau: -1 }, { ratification: { quota: 0 } }] })).toEqual([
-      'countries[0].tau: expected a number from 0 to 1e+100, got -1',
+      'countries[0].tau: expected a finite number >= 0 (at most 1e+100), got -1',
       'countries[1].ratification.quota: expected a number > 0 and <= 1, got 0',
     ]);
   });
 
   it('a negative salience', () => {
     expect(problems({ countries: [{}, { constituents: { salience: -1 } }] })).toEqual([
-      'countries[1].constituents.salience: expected a number from 0 to 1e+100 or a non-empty list of numbers from 0 to 1e+100, got -1',
+      'countries[1].constituents.salience: expected a finite number >= 0 (at most 1e+100) or a non-empty list of finite numbers >= 0 (at most 1e+100), got -1',
     ]);
   });
 
