@@ -2,16 +2,15 @@ import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { crc32 } from 'node:zlib';
 import { Resvg } from '@resvg/resvg-js';
-import PDFDocument from 'pdfkit';
-import SVGtoPDF from 'svg-to-pdfkit';
-import * as vega from 'vega';
 import type { TopLevelSpec } from 'vega-lite';
-import { compile } from 'vega-lite';
 import { UserError } from '../errors.ts';
 import { writeAtomic } from '../results/atomic.ts';
 import { PLEX_SANS_FILES, plexTextWidth } from './fonts.ts';
 import { FONT_FAMILY, POINTS_PER_INCH } from './theme.ts';
 
+// vega, vega-lite, PDFKit and SVG-to-PDFKit (about 1 s to load together) are imported when a
+// figure is drawn, so that importing the library (or a command that draws nothing) does not
+// load them.
 declare module 'vega' {
   /** Vega's text measurer (exported by vega-scenegraph, missing from vega's typings). */
   export const textMetrics: { width: (item: object, text: unknown) => number };
@@ -34,6 +33,7 @@ export type FigureFormat = 'svg' | 'png' | 'pdf';
  * // => '<svg xmlns="http://www.w3.org/2000/svg" ... </svg>'
  */
 export async function toSVG(spec: TopLevelSpec): Promise<string> {
+  const [vega, { compile }] = await Promise.all([import('vega'), import('vega-lite')]);
   vega.textMetrics.width = plexTextWidth;
   vega.resetSVGDefIds();
   // vega tags inline data rows with ids; a clone keeps the caller's spec untouched.
@@ -104,8 +104,12 @@ function svgSize(svg: string): { width: number; height: number } {
  * @example
  * await svgToPDF('<svg xmlns="http://www.w3.org/2000/svg" width="252" height="180"/>'); // => a 252 x 180 pt one-page PDF
  */
-export function svgToPDF(svg: string): Promise<Buffer> {
+export async function svgToPDF(svg: string): Promise<Buffer> {
   const { width, height } = svgSize(svg);
+  const [{ default: PDFDocument }, { default: SVGtoPDF }] = await Promise.all([
+    import('pdfkit'),
+    import('svg-to-pdfkit'),
+  ]);
   const doc = new PDFDocument({
     size: [width, height],
     margin: 0,
