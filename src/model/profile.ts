@@ -12,7 +12,7 @@ import {
   type Scenario,
 } from '../scenario/schema.ts';
 import { betaDraw, lognormal, normal, type Rng } from './random.ts';
-import { createSortScratch, type SortScratch, sortByKey } from './sortByKey.ts';
+import { createSortScratch, rankValues, type SortScratch } from './sortByKey.ts';
 
 /** A veto player: the indices of its members and its quota `theta`. */
 export interface ProfileChamber {
@@ -434,28 +434,6 @@ function select(a: Float64Array, n: number, k: number): number {
   return a[k]!;
 }
 
-/**
- * Sorts `keys[0, n)` ascending with their constituents `tags` (ties by constituent index, as a
- * stable sort of the constituents would leave them).
- */
-function sortConstituents(s: MedianScratch, n: number) {
-  const { keys, tags } = s;
-  let lo = Number.POSITIVE_INFINITY;
-  let hi = Number.NEGATIVE_INFINITY;
-  for (let j = 0; j < n; j++) {
-    tags[j] = j;
-    lo = Math.min(lo, keys[j]!);
-    hi = Math.max(hi, keys[j]!);
-  }
-  sortByKey(keys, tags, n, lo, hi, s.sort);
-  for (let t = 1; t < n; t++) {
-    const tag = tags[t]!;
-    let s = t - 1;
-    for (; s >= 0 && keys[s] === keys[t] && tags[s]! > tag; s--) tags[s + 1] = tags[s]!;
-    tags[s + 1] = tag;
-  }
-}
-
 /** Grows the scratch of a median to `M` constituents. */
 function reserveMedian(scratch: MedianScratch, M: number) {
   if (scratch.keys.length < M) {
@@ -484,12 +462,10 @@ export function rankedMedian(p: Profile, d: number, scratch: MedianScratch): num
   const { keys, tags } = scratch;
   const divide = p.form === 'divide';
   let total = 0;
-  for (let j = 0; j < M; j++) {
-    total += weight[j]!;
-    keys[j] = divide ? p.reservation[j]! : p.ideal[j * p.D + d]!;
-  }
+  for (let j = 0; j < M; j++) total += weight[j]!;
   const half = total / 2;
-  sortConstituents(scratch, M);
+  if (divide) rankValues(p.reservation, 0, 1, M, keys, tags, scratch.sort);
+  else rankValues(p.ideal, d, p.D, M, keys, tags, scratch.sort);
   let cumulative = 0;
   let r = 0;
   for (; r < M - 1; r++) {
