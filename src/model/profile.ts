@@ -385,6 +385,59 @@ export function copyProfile(source: Profile, target?: Profile): Profile {
   return out;
 }
 
+/**
+ * A belief's copy of `source` moved by a common shift, bit for bit what `copyProfile` then
+ * `shiftLevelII` make of it (`v_ij + delta_d`; divide form `c_ij + delta_0`), without copying
+ * what does not move: only the moved array (ideal points; divide form: reservations) is the
+ * target's own, every other array (weights, kappa, saliences, reversion, chambers, parties,
+ * and the unused ideal points or reservations) is `source`'s, so it must never be written
+ * through the copy (beliefs and reverberation move only the ideal points or reservations).
+ *
+ * @param source the profile to copy
+ * @param delta `D` shifts (one in the divide form)
+ * @param target a profile to overwrite (its moved array reused when its length fits), or none
+ * @returns the copy (`target` when given)
+ * @example
+ * // ideal points 0.2 and 0.6, delta = [0.1]: the copy's are 0.30000000000000004 and 0.7
+ * shiftedCopy(truth, Float64Array.of(0.1), particle);
+ */
+export function shiftedCopy(source: Profile, delta: Float64Array, target?: Profile): Profile {
+  const out = target ?? emptyProfile(source.form, 0, 0);
+  const divide = source.form === 'divide';
+  const from = divide ? source.reservation : source.ideal;
+  let moved = divide ? out.reservation : out.ideal;
+  if (moved.length !== from.length || moved === from) moved = new Float64Array(from.length);
+  if (divide) {
+    const shift = delta[0]!;
+    for (let j = 0; j < from.length; j++) moved[j] = from[j]! + shift;
+  } else if (source.D === 1) {
+    const shift = delta[0]!;
+    for (let j = 0; j < from.length; j++) moved[j] = from[j]! + shift;
+  } else {
+    const D = source.D;
+    for (let j = 0; j < source.M; j++) {
+      for (let d = 0; d < D; d++) moved[j * D + d] = from[j * D + d]! + delta[d]!;
+    }
+  }
+  out.form = source.form;
+  out.side = source.side;
+  out.M = source.M;
+  out.D = source.D;
+  out.ideal = divide ? source.ideal : moved;
+  out.reservation = divide ? moved : source.reservation;
+  out.kappa = source.kappa;
+  out.weight = source.weight;
+  out.salience = source.salience;
+  out.reversion = source.reversion;
+  out.goodWill = source.goodWill;
+  out.tau = source.tau;
+  out.chambers = source.chambers;
+  out.party = source.party;
+  out.parties = source.parties;
+  out.discipline = source.discipline;
+  return out;
+}
+
 /** Scratch of {@link medianConstituent}: one dimension's values and their constituents. */
 export interface MedianScratch {
   keys: Float64Array;
