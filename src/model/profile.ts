@@ -166,9 +166,12 @@ function drawReservations(country: Country, rng: Rng, out: Float64Array) {
 /** Draws the costs of no agreement `kappa_ij`. */
 function drawKappa(country: Country, rng: Rng, out: Float64Array) {
   const g = country.constituents.kappa;
+  if (g.kind === 'constant') {
+    out.fill(g.value);
+    return;
+  }
   for (let j = 0; j < out.length; j++) {
-    if (g.kind === 'constant') out[j] = g.value;
-    else if (g.kind === 'normal') out[j] = normal(rng, g.mean, g.sd);
+    if (g.kind === 'normal') out[j] = normal(rng, g.mean, g.sd);
     else out[j] = rng.uniform() < g.isolationistShare ? g.isolationist : g.internationalist;
   }
 }
@@ -176,9 +179,8 @@ function drawKappa(country: Country, rng: Rng, out: Float64Array) {
 /** Draws the weights `w_ij`. */
 function drawWeights(country: Country, rng: Rng, out: Float64Array) {
   const g = country.constituents.weights;
-  for (let j = 0; j < out.length; j++) {
-    out[j] = g.kind === 'constant' ? g.value : lognormal(rng, g.mu, g.sigma);
-  }
+  if (g.kind === 'constant') out.fill(g.value);
+  else for (let j = 0; j < out.length; j++) out[j] = lognormal(rng, g.mu, g.sigma);
 }
 
 /** Chamber members (`'all'`, a half-open range or a list), written into `into` when it fits. */
@@ -285,9 +287,12 @@ export function drawProfile(
   p.weight = sized(p.weight, M);
   p.salience = sized(p.salience, M * D);
   p.reversion = sized(p.reversion, D);
-  for (let j = 0; j < M; j++) {
-    for (let d = 0; d < D; d++)
-      p.salience[j * D + d] = coordinate(country.constituents.salience, d);
+  const salience = country.constituents.salience;
+  if (D === 1) p.salience.fill(coordinate(salience, 0));
+  else {
+    for (let j = 0; j < M; j++) {
+      for (let d = 0; d < D; d++) p.salience[j * D + d] = coordinate(salience, d);
+    }
   }
   p.goodWill = country.goodWill;
   p.tau = country.tau;
