@@ -218,13 +218,18 @@ export function rankValues(
     bucket[j] = b;
     starts[b + 1]++;
   }
-  for (let b = 0; b < n; b++) starts[b + 1] += starts[b]!;
+  // a bucket larger than SMALL (rare: values bunched together) needs the quicksort pass
+  let large = false;
+  for (let b = 0; b < n; b++) {
+    if (starts[b + 1]! > SMALL) large = true;
+    starts[b + 1] += starts[b]!;
+  }
   for (let j = 0; j < n; j++) {
     const at = starts[bucket[j]!]!++;
     keys[at] = values[offset + j * stride]!;
     tags[at] = j;
   }
-  const unstable = sortLargeBuckets(keys, tags, starts, n);
+  const unstable = large && sortLargeBuckets(keys, tags, starts, n);
   insertionPass(keys, tags, n);
   if (!unstable) return;
   for (let t = 1; t < n; t++) {
