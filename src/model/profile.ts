@@ -12,7 +12,7 @@ import {
   type Scenario,
 } from '../scenario/schema.ts';
 import { betaDraw, lognormal, normal, type Rng } from './random.ts';
-import { createSortScratch, type SortScratch, sortByKey } from './sortByKey.ts';
+import { createSortScratch, rankValues, type SortScratch } from './sortByKey.ts';
 
 /** A veto player: the indices of its members and its quota `theta`. */
 export interface ProfileChamber {
@@ -166,9 +166,12 @@ function drawReservations(country: Country, rng: Rng, out: Float64Array) {
 /** Draws the costs of no agreement `kappa_ij`. */
 function drawKappa(country: Country, rng: Rng, out: Float64Array) {
   const g = country.constituents.kappa;
+  if (g.kind === 'constant') {
+    out.fill(g.value);
+    return;
+  }
   for (let j = 0; j < out.length; j++) {
-    if (g.kind === 'constant') out[j] = g.value;
-    else if (g.kind === 'normal') out[j] = normal(rng, g.mean, g.sd);
+    if (g.kind === 'normal') out[j] = normal(rng, g.mean, g.sd);
     else out[j] = rng.uniform() < g.isolationistShare ? g.isolationist : g.internationalist;
   }
 }
@@ -176,9 +179,8 @@ function drawKappa(country: Country, rng: Rng, out: Float64Array) {
 /** Draws the weights `w_ij`. */
 function drawWeights(country: Country, rng: Rng, out: Float64Array) {
   const g = country.constituents.weights;
-  for (let j = 0; j < out.length; j++) {
-    out[j] = g.kind === 'constant' ? g.value : lognormal(rng, g.mu, g.sigma);
-  }
+  if (g.kind === 'constant') out.fill(g.value);
+  else for (let j = 0; j < out.length; j++) out[j] = lognormal(rng, g.mu, g.sigma);
 }
 
 /** Chamber members (`'all'`, a half-open range or a list), written into `into` when it fits. */
@@ -285,9 +287,12 @@ export function drawProfile(
   p.weight = sized(p.weight, M);
   p.salience = sized(p.salience, M * D);
   p.reversion = sized(p.reversion, D);
-  for (let j = 0; j < M; j++) {
-    for (let d = 0; d < D; d++)
-      p.salience[j * D + d] = coordinate(country.constituents.salience, d);
+  const salience = country.constituents.salience;
+  if (D === 1) p.salience.fill(coordinate(salience, 0));
+  else {
+    for (let j = 0; j < M; j++) {
+      for (let d = 0; d < D; d++) p.salience[j * D + d] = coordinate(salience, d);
+    }
   }
   p.goodWill = country.goodWill;
   p.tau = country.tau;
@@ -385,6 +390,59 @@ export function copyProfile(source: Profile, target?: Profile): Profile {
   return out;
 }
 
+/**
+ * A belief's copy of `source` moved by a common shift, bit for bit what `copyProfile` then
+ * `shiftLevelII` make of it (`v_ij + delta_d`; divide form `c_ij + delta_0`), without copying
+ * what does not move: only the moved array (ideal points; divide form: reservations) is the
+ * target's own, every other array (weights, kappa, saliences, reversion, chambers, parties,
+ * and the unused ideal points or reservations) is `source`'s, so it must never be written
+ * through the copy (beliefs and reverberation move only the ideal points or reservations).
+ *
+ * @param source the profile to copy
+ * @param delta `D` shifts (one in the divide form)
+ * @param target a profile to overwrite (its moved array reused when its length fits), or none
+ * @returns the copy (`target` when given)
+ * @example
+ * // ideal points 0.2 and 0.6, delta = [0.1]: the copy's are 0.30000000000000004 and 0.7
+ * shiftedCopy(truth, Float64Array.of(0.1), particle);
+ */
+export function shiftedCopy(source: Profile, delta: Float64Array, target?: Profile): Profile {
+  const out = target ?? emptyProfile(source.form, 0, 0);
+  const divide = source.form === 'divide';
+  const from = divide ? source.reservation : source.ideal;
+  let moved = divide ? out.reservation : out.ideal;
+  if (moved.length !== from.length || moved === from) moved = new Float64Array(from.length);
+  if (divide) {
+    const shift = delta[0]!;
+    for (let j = 0; j < from.length; j++) moved[j] = from[j]! + shift;
+  } else if (source.D === 1) {
+    const shift = delta[0]!;
+    for (let j = 0; j < from.length; j++) moved[j] = from[j]! + shift;
+  } else {
+    const D = source.D;
+    for (let j = 0; j < source.M; j++) {
+      for (let d = 0; d < D; d++) moved[j * D + d] = from[j * D + d]! + delta[d]!;
+    }
+  }
+  out.form = source.form;
+  out.side = source.side;
+  out.M = source.M;
+  out.D = source.D;
+  out.ideal = divide ? source.ideal : moved;
+  out.reservation = divide ? moved : source.reservation;
+  out.kappa = source.kappa;
+  out.weight = source.weight;
+  out.salience = source.salience;
+  out.reversion = source.reversion;
+  out.goodWill = source.goodWill;
+  out.tau = source.tau;
+  out.chambers = source.chambers;
+  out.party = source.party;
+  out.parties = source.parties;
+  out.discipline = source.discipline;
+  return out;
+}
+
 /** Scratch of {@link medianConstituent}: one dimension's values and their constituents. */
 export interface MedianScratch {
   keys: Float64Array;
@@ -434,28 +492,6 @@ function select(a: Float64Array, n: number, k: number): number {
   return a[k]!;
 }
 
-/**
- * Sorts `keys[0, n)` ascending with their constituents `tags` (ties by constituent index, as a
- * stable sort of the constituents would leave them).
- */
-function sortConstituents(s: MedianScratch, n: number) {
-  const { keys, tags } = s;
-  let lo = Number.POSITIVE_INFINITY;
-  let hi = Number.NEGATIVE_INFINITY;
-  for (let j = 0; j < n; j++) {
-    tags[j] = j;
-    lo = Math.min(lo, keys[j]!);
-    hi = Math.max(hi, keys[j]!);
-  }
-  sortByKey(keys, tags, n, lo, hi, s.sort);
-  for (let t = 1; t < n; t++) {
-    const tag = tags[t]!;
-    let s = t - 1;
-    for (; s >= 0 && keys[s] === keys[t] && tags[s]! > tag; s--) tags[s + 1] = tags[s]!;
-    tags[s + 1] = tag;
-  }
-}
-
 /** Grows the scratch of a median to `M` constituents. */
 function reserveMedian(scratch: MedianScratch, M: number) {
   if (scratch.keys.length < M) {
@@ -484,12 +520,10 @@ export function rankedMedian(p: Profile, d: number, scratch: MedianScratch): num
   const { keys, tags } = scratch;
   const divide = p.form === 'divide';
   let total = 0;
-  for (let j = 0; j < M; j++) {
-    total += weight[j]!;
-    keys[j] = divide ? p.reservation[j]! : p.ideal[j * p.D + d]!;
-  }
+  for (let j = 0; j < M; j++) total += weight[j]!;
   const half = total / 2;
-  sortConstituents(scratch, M);
+  if (divide) rankValues(p.reservation, 0, 1, M, keys, tags, scratch.sort);
+  else rankValues(p.ideal, d, p.D, M, keys, tags, scratch.sort);
   let cumulative = 0;
   let r = 0;
   for (; r < M - 1; r++) {

@@ -66,6 +66,53 @@ function sortRange(key: Float64Array, tag: Int32Array, from: number, to: number)
 }
 
 /**
+ * After the scatter of the bucket sort, `ends[b]` holds the end of bucket `b`, i.e. the start
+ * of bucket `b + 1`. A large bucket (keys bunched together) is sorted by quicksort, unless its
+ * keys are all equal (e.g. every interval clipped at the same box end); one insertion pass
+ * over all the keys then sorts the small buckets, each key moving only within its own.
+ * Returns whether a bucket was quicksorted (which does not keep ties in order).
+ */
+function sortLargeBuckets(
+  key: Float64Array,
+  tag: Int32Array,
+  ends: Int32Array,
+  n: number,
+): boolean {
+  let sorted = false;
+  let from = 0;
+  for (let b = 0; b < n; b++) {
+    const to = ends[b]!;
+    if (to - from > SMALL) {
+      let t = from + 1;
+      while (t < to && key[t] === key[from]) t++;
+      if (t < to) {
+        sortRange(key, tag, from, to);
+        sorted = true;
+      }
+    }
+    from = to;
+  }
+  return sorted;
+}
+
+/** One stable insertion pass over `key[0, n)` (with `tag`): sorts keys that are nearly sorted. */
+function insertionPass(key: Float64Array, tag: Int32Array, n: number) {
+  for (let i = 1; i < n; i++) {
+    const k = key[i]!;
+    if (key[i - 1]! <= k) continue;
+    const t = tag[i]!;
+    let j = i - 1;
+    while (j >= 0 && key[j]! > k) {
+      key[j + 1] = key[j]!;
+      tag[j + 1] = tag[j]!;
+      j--;
+    }
+    key[j + 1] = k;
+    tag[j + 1] = t;
+  }
+}
+
+/**
  * Sorts the first `n` keys ascending, each carrying its integer tag along (the order of equal
  * keys is unspecified). The keys must lie in `[lo, hi]`: they are first spread over `n`
  * equal-width buckets (a counting pass and a scatter), then the large buckets are sorted by
@@ -114,31 +161,81 @@ export function sortByKey(
     key[at] = k;
     tag[at] = tags[i]!;
   }
-  // starts[b] now holds the end of bucket b, i.e. the start of bucket b + 1. A large bucket
-  // (keys bunched together) is sorted by quicksort, unless its keys are all equal (e.g. every
-  // interval clipped at the same box end); then one insertion pass over all the keys sorts
-  // the small buckets, each key moving only within its own.
-  let from = 0;
-  for (let b = 0; b < n; b++) {
-    const to = starts[b]!;
-    if (to - from > SMALL) {
-      let t = from + 1;
-      while (t < to && key[t] === key[from]) t++;
-      if (t < to) sortRange(key, tag, from, to);
-    }
-    from = to;
+  sortLargeBuckets(key, tag, starts, n);
+  insertionPass(key, tag, n);
+}
+
+/**
+ * Ranks `n` values read with a stride, `y_j = values[offset + j * stride]`: writes them
+ * ascending into `keys[0, n)` and their indices `j` into `tags[0, n)`, ties by index (as a
+ * stable sort of `j = 0..n-1` by `y_j` would leave them). The same bucketing as
+ * {@link sortByKey} over `[min y, max y]`, scattered straight from `values` in index order
+ * (so each bucket starts stable), the large buckets sorted by quicksort (and their ties put back
+ * in index order), then one insertion pass (stable) over all. The values must be finite.
+ *
+ * @param values where the values are read
+ * @param offset the index of `y_0`
+ * @param stride the distance between `y_j` and `y_{j+1}`
+ * @param n how many values
+ * @param keys receives the values ascending (at least `n` long)
+ * @param tags receives their indices (at least `n` long)
+ * @param scratch reusable arrays (see {@link createSortScratch})
+ * @example
+ * const keys = new Float64Array(3);
+ * const tags = new Int32Array(3);
+ * rankValues(Float64Array.of(0.7, 0.1, 0.7), 0, 1, 3, keys, tags, createSortScratch());
+ * // keys = [0.1, 0.7, 0.7], tags = [1, 0, 2]
+ */
+export function rankValues(
+  values: Float64Array,
+  offset: number,
+  stride: number,
+  n: number,
+  keys: Float64Array,
+  tags: Int32Array,
+  scratch: SortScratch,
+) {
+  if (n < 1) return;
+  if (scratch.starts.length < n + 1) {
+    scratch.starts = new Int32Array(2 * n + 1);
+    scratch.keys = new Float64Array(2 * n);
+    scratch.tags = new Int32Array(2 * n);
   }
-  for (let i = 1; i < n; i++) {
-    const k = key[i]!;
-    if (key[i - 1]! <= k) continue;
-    const t = tag[i]!;
-    let j = i - 1;
-    while (j >= 0 && key[j]! > k) {
-      key[j + 1] = key[j]!;
-      tag[j + 1] = tag[j]!;
-      j--;
-    }
-    key[j + 1] = k;
-    tag[j + 1] = t;
+  const { starts } = scratch;
+  const bucket = scratch.tags;
+  let lo = Number.POSITIVE_INFINITY;
+  let hi = Number.NEGATIVE_INFINITY;
+  for (let j = 0; j < n; j++) {
+    const y = values[offset + j * stride]!;
+    lo = Math.min(lo, y);
+    hi = Math.max(hi, y);
+  }
+  const scale = hi > lo ? n / (hi - lo) : 0;
+  const last = n - 1;
+  starts.fill(0, 0, n + 1);
+  for (let j = 0; j < n; j++) {
+    const b = Math.min(last, ((values[offset + j * stride]! - lo) * scale) | 0);
+    bucket[j] = b;
+    starts[b + 1]++;
+  }
+  // a bucket larger than SMALL (rare: values bunched together) needs the quicksort pass
+  let large = false;
+  for (let b = 0; b < n; b++) {
+    if (starts[b + 1]! > SMALL) large = true;
+    starts[b + 1] += starts[b]!;
+  }
+  for (let j = 0; j < n; j++) {
+    const at = starts[bucket[j]!]!++;
+    keys[at] = values[offset + j * stride]!;
+    tags[at] = j;
+  }
+  const unstable = large && sortLargeBuckets(keys, tags, starts, n);
+  insertionPass(keys, tags, n);
+  if (!unstable) return;
+  for (let t = 1; t < n; t++) {
+    const tag = tags[t]!;
+    let s = t - 1;
+    for (; s >= 0 && keys[s] === keys[t] && tags[s]! > tag; s--) tags[s + 1] = tags[s]!;
+    tags[s + 1] = tag;
   }
 }

@@ -5,7 +5,7 @@
  * @module
  */
 
-import { copyProfile, drawProfile } from '../model/profile.ts';
+import { drawProfile, shiftedCopy } from '../model/profile.ts';
 import { normal } from '../model/random.ts';
 import { ratifies } from '../model/vote.ts';
 import { copyIntervals, winSet } from '../model/winSet.ts';
@@ -14,7 +14,6 @@ import { weighExecutive } from './autonomy.ts';
 import { candidatePoint } from './candidates.ts';
 import { correctByPoll } from './consultation.ts';
 import { pays, planPledge, pledgeOrder } from './pledges.ts';
-import { shiftLevelII } from './shiftLevelII.ts';
 import type { GameState } from './state.ts';
 
 /** Redraws of one particle after a failed vote, at most, until it votes on the agreement as its country did. */
@@ -58,15 +57,14 @@ function drawParticle(s: GameState, i: number, k: number, p: number, initial: bo
     drawn.reversion.set(truth.reversion);
     slots[p] = drawn;
   } else {
-    const particle = copyProfile(truth, slots[p]);
     const sigma = i === k ? parties.sigmaOwn[i]! : parties.sigmaForeign[i]!;
     const dims = truth.form === 'divide' ? 1 : D;
     exact = initial && (i !== k || parties.lambda[i] === 1);
     for (let d = 0; d < dims; d++) scratch.shift[d] = normal(rng, 0, sigma);
     if (i === k) correctByPoll(s, i, scratch.shift, dims);
     for (let d = 0; d < dims; d++) if (scratch.shift[d] !== 0) exact = false;
-    shiftLevelII(particle, scratch.shift);
-    slots[p] = particle;
+    // the truth shifted (shiftLevelII's sums), sharing the arrays a belief never moves
+    slots[p] = shiftedCopy(truth, scratch.shift, slots[p]);
   }
   if (D !== 1) return;
   if (exact) copyIntervals(s.levelII.winSets[k]!, beliefs.intervals[b]![p]!);

@@ -59,11 +59,18 @@ export function measureCandidateGains(s: GameState) {
       for (let c = 0; c < count; c++) out[c] = i === 0 ? candidates[c]! : 1 - candidates[c]!;
       continue;
     }
+    const base = s.noAgreementLoss[i]!;
+    if (D === 1) {
+      // the sum below with one term: 0 + y is y (every square is >= +0)
+      const v = s.negotiatorIdeal[i]!;
+      for (let c = 0; c < count; c++) out[c] = base - (candidates[c]! - v) ** 2;
+      continue;
+    }
+    const ideal = s.negotiatorIdeal;
     for (let c = 0; c < count; c++) {
       let loss = 0;
-      for (let d = 0; d < D; d++)
-        loss += (candidates[c * D + d]! - s.negotiatorIdeal[i * D + d]!) ** 2;
-      out[c] = s.noAgreementLoss[i]! - loss;
+      for (let d = 0; d < D; d++) loss += (candidates[c * D + d]! - ideal[i * D + d]!) ** 2;
+      out[c] = base - loss;
     }
   }
   for (let i = 0; i < N; i++) {

@@ -70,6 +70,8 @@ export interface LevelII {
   readonly point: Float64Array;
   /** The options of the true win-sets (their `order` set per country). */
   readonly winSetOptions: WinSetOptions;
+  /** The scenario's box `[lo, hi]` (the space of agreements). */
+  readonly box: readonly [number, number];
 }
 
 /**
@@ -102,6 +104,7 @@ export function createLevelII(scenario: Scenario): LevelII {
     sizeScratch: createSizeScratch(D),
     point: new Float64Array(D),
     winSetOptions: { order: null },
+    box: [scenario.space.lo, scenario.space.hi],
   };
 }
 
@@ -122,9 +125,8 @@ export function createLevelII(scenario: Scenario): LevelII {
  */
 export function drawLevelII(levelII: LevelII, scenario: Scenario, streams: RunStreams): LevelII {
   const N = scenario.countries.length;
-  const { D, lo, hi } = scenario.space;
-  const box: [number, number] = [lo, hi];
-  const { truth } = levelII;
+  const { D } = scenario.space;
+  const { truth, box } = levelII;
   // new weights: the last run's rankings are void
   clearRankings(levelII.winSetScratch.rankings);
   for (let k = 0; k < N; k++) {

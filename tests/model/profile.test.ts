@@ -1,7 +1,13 @@
 import seedrandom from 'seedrandom';
 import { describe, expect, it } from 'vitest';
-import { copyProfile, drawProfile, medianConstituent } from '../../src/model/profile.ts';
+import {
+  copyProfile,
+  drawProfile,
+  medianConstituent,
+  shiftedCopy,
+} from '../../src/model/profile.ts';
 import { fromUniform } from '../../src/model/random.ts';
+import { shiftLevelII } from '../../src/negotiation/shiftLevelII.ts';
 import { parseScenario } from '../../src/scenario/parse.ts';
 import { makeProfile } from './makeProfile.ts';
 
@@ -147,6 +153,48 @@ describe('medianConstituent', () => {
         }
       }
       expect(medianConstituent(makeProfile({ ideal, weight }), out)[0]).toBe(expected);
+    }
+  });
+});
+
+describe('shiftedCopy', () => {
+  it('is bit for bit what copyProfile then shiftLevelII make, and leaves the source alone (fixed-seed random profiles, D = 1 and 2, divide form)', () => {
+    const scenarios = [
+      parseScenario({
+        countries: [
+          {
+            constituents: {
+              count: 57,
+              kappa: { kind: 'normal', mean: 0, sd: 0.1 },
+              weights: { kind: 'lognormal', sigma: 0.5 },
+            },
+          },
+          {},
+        ],
+      }),
+      parseScenario({ space: { D: 2 }, countries: [{ constituents: { count: 31 } }, {}] }),
+      parseScenario({ form: 'divide', countries: [{ constituents: { count: 23 } }, {}] }),
+    ];
+    const rng = seedrandom.alea('shiftedCopy');
+    for (const scenario of scenarios) {
+      let target: ReturnType<typeof drawProfile> | undefined;
+      for (let trial = 0; trial < 20; trial++) {
+        const truth = drawProfile(scenario, 0, fromUniform(rng));
+        if (trial === 3) truth.ideal[0] = -0;
+        const before = copyProfile(truth);
+        const delta = Float64Array.from({ length: scenario.space.D }, () =>
+          trial % 5 === 0 ? 0 : rng() - 0.5,
+        );
+        const want = shiftLevelII(copyProfile(truth), delta);
+        target = shiftedCopy(truth, delta, target);
+        expect(target).toStrictEqual(want);
+        for (let j = 0; j < want.ideal.length; j++)
+          expect(Object.is(target.ideal[j], want.ideal[j])).toBe(true);
+        expect(truth).toStrictEqual(before);
+        expect(target.form === 'divide' ? target.reservation : target.ideal).not.toBe(
+          truth.form === 'divide' ? truth.reservation : truth.ideal,
+        );
+      }
     }
   });
 });
