@@ -655,7 +655,11 @@ function explicitCount(form: Parsed['form'], k: Parsed['countries'][number]['con
   if (form === 'divide') {
     return k.reservations.kind === 'explicit' ? k.reservations.values.length : undefined;
   }
-  if (k.groups?.every((g) => g.count !== undefined)) {
+  if (
+    k.groups !== undefined &&
+    k.groups.length > 0 &&
+    k.groups.every((g) => g.count !== undefined)
+  ) {
     return k.groups.reduce((total, g) => total + g.count!, 0);
   }
   return k.idealPoints.kind === 'explicit' ? k.idealPoints.values.length : undefined;
@@ -822,7 +826,9 @@ function checkConsistency(s: Parsed, ctx: Ctx) {
       );
     }
     const M = k.count ?? explicit ?? DEFAULT_CONSTITUENTS;
-    if (k.groups !== undefined) checkGroups(s.form, k, M, at('constituents'), issue, idealPoints);
+    // an empty list is reported by the schema (at least one group)
+    if (k.groups !== undefined && k.groups.length > 0)
+      checkGroups(s.form, k, M, at('constituents'), issue, idealPoints);
     if (k.groups !== undefined)
       k.groups.forEach((g, t) => {
         if (g.salience !== undefined) dims(at('constituents', 'groups', t, 'salience'), g.salience);

@@ -230,6 +230,12 @@ describe('interest groups: what parses', () => {
 });
 
 describe('interest groups: errors name the path, the fault and what is valid', () => {
+  it('an empty list of groups: the schema message only, no crash', () => {
+    expect(problems(twoD({ groups: [] }))).toEqual([
+      'countries[0].constituents.groups: expected a non-empty list of objects, got []',
+    ]);
+  });
+
   it('shares not summing to 1', () => {
     expect(problems(twoD({ groups: [{ share: 0.5 }, { share: 0.4 }] }))).toEqual([
       'countries[0].constituents.groups: expected shares summing to 1, got 0.9',
