@@ -10,10 +10,7 @@ import { winSet } from '../../src/model/winSet.ts';
 import { overlapSize } from '../../src/model/winSetSize.ts';
 import { meanSalience } from '../../src/negotiation/levelII.ts';
 import { parseScenario } from '../../src/scenario/parse.ts';
-import { groupSize } from '../../src/scenario/schema.ts';
-
-const groupSizes = (M: number, groups: { count?: number; share?: number }[]) =>
-  groups.map((_, t) => groupSize(M, groups, t));
+import { groupSizes } from '../../src/scenario/schema.ts';
 
 import { makeProfile } from './makeProfile.ts';
 
@@ -29,6 +26,42 @@ describe('groupSize: counts, or shares by largest remainder', () => {
     expect(groupSizes(10, [{ share: 1 / 3 }, { share: 1 / 3 }, { share: 1 / 3 }])).toEqual([
       4, 3, 3,
     ]);
+  });
+
+  it('shares 0.285 and 0.715 of 100: remainders 0.5 and 0.5 tie despite float noise, the one left to the earlier', () => {
+    // exactly 28.5 and 71.5: floors 28 + 71 = 99, one left, equal remainders: to group 0.
+    // In floats 0.285 * 100 = 28.499999999999996 < 71.5 - 71, which without the tolerance gave [28, 72]
+    expect(groupSizes(100, [{ share: 0.285 }, { share: 0.715 }])).toEqual([29, 71]);
+  });
+
+  it('10^5 groups by share parse and draw: sizes by largest remainder, in linear-log time', () => {
+    // G = 10^5 groups of M = 250,000: shares 3/(4G) for the first half, 5/(4G) for the second
+    // (sum 1): share M = 1.875 and 3.125, floors 1 and 3 (sum 2 * 50,000 = 200,000), 50,000 left;
+    // remainders 0.875 > 0.125, so each of the first half gets one more: 2 and 3 members.
+    // The quadratic method took hours here.
+    const G = 100_000;
+    const M = 250_000;
+    const groups = Array.from({ length: G }, (_, g) => ({ share: (g < G / 2 ? 3 : 5) / (4 * G) }));
+    const sizes = groupSizes(M, groups);
+    expect(sizes[0]).toBe(2);
+    expect(sizes[G / 2 - 1]).toBe(2);
+    expect(sizes[G / 2]).toBe(3);
+    expect(sizes[G - 1]).toBe(3);
+    expect(sizes.reduce((a, b) => a + b, 0)).toBe(M);
+    const scenario = parseScenario({
+      countries: [
+        {
+          constituents: {
+            count: M,
+            groups: groups.map((g, t) => (t === G - 1 ? { ...g, salience: 2 } : g)),
+          },
+        },
+        {},
+      ],
+    });
+    const p = drawProfile(scenario, 0, rng());
+    // the last group's 3 members are the last constituents, salience 2; the one before, 1
+    expect([p.salience[M - 4], p.salience[M - 3], p.salience[M - 1]]).toEqual([1, 2, 2]);
   });
 
   it('counts as given', () => {
