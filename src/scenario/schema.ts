@@ -1009,7 +1009,8 @@ function checkGroups(
 
 /**
  * Single-issue agreements (MODEL.md section 9.6) move one issue away from a reversion every
- * country shares: they need `D > 1` and the same fixed reversion in every country.
+ * country shares: they need `D > 1` and the same fixed reversion in every country, inside the
+ * box `[lo, hi]^D`.
  */
 function checkSingleIssue(s: Parsed, issue: (path: (string | number)[], message: string) => void) {
   const { D } = s.space;
@@ -1029,6 +1030,16 @@ function checkSingleIssue(s: Parsed, issue: (path: (string | number)[], message:
         `single-issue agreements leave every other issue at the common reversion: expected a fixed point, got a ${q.kind} draw`,
       );
       return;
+    }
+    for (let d = 0; d < D; d++) {
+      const x = typeof q === 'number' ? q : q[d];
+      if (x !== undefined && !(x >= s.space.lo && x <= s.space.hi)) {
+        issue(
+          ['countries', i, 'reversion'],
+          `single-issue agreements leave every other issue at the reversion, which must lie in the agreement space: expected every coordinate in [space.lo, space.hi] = [${s.space.lo}, ${s.space.hi}], got ${x}${D > 1 ? ` in dimension ${d}` : ''}`,
+        );
+        return;
+      }
     }
     if (typeof first !== 'number' && !Array.isArray(first)) return;
     for (let d = 0; d < D; d++) {

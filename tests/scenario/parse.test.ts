@@ -300,6 +300,17 @@ describe('interest groups: errors name the path, the fault and what is valid', (
 });
 
 describe('protocol.singleIssue: errors', () => {
+  it('a reversion outside the box', () => {
+    const outside = {
+      space: { D: 2 },
+      protocol: { singleIssue: true },
+      countries: [{ reversion: [2, 2] }, { reversion: [2, 2] }],
+    };
+    const message = (i: number) =>
+      `countries[${i}].reversion: single-issue agreements leave every other issue at the reversion, which must lie in the agreement space: expected every coordinate in [space.lo, space.hi] = [0, 1], got 2 in dimension 0`;
+    expect(problems(outside)).toEqual([message(0), message(1)]);
+  });
+
   it('one dimension', () => {
     expect(problems({ protocol: { singleIssue: true } })).toEqual([
       'protocol.singleIssue: single-issue agreements need more than one issue: expected space.D >= 2 or singleIssue false, got D = 1',
