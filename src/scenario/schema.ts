@@ -990,7 +990,7 @@ function checkGroups(
   }
   const sizes = groupSizes(M, groups);
   groups.forEach((g, t) => {
-    if (sizes[t] === 0) {
+    if (!byCount && sizes[t] === 0) {
       issue(
         [...path, t, 'share'],
         `a share of ${g.share} of M_i = ${M} constituents gives the group no member; expected at least 1 / M_i = ${1 / M}`,

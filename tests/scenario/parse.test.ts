@@ -248,6 +248,12 @@ describe('interest groups: errors name the path, the fault and what is valid', (
     ]);
   });
 
+  it('a group of count 0: the schema message only', () => {
+    expect(problems(twoD({ groups: [{ count: 3 }, { count: 0 }] }))).toEqual([
+      'countries[0].constituents.groups[1].count: expected an integer from 1 to 2147483647, got 0',
+    ]);
+  });
+
   it('a salience of the wrong dimension', () => {
     expect(problems(twoD({ groups: [{ count: 3, salience: [1, 2, 3] }] }))).toEqual([
       'countries[0].constituents.groups[0].salience: expected a number or 2 number(s) (space.D = 2), got 3',
