@@ -146,6 +146,60 @@ describe('one-dimensional win-sets with constituent saliences', () => {
   });
 });
 
+describe('issueProfile: issue d of every constituent, ideal point and salience', () => {
+  // Three constituents, q = (0, 0), kappa 0.01, majority (2 of 3). Issue 0: v = 0.7, 0.1, 0.1
+  // with s = 1: radii sqrt(0.49 + 0.01), sqrt(0.02), sqrt(0.02), so constituents 1 and 2 accept
+  // up to 0.1 + sqrt(0.02) = 0.241421. Issue 1: v = 0.2, 0.3, 0.9 with s = 1, 4, 1: constituent
+  // 1 accepts |x - 0.3| <= sqrt((4 * 0.09 + 0.01) / 4) = sqrt(0.0925), so W = [0, 0.604138]
+  // (with issue 0's salience 1 for constituent 1 it would be 0.3 + sqrt(0.1) = 0.616228).
+  const p = makeProfile({
+    D: 2,
+    ideal: [0.7, 0.2, 0.1, 0.3, 0.1, 0.9],
+    salience: [1, 1, 1, 4, 1, 1],
+    reversion: [0, 0],
+    kappa: 0.01,
+  });
+
+  it('issue 1 has its own win-set, from its ideal points and saliences', () => {
+    const w0 = winSet(issueProfile(p, 0), [0, 1], {}, createIntervals());
+    const w1 = winSet(issueProfile(p, 1), [0, 1], {}, createIntervals());
+    expect([w0.count, w0.lo[0]]).toEqual([1, 0]);
+    expect(w0.hi[0]).toBeCloseTo(0.1 + Math.sqrt(0.02), 12);
+    expect([w1.count, w1.lo[0]]).toEqual([1, 0]);
+    expect(w1.hi[0]).toBeCloseTo(0.3 + Math.sqrt(0.0925), 12);
+    expect(w1.hi[0]).toBeCloseTo(0.604138, 6);
+  });
+});
+
+describe('meanSalience weighs constituents', () => {
+  it('weights (1, 3), saliences (0.5, 2): (0.5 + 3 * 2) / 4 = 1.625', () => {
+    // unweighted it would be 1.25
+    const out = new Float64Array(1);
+    meanSalience(makeProfile({ ideal: [0, 0], weight: [1, 3], salience: [0.5, 2] }), out, 0);
+    expect(out[0]).toBe(1.625);
+  });
+});
+
+describe("groups without a generator read the country's explicit values by constituent", () => {
+  it('values [0.1, 0.2, 0.3], groups of 1 and 2: the second group holds 0.2 and 0.3', () => {
+    // indexed from the group's first member it would read values 0 and 1: 0.1, 0.2
+    const s = parseScenario({
+      countries: [
+        {
+          constituents: {
+            idealPoints: { kind: 'explicit', values: [0.1, 0.2, 0.3] },
+            groups: [{ count: 1 }, { count: 2, salience: 2 }],
+          },
+        },
+        {},
+      ],
+    });
+    const p = drawProfile(s, 0, rng());
+    expect(Array.from(p.ideal)).toEqual([0.1, 0.2, 0.3]);
+    expect(Array.from(p.salience)).toEqual([1, 2, 2]);
+  });
+});
+
 describe('synergistic linkage: a package overlap where no single issue has one', () => {
   // US: one constituent v = (0.5, -0.1), salience (1, s); Germany: v = (-0.1, 0.5), (1, 1);
   // q = (0, 0). Margins: US x1 (1 - x1) - s x2 (x2 + 0.2), Germany x2 (1 - x2) - x1 (x1 + 0.2).
