@@ -145,8 +145,9 @@ describe('experiments/mechanisms/2-linkage.ts is built as it says', async () => 
   };
 
   it('no single-issue agreement is ratifiable in all three countries, in any replication', () => {
-    // On one issue the other's loss cancels, so saliences do not matter (MODEL.md 9.6): one
-    // draw per replication stands for every cell.
+    // On one issue the other's loss cancels, so with kappa = 0, no good will and no payments
+    // (as here) saliences do not matter (MODEL.md 9.6): one draw per replication stands for
+    // every cell.
     for (let r = 0; r < R; r++) {
       const truth = levelII(r);
       for (const d of [0, 1]) expect(intervalsSize(singleIssueOverlap(truth, d, [0, 1]))).toBe(0);
