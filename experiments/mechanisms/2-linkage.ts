@@ -15,7 +15,8 @@
  *
  * On one issue alone the other's loss cancels (docs/MODEL.md section 9.6), so a country's
  * single-issue win-set is the one-dimensional win-set of its ideal points on that issue,
- * whatever the saliences: the German and Japanese majorities reject any reflation alone
+ * whatever the saliences (here, with kappa = 0, no good will and no payments; a cost of no
+ * agreement, good will or a payment in the margin would be weighed against s_d): the German and Japanese majorities reject any reflation alone
  * (median below 0) and the US majority rejects any decontrol alone. No single-issue agreement
  * is ratifiable in all three, by construction (checked for every replication's Level II in
  * tests/negotiation/linkage.test.ts). A package can be: the US industry's gain on x_1 pays for

@@ -86,7 +86,8 @@ function extremes(x: number[], weight: number[]) {
  *   own rate), Cochran-Armitage p;
  * - `mcnemar` ({@link mcnemar}): the paired difference in rates, highest minus lowest level,
  *   `d = (up - down) / pairs`, Wald interval with
- *   `Var(d) = ((up + down) / pairs - d^2) / pairs` (Agresti 2002, section 10.1.1), McNemar p;
+ *   `Var(d) = ((up + down) / pairs - d^2) / pairs` (Agresti 2002, section 10.1.1) clipped to
+ *   `[-1, 1]`, McNemar p;
  * - `welch` ({@link welchT}): the difference of means (or rates, as means of 0/1), highest minus
  *   lowest level, with Welch's interval and p;
  * - `regression`: the coefficient of one column of a multi-factor model over cells: for a rate,
@@ -136,8 +137,9 @@ export function hypothesisTest(
       compared: `paired runs, highest vs lowest${of} (${pairs} pairs)`,
       estimand: `difference in the rate of ${outcome}, highest minus lowest level of ${on}, paired by replication (positive: higher at the highest)`,
       estimate: d,
-      lo: d - Z_95 * se,
-      hi: d + Z_95 * se,
+      // a difference of two rates lies in [-1, 1]; the Wald interval may reach past it
+      lo: Math.max(-1, d - Z_95 * se),
+      hi: Math.min(1, d + Z_95 * se),
       p: mcnemar(up, down).p,
     };
   }

@@ -7,6 +7,7 @@
 import { freemem, totalmem } from 'node:os';
 import { getHeapStatistics } from 'node:v8';
 import { UserError } from '../errors.ts';
+import { fixedCandidateCount } from '../negotiation/candidates.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import type { Design, VariedParameter } from './designs/index.ts';
 
@@ -86,7 +87,7 @@ function sizes(s: Scenario) {
   const D = s.space.D;
   const M = s.countries.reduce((a, c) => a + c.constituents.count, 0);
   const K = s.countries.reduce((a, c) => a + c.negotiator.beliefs.particles, 0);
-  const G = s.protocol.candidates;
+  const G = fixedCandidateCount(s);
   return { N, D, M, K, G };
 }
 
@@ -94,7 +95,8 @@ function sizes(s: Scenario) {
  * Estimated bytes of one game's buffers (`createGame` and one play), in float64 words:
  * `8 [M (2D + 18) + K M (D + 9) + G (N^2 + N + D + 1)]`, with `M` the constituents of all
  * countries, `K` the particles of all negotiators (each imagines every country) and `G` the
- * candidates (measured: 160 bytes per constituent, 80 per particle-constituent and 64 per
+ * candidates ({@link fixedCandidateCount}: `protocol.candidates`, single-issue about `D` times
+ * as many) (measured: 160 bytes per constituent, 80 per particle-constituent and 64 per
  * candidate at D = 1, N = 2).
  */
 export function gameBytes(s: Scenario): number {

@@ -8,6 +8,7 @@ import {
   type Chamber,
   type Country,
   groupSize,
+  groupSizeCut,
   type IdealPoints,
   type Scenario,
 } from '../scenario/schema.ts';
@@ -138,10 +139,11 @@ function drawGroups(scenario: Scenario, country: Country, rng: Rng, p: Profile) 
     drawIdealPoints(scenario, k.idealPoints, 0, M, 0, rng, p.ideal);
     return;
   }
+  const cut = groupSizeCut(M, k.groups);
   let from = 0;
   for (let t = 0; t < k.groups.length; t++) {
     const group = k.groups[t]!;
-    const to = from + groupSize(M, k.groups, t);
+    const to = from + groupSize(M, k.groups, t, cut);
     if (group.idealPoints === undefined) {
       drawIdealPoints(scenario, k.idealPoints, from, to, 0, rng, p.ideal);
     } else drawIdealPoints(scenario, group.idealPoints, from, to, from, rng, p.ideal);

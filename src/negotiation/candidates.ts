@@ -9,6 +9,34 @@ import { sobolPoints } from '../model/sobol.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import type { GameState } from './state.ts';
 
+/** Coordinate `d` of the reversion every country shares under `protocol.singleIssue`. */
+function commonReversion(scenario: Scenario): (d: number) => number {
+  const q = scenario.countries[0]!.reversion as number | number[];
+  return (d) => (typeof q === 'number' ? q : q[d]!);
+}
+
+/**
+ * The number of fixed candidates ({@link fixedCandidates}): `G`, or with `protocol.singleIssue`
+ * (`D > 1`) `D G` less one for each issue `d > 0` whose reversion `q_d` lies on the grid (where
+ * it repeats the reversion kept on issue 0): `D G - (D - 1)` when every `q_d` does.
+ *
+ * @param scenario a validated scenario
+ * @returns the number of candidates
+ * @example
+ * fixedCandidateCount(scenario); // 5 for D = 2, G = 3, q = (0, 0), single-issue
+ */
+export function fixedCandidateCount(scenario: Scenario): number {
+  const { D, lo, hi } = scenario.space;
+  const G = scenario.protocol.candidates;
+  if (D === 1 || !scenario.protocol.singleIssue) return G;
+  const reversion = commonReversion(scenario);
+  let count = D * G;
+  for (let d = 1; d < D; d++) {
+    for (let g = 0; g < G; g++) if (lo + ((hi - lo) * g) / (G - 1) === reversion(d)) count--;
+  }
+  return count;
+}
+
 /**
  * The fixed candidates of a scenario (MODEL.md section 4, "Candidates"), `G * D` numbers:
  * - `D = 1`: `G` evenly spaced points of `[lo, hi]`;
@@ -34,8 +62,7 @@ export function fixedCandidates(scenario: Scenario): Float64Array {
     for (let t = 0; t < grid.length; t++) grid[t] = lo + (hi - lo) * grid[t]!;
     return grid;
   }
-  const q = scenario.countries[0]!.reversion as number | number[];
-  const reversion = (d: number) => (typeof q === 'number' ? q : q[d]!);
+  const reversion = commonReversion(scenario);
   const points: number[] = [];
   for (let d = 0; d < D; d++) {
     for (let g = 0; g < G; g++) {

@@ -655,44 +655,104 @@ function explicitCount(form: Parsed['form'], k: Parsed['countries'][number]['con
   if (form === 'divide') {
     return k.reservations.kind === 'explicit' ? k.reservations.values.length : undefined;
   }
-  if (k.groups?.every((g) => g.count !== undefined)) {
+  if (
+    k.groups !== undefined &&
+    k.groups.length > 0 &&
+    k.groups.every((g) => g.count !== undefined)
+  ) {
     return k.groups.reduce((total, g) => total + g.count!, 0);
   }
   return k.idealPoints.kind === 'explicit' ? k.idealPoints.values.length : undefined;
+}
+
+/** Fractional parts of `share_g M` closer than this times `max(1, M)` count as tied. */
+const REMAINDER_TOLERANCE = 1e-9;
+
+/**
+ * The rank of group `g` of `G` by its fractional part `share_g M - floor(share_g M)`, larger
+ * first: the part rounded to a grid of `1e-9 max(1, M)` (so that float noise cannot break a
+ * tie: `0.285 * 100` is `28.499999999999996`, `0.715 * 100` is `71.5`), then the earlier group
+ * first. Ranks are distinct integers below `(1e9 / max(1, M) + 1) G`.
+ */
+function remainderRank(M: number, G: number, share: number, g: number): number {
+  const x = share * M;
+  return Math.round((x - Math.floor(x)) / (REMAINDER_TOLERANCE * Math.max(1, M))) * G + G - 1 - g;
+}
+
+/**
+ * The cut of the largest-remainder method for interest groups by share (MODEL.md section
+ * 9.6): the `L = M - sum_g floor(share_g M)` groups of the largest ranks ({@link remainderRank})
+ * get one more member, which are those whose rank is at least the cut. Found by bisection on
+ * the rank, `O(G log(G / tolerance))` and no allocation (a game calls it for every Level II it
+ * draws); `Infinity` for groups by count or when nobody is left.
+ *
+ * @param M the country's number of constituents `M_i`
+ * @param groups the groups (all with a count, or all with a share summing to 1)
+ * @returns the smallest rank that gets a member more
+ * @example
+ * groupSizeCut(101, [{ share: 0.6 }, { share: 0.4 }]); // rank of 0.6's remainder: 1 left, to it
+ */
+export function groupSizeCut(M: number, groups: readonly { count?: number; share?: number }[]) {
+  const G = groups.length;
+  if (G === 0 || groups[0]!.count !== undefined) return Number.POSITIVE_INFINITY;
+  let left = M;
+  for (let g = 0; g < G; g++) left -= Math.floor((groups[g]!.share ?? 0) * M);
+  if (left <= 0) return Number.POSITIVE_INFINITY;
+  // the left-th largest rank: the largest r with #{g: rank_g >= r} >= left
+  let lo = 0;
+  let hi = (Math.round(1 / (REMAINDER_TOLERANCE * Math.max(1, M))) + 1) * G;
+  while (hi - lo > 1) {
+    const mid = Math.floor((lo + hi) / 2);
+    let atLeast = 0;
+    for (let g = 0; g < G; g++) {
+      if (remainderRank(M, G, groups[g]!.share ?? 0, g) >= mid) atLeast++;
+    }
+    if (atLeast >= left) lo = mid;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /**
  * The number of members of interest group `t` of `M` constituents (MODEL.md section 9.6): its
  * `count`, or from shares by the largest-remainder method: group `g` gets `floor(share_g M)`,
  * and the `M - sum floor(share_g M)` constituents left go one each to the groups with the
- * largest fractional parts `share_g M - floor(share_g M)` (ties: the earlier group). Members
- * are consecutive: group `t` holds constituents `sum_{g < t} n_g` onwards. No allocation (a
- * game draws its Level II with it every run).
+ * largest fractional parts `share_g M - floor(share_g M)` (parts within `1e-9 max(1, M)` tie;
+ * ties: the earlier group). Members are consecutive: group `t` holds constituents
+ * `sum_{g < t} n_g` onwards. `O(1)` given the cut.
  *
  * @param M the country's number of constituents `M_i`
  * @param groups the groups (all with a count, or all with a share summing to 1)
  * @param t the group
+ * @param cut {@link groupSizeCut} of `M` and `groups`
  * @returns `n_t`
  * @example
- * groupSize(101, [{ share: 0.6 }, { share: 0.4 }], 0); // 61: floors 60 and 40, the one left to 0.6 > 0.4
+ * groupSize(101, groups, 0, groupSizeCut(101, groups)); // 61 for shares 0.6, 0.4: floors 60 and 40, the one left to 0.6 > 0.4
  */
 export function groupSize(
   M: number,
   groups: readonly { count?: number; share?: number }[],
   t: number,
+  cut: number,
 ): number {
   const own = groups[t]!;
   if (own.count !== undefined) return own.count;
-  const floor = (g: { share?: number }) => Math.floor((g.share ?? 0) * M);
-  const rest = (g: { share?: number }) => (g.share ?? 0) * M - floor(g);
-  let left = M;
-  let ahead = 0;
-  for (let g = 0; g < groups.length; g++) {
-    const other = groups[g]!;
-    left -= floor(other);
-    if (rest(other) > rest(own) || (rest(other) === rest(own) && g < t)) ahead++;
-  }
-  return floor(own) + (ahead < left ? 1 : 0);
+  const share = own.share ?? 0;
+  return Math.floor(share * M) + (remainderRank(M, groups.length, share, t) >= cut ? 1 : 0);
+}
+
+/**
+ * Every group's number of members ({@link groupSize}), `O(G log(G / tolerance))`.
+ *
+ * @param M the country's number of constituents `M_i`
+ * @param groups the groups (all with a count, or all with a share summing to 1)
+ * @returns `n_0, ..., n_{G-1}`
+ * @example
+ * groupSizes(100, [{ share: 0.285 }, { share: 0.715 }]); // [29, 71]: remainders 0.5 tie, the earlier first
+ */
+export function groupSizes(M: number, groups: readonly { count?: number; share?: number }[]) {
+  const cut = groupSizeCut(M, groups);
+  return groups.map((_, t) => groupSize(M, groups, t, cut));
 }
 
 /**
@@ -822,7 +882,9 @@ function checkConsistency(s: Parsed, ctx: Ctx) {
       );
     }
     const M = k.count ?? explicit ?? DEFAULT_CONSTITUENTS;
-    if (k.groups !== undefined) checkGroups(s.form, k, M, at('constituents'), issue, idealPoints);
+    // an empty list is reported by the schema (at least one group)
+    if (k.groups !== undefined && k.groups.length > 0)
+      checkGroups(s.form, k, M, at('constituents'), issue, idealPoints);
     if (k.groups !== undefined)
       k.groups.forEach((g, t) => {
         if (g.salience !== undefined) dims(at('constituents', 'groups', t, 'salience'), g.salience);
@@ -926,9 +988,9 @@ function checkGroups(
       return;
     }
   }
-  const sizes = groups.map((_, t) => groupSize(M, groups, t));
+  const sizes = groupSizes(M, groups);
   groups.forEach((g, t) => {
-    if (sizes[t] === 0) {
+    if (!byCount && sizes[t] === 0) {
       issue(
         [...path, t, 'share'],
         `a share of ${g.share} of M_i = ${M} constituents gives the group no member; expected at least 1 / M_i = ${1 / M}`,
@@ -947,7 +1009,8 @@ function checkGroups(
 
 /**
  * Single-issue agreements (MODEL.md section 9.6) move one issue away from a reversion every
- * country shares: they need `D > 1` and the same fixed reversion in every country.
+ * country shares: they need `D > 1` and the same fixed reversion in every country, inside the
+ * box `[lo, hi]^D`.
  */
 function checkSingleIssue(s: Parsed, issue: (path: (string | number)[], message: string) => void) {
   const { D } = s.space;
@@ -967,6 +1030,16 @@ function checkSingleIssue(s: Parsed, issue: (path: (string | number)[], message:
         `single-issue agreements leave every other issue at the common reversion: expected a fixed point, got a ${q.kind} draw`,
       );
       return;
+    }
+    for (let d = 0; d < D; d++) {
+      const x = typeof q === 'number' ? q : q[d];
+      if (x !== undefined && !(x >= s.space.lo && x <= s.space.hi)) {
+        issue(
+          ['countries', i, 'reversion'],
+          `single-issue agreements leave every other issue at the reversion, which must lie in the agreement space: expected every coordinate in [space.lo, space.hi] = [${s.space.lo}, ${s.space.hi}], got ${x}${D > 1 ? ` in dimension ${d}` : ''}`,
+        );
+        return;
+      }
     }
     if (typeof first !== 'number' && !Array.isArray(first)) return;
     for (let d = 0; d < D; d++) {

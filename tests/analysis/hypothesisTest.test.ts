@@ -42,6 +42,15 @@ describe('hypothesisTest', () => {
     expect(r.p).toBeCloseTo(0.021484375, 14);
   });
 
+  it('mcnemar: the Wald interval clipped to [-1, 1]', () => {
+    // 0 up, 29 down of 30: d = -29/30 = -0.9667, Var = (29/30 - d^2) / 30 = 0.0010741,
+    // d -+ 1.96 * 0.032774 = [-1.0309, -0.9024]: the lower end clipped to -1
+    const r = hypothesisTest('mcnemar', { kind: 'paired', up: 0, down: 29, pairs: 30 });
+    expect(r.estimate).toBeCloseTo(-29 / 30, 12);
+    expect(r.lo).toBe(-1);
+    expect(r.hi).toBeCloseTo(-0.9024, 4);
+  });
+
   it('welch: difference of means from running sums, highest minus lowest level', () => {
     // level 1: n 10, mean 1, s^2 2 (sum 10, sumsq 18 + 10); level 0: mean 0, s^2 2;
     // a middle level is ignored. t = 1 / sqrt(0.4) = 1.5811, df 18, p = 0.1313

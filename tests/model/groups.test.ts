@@ -10,10 +10,7 @@ import { winSet } from '../../src/model/winSet.ts';
 import { overlapSize } from '../../src/model/winSetSize.ts';
 import { meanSalience } from '../../src/negotiation/levelII.ts';
 import { parseScenario } from '../../src/scenario/parse.ts';
-import { groupSize } from '../../src/scenario/schema.ts';
-
-const groupSizes = (M: number, groups: { count?: number; share?: number }[]) =>
-  groups.map((_, t) => groupSize(M, groups, t));
+import { groupSizes } from '../../src/scenario/schema.ts';
 
 import { makeProfile } from './makeProfile.ts';
 
@@ -29,6 +26,42 @@ describe('groupSize: counts, or shares by largest remainder', () => {
     expect(groupSizes(10, [{ share: 1 / 3 }, { share: 1 / 3 }, { share: 1 / 3 }])).toEqual([
       4, 3, 3,
     ]);
+  });
+
+  it('shares 0.285 and 0.715 of 100: remainders 0.5 and 0.5 tie despite float noise, the one left to the earlier', () => {
+    // exactly 28.5 and 71.5: floors 28 + 71 = 99, one left, equal remainders: to group 0.
+    // In floats 0.285 * 100 = 28.499999999999996 < 71.5 - 71, which without the tolerance gave [28, 72]
+    expect(groupSizes(100, [{ share: 0.285 }, { share: 0.715 }])).toEqual([29, 71]);
+  });
+
+  it('10^5 groups by share parse and draw: sizes by largest remainder, in linear-log time', () => {
+    // G = 10^5 groups of M = 250,000: shares 3/(4G) for the first half, 5/(4G) for the second
+    // (sum 1): share M = 1.875 and 3.125, floors 1 and 3 (sum 2 * 50,000 = 200,000), 50,000 left;
+    // remainders 0.875 > 0.125, so each of the first half gets one more: 2 and 3 members.
+    // The quadratic method took hours here.
+    const G = 100_000;
+    const M = 250_000;
+    const groups = Array.from({ length: G }, (_, g) => ({ share: (g < G / 2 ? 3 : 5) / (4 * G) }));
+    const sizes = groupSizes(M, groups);
+    expect(sizes[0]).toBe(2);
+    expect(sizes[G / 2 - 1]).toBe(2);
+    expect(sizes[G / 2]).toBe(3);
+    expect(sizes[G - 1]).toBe(3);
+    expect(sizes.reduce((a, b) => a + b, 0)).toBe(M);
+    const scenario = parseScenario({
+      countries: [
+        {
+          constituents: {
+            count: M,
+            groups: groups.map((g, t) => (t === G - 1 ? { ...g, salience: 2 } : g)),
+          },
+        },
+        {},
+      ],
+    });
+    const p = drawProfile(scenario, 0, rng());
+    // the last group's 3 members are the last constituents, salience 2; the one before, 1
+    expect([p.salience[M - 4], p.salience[M - 3], p.salience[M - 1]]).toEqual([1, 2, 2]);
   });
 
   it('counts as given', () => {
@@ -110,6 +143,60 @@ describe('one-dimensional win-sets with constituent saliences', () => {
     expect(w.hi[0]).toBeCloseTo(0.3 + Math.sqrt(0.0925), 12);
     expect(ratifies(p, w.hi[0]!, {})).toBe(true);
     expect(ratifies(p, w.hi[0]! + 1e-9, {})).toBe(false);
+  });
+});
+
+describe('issueProfile: issue d of every constituent, ideal point and salience', () => {
+  // Three constituents, q = (0, 0), kappa 0.01, majority (2 of 3). Issue 0: v = 0.7, 0.1, 0.1
+  // with s = 1: radii sqrt(0.49 + 0.01), sqrt(0.02), sqrt(0.02), so constituents 1 and 2 accept
+  // up to 0.1 + sqrt(0.02) = 0.241421. Issue 1: v = 0.2, 0.3, 0.9 with s = 1, 4, 1: constituent
+  // 1 accepts |x - 0.3| <= sqrt((4 * 0.09 + 0.01) / 4) = sqrt(0.0925), so W = [0, 0.604138]
+  // (with issue 0's salience 1 for constituent 1 it would be 0.3 + sqrt(0.1) = 0.616228).
+  const p = makeProfile({
+    D: 2,
+    ideal: [0.7, 0.2, 0.1, 0.3, 0.1, 0.9],
+    salience: [1, 1, 1, 4, 1, 1],
+    reversion: [0, 0],
+    kappa: 0.01,
+  });
+
+  it('issue 1 has its own win-set, from its ideal points and saliences', () => {
+    const w0 = winSet(issueProfile(p, 0), [0, 1], {}, createIntervals());
+    const w1 = winSet(issueProfile(p, 1), [0, 1], {}, createIntervals());
+    expect([w0.count, w0.lo[0]]).toEqual([1, 0]);
+    expect(w0.hi[0]).toBeCloseTo(0.1 + Math.sqrt(0.02), 12);
+    expect([w1.count, w1.lo[0]]).toEqual([1, 0]);
+    expect(w1.hi[0]).toBeCloseTo(0.3 + Math.sqrt(0.0925), 12);
+    expect(w1.hi[0]).toBeCloseTo(0.604138, 6);
+  });
+});
+
+describe('meanSalience weighs constituents', () => {
+  it('weights (1, 3), saliences (0.5, 2): (0.5 + 3 * 2) / 4 = 1.625', () => {
+    // unweighted it would be 1.25
+    const out = new Float64Array(1);
+    meanSalience(makeProfile({ ideal: [0, 0], weight: [1, 3], salience: [0.5, 2] }), out, 0);
+    expect(out[0]).toBe(1.625);
+  });
+});
+
+describe("groups without a generator read the country's explicit values by constituent", () => {
+  it('values [0.1, 0.2, 0.3], groups of 1 and 2: the second group holds 0.2 and 0.3', () => {
+    // indexed from the group's first member it would read values 0 and 1: 0.1, 0.2
+    const s = parseScenario({
+      countries: [
+        {
+          constituents: {
+            idealPoints: { kind: 'explicit', values: [0.1, 0.2, 0.3] },
+            groups: [{ count: 1 }, { count: 2, salience: 2 }],
+          },
+        },
+        {},
+      ],
+    });
+    const p = drawProfile(s, 0, rng());
+    expect(Array.from(p.ideal)).toEqual([0.1, 0.2, 0.3]);
+    expect(Array.from(p.salience)).toEqual([1, 2, 2]);
   });
 });
 

@@ -49,6 +49,20 @@ describe('single-issue candidates', () => {
     expect(Array.from(fixedCandidates(s))).toEqual([0, 0, 0.5, 0, 1, 0, 0, 0.5, 0, 1]);
   });
 
+  it('the other issue sits at the reversion q = (0.5, 0.25), not at lo', () => {
+    // issue 0: x1 = 0, 0.5, 1 with x2 = 0.25; issue 1: x2 = 0, 0.5, 1 with x1 = 0.5 (0.25 is off
+    // the grid, so nothing repeats): 6 candidates, q itself among issue 0's
+    const base = scenario(true);
+    const s = parseScenario({
+      ...base,
+      protocol: { candidates: 3, singleIssue: true },
+      countries: base.countries!.map((c) => ({ ...c, reversion: [0.5, 0.25] })),
+    });
+    expect(Array.from(fixedCandidates(s))).toEqual([
+      0, 0.25, 0.5, 0.25, 1, 0.25, 0.5, 0, 0.5, 0.5, 0.5, 1,
+    ]);
+  });
+
   it('packages stay the Sobol points', () => {
     const s = parseScenario({ ...scenario(false), protocol: { candidates: 3 } });
     expect(fixedCandidates(s).length).toBe(6);
@@ -73,6 +87,45 @@ describe('synergistic linkage in a game', () => {
   });
 });
 
+describe("the record's median gain weighs each issue with the mean salience", () => {
+  it('US of three at v = (0.5, -0.1), saliences (1, 4), (1, 1), (1, 1): s = (1, 2)', () => {
+    // the median constituent is v = (0.5, -0.1) with mean salience (1, (4 + 1 + 1) / 3 = 2), so
+    // gain = (0.25 - (x1 - 0.5)^2) + 2 (0.01 - (x2 + 0.1)^2); constituent 0's salience 4 would
+    // give 4 (0.01 - (x2 + 0.1)^2) on issue 1 instead
+    const base = scenario(false);
+    const us = base.countries![0]!;
+    const input: ScenarioInput = {
+      ...base,
+      countries: [
+        {
+          ...us,
+          constituents: {
+            ...us.constituents,
+            idealPoints: {
+              kind: 'explicit',
+              values: [
+                [0.5, -0.1],
+                [0.5, -0.1],
+                [0.5, -0.1],
+              ],
+            },
+            groups: [{ count: 1, salience: [1, 4] }, { count: 2 }],
+          },
+        },
+        base.countries![1]!,
+      ],
+    };
+    const record = createGame(parseScenario(input)).play('1');
+    expect(record.outcome).toBe('agreement');
+    const [x1, x2] = record.agreement as unknown as [number, number];
+    expect(x2).toBeGreaterThan(0);
+    expect(record.medianGain[0]).toBeCloseTo(
+      0.25 - (x1 - 0.5) ** 2 + 2 * (0.01 - (x2 + 0.1) ** 2),
+      12,
+    );
+  });
+});
+
 function parseProfiles(input: ScenarioInput): Profile[] {
   const s = parseScenario(input);
   const streams = runStreams(s).start('1');
@@ -92,8 +145,9 @@ describe('experiments/mechanisms/2-linkage.ts is built as it says', async () => 
   };
 
   it('no single-issue agreement is ratifiable in all three countries, in any replication', () => {
-    // On one issue the other's loss cancels, so saliences do not matter (MODEL.md 9.6): one
-    // draw per replication stands for every cell.
+    // On one issue the other's loss cancels, so with kappa = 0, no good will and no payments
+    // (as here) saliences do not matter (MODEL.md 9.6): one draw per replication stands for
+    // every cell.
     for (let r = 0; r < R; r++) {
       const truth = levelII(r);
       for (const d of [0, 1]) expect(intervalsSize(singleIssueOverlap(truth, d, [0, 1]))).toBe(0);

@@ -230,6 +230,12 @@ describe('interest groups: what parses', () => {
 });
 
 describe('interest groups: errors name the path, the fault and what is valid', () => {
+  it('an empty list of groups: the schema message only, no crash', () => {
+    expect(problems(twoD({ groups: [] }))).toEqual([
+      'countries[0].constituents.groups: expected a non-empty list of objects, got []',
+    ]);
+  });
+
   it('shares not summing to 1', () => {
     expect(problems(twoD({ groups: [{ share: 0.5 }, { share: 0.4 }] }))).toEqual([
       'countries[0].constituents.groups: expected shares summing to 1, got 0.9',
@@ -239,6 +245,12 @@ describe('interest groups: errors name the path, the fault and what is valid', (
   it('counts not summing to constituents.count', () => {
     expect(problems(twoD({ count: 51, groups: [{ count: 30 }, { count: 20 }] }))).toEqual([
       'countries[0].constituents.groups: expected group counts summing to M_i = 51 (constituents.count), got 50',
+    ]);
+  });
+
+  it('a group of count 0: the schema message only', () => {
+    expect(problems(twoD({ groups: [{ count: 3 }, { count: 0 }] }))).toEqual([
+      'countries[0].constituents.groups[1].count: expected an integer from 1 to 2147483647, got 0',
     ]);
   });
 
@@ -294,6 +306,17 @@ describe('interest groups: errors name the path, the fault and what is valid', (
 });
 
 describe('protocol.singleIssue: errors', () => {
+  it('a reversion outside the box', () => {
+    const outside = {
+      space: { D: 2 },
+      protocol: { singleIssue: true },
+      countries: [{ reversion: [2, 2] }, { reversion: [2, 2] }],
+    };
+    const message = (i: number) =>
+      `countries[${i}].reversion: single-issue agreements leave every other issue at the reversion, which must lie in the agreement space: expected every coordinate in [space.lo, space.hi] = [0, 1], got 2 in dimension 0`;
+    expect(problems(outside)).toEqual([message(0), message(1)]);
+  });
+
   it('one dimension', () => {
     expect(problems({ protocol: { singleIssue: true } })).toEqual([
       'protocol.singleIssue: single-issue agreements need more than one issue: expected space.D >= 2 or singleIssue false, got D = 1',
