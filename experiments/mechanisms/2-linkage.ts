@@ -99,13 +99,6 @@ export default defineExperiment({
       given: { [usIntensity]: 1 },
     },
     {
-      label: 'Linkage rescues agreement, over every US intensity',
-      outcome: 'agreement',
-      on: singleIssue,
-      direction: 'decreasing',
-      test: 'mcnemar',
-    },
-    {
       label: "The US industry's intensity on decontrol makes the package fail: fewer agreements",
       outcome: 'agreement',
       on: usIntensity,
