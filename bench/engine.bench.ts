@@ -6,7 +6,8 @@
  * - start-up of a sweep (planning, the pool's threads loading the game, one run per worker)
  *   with 1 and 2 workers, and of the command itself;
  * - the reference sweep with 1 and 2 workers, `--runs none` and `--runs arrow`, its overhead
- *   against the plain loop and its 2-worker efficiency against the two processes;
+ *   against the plain loop and its 2-worker efficiency against the two processes, each ratio
+ *   taken within a round (the loops and the sweeps back to back) and its median over 3 rounds;
  * - the peak memory of sweeps of 100,000 and 1,000,000 runs with `--runs none` (a cheap
  *   scenario; each in a fresh process, worker threads included).
  */
@@ -26,6 +27,8 @@ const thousands = (x: number) => Math.round(x).toLocaleString('en-US');
 const QUOTA = 'countries.B.ratification.quota';
 const LEVELS = [0.5, 0.6, 0.67, 0.75];
 const REPLICATIONS = 50_000;
+/** Rounds of the plain loop and the sweeps compared with it, back to back (medians reported). */
+const ROUNDS = 3;
 
 const reference = parseExperiment({
   name: 'bench-reference',
@@ -140,15 +143,6 @@ export default async function bench() {
       `command start-up (twolevel winset, whole process, least of 3): ${command.toFixed(2)} s (node alone: ${bare.toFixed(2)} s; aim <= 0.3 s)`,
     );
 
-    // Best of two throughout: the machine may be shared, and the best run is the least disturbed.
-    const plain = Math.max((await plainLoops(1))[0]!, (await plainLoops(1))[0]!);
-    console.log(`plain loop, ${thousands(runs)} games, 1 process: ${thousands(plain)} runs/s`);
-    const pairs = [await plainLoops(2), await plainLoops(2)].map(([a, b]) => a! + b!);
-    const pair = Math.max(...pairs);
-    console.log(
-      `plain loop, the same games split over 2 processes at once: ${thousands(pair)} runs/s (${(pair / plain / 2).toFixed(2)} of twice one)`,
-    );
-
     const startup: number[] = [];
     for (const workers of [1, 2]) {
       // one run per worker, so that the pool starts every worker it is asked for
@@ -166,28 +160,49 @@ export default async function bench() {
       `sweep start-up (plan, pool, one run per worker): ${startup[1]!.toFixed(2)} s with 1 worker, ${startup[2]!.toFixed(2)} s with 2 (aim <= 0.1 s per added worker)`,
     );
 
-    const rate: Record<string, number> = {};
+    // This machine's speed drifts within minutes, so every comparison is made within a round
+    // (the plain loop, then the sweeps it is compared with, back to back) and its median over
+    // ROUNDS rounds is reported; rates are medians too.
+    const rounds: Record<string, number>[] = [];
+    for (let k = 0; k < ROUNDS; k++) {
+      const round: Record<string, number> = { plain: (await plainLoops(1))[0]! };
+      for (const format of ['none', 'arrow'] as const) {
+        round[`1-${format}`] = runs / ((await sweep(reference, 1, format)).seconds - startup[1]!);
+      }
+      const [a, b] = await plainLoops(2);
+      round.pair = a! + b!;
+      for (const format of ['none', 'arrow'] as const) {
+        round[`2-${format}`] = runs / ((await sweep(reference, 2, format)).seconds - startup[2]!);
+      }
+      rounds.push(round);
+    }
+    const median = (f: (round: Record<string, number>) => number) => {
+      const v = rounds.map(f).sort((x, y) => x - y);
+      return v.length % 2 ? v[(v.length - 1) / 2]! : (v[v.length / 2 - 1]! + v[v.length / 2]!) / 2;
+    };
+    console.log(
+      `plain loop, ${thousands(runs)} games, 1 process: ${thousands(median((r) => r.plain!))} runs/s (median of ${ROUNDS} rounds)`,
+    );
+    console.log(
+      `plain loop, the same games split over 2 processes at once: ${thousands(median((r) => r.pair!))} runs/s (${median((r) => r.pair! / r.plain! / 2).toFixed(2)} of twice one)`,
+    );
     for (const workers of [1, 2]) {
       for (const format of ['none', 'arrow'] as const) {
-        let best = 0;
-        let whole = 0;
-        for (let k = 0; k < 2; k++) {
-          const summary = await sweep(reference, workers, format);
-          best = Math.max(best, runs / (summary.seconds - startup[workers]!));
-          whole = Math.max(whole, summary.runsPerSecond);
-        }
-        rate[`${workers}-${format}`] = best;
         console.log(
-          `reference sweep, ${thousands(runs)} runs, ${workers} worker(s), --runs ${format}: ${thousands(whole)} runs/s; ${thousands(best)} runs/s without the start-up (best of 2)`,
+          `reference sweep, ${thousands(runs)} runs, ${workers} worker(s), --runs ${format}: ${thousands(median((r) => r[`${workers}-${format}`]!))} runs/s without the start-up`,
         );
       }
     }
-    const overhead = (format: string) => ((100 * plain) / rate[`1-${format}`]! - 100).toFixed(1);
+    const overhead = (format: string) =>
+      (100 * median((r) => r.plain! / r[`1-${format}`]!) - 100).toFixed(1);
     console.log(
-      `engine overhead vs plain loop (1 worker, start-up aside): ${overhead('none')}% with --runs none (aim <= 10%), ${overhead('arrow')}% with --runs arrow (aim <= 15%)`,
+      `engine overhead vs plain loop (1 worker, start-up aside, paired within rounds): ${overhead('none')}% with --runs none (aim <= 10%), ${overhead('arrow')}% with --runs arrow (aim <= 15%)`,
     );
+    const efficiency = (format: string) => median((r) => r[`2-${format}`]! / r.pair!).toFixed(2);
+    const twice = (format: string) =>
+      median((r) => r[`2-${format}`]! / r[`1-${format}`]! / 2).toFixed(2);
     console.log(
-      `2-worker efficiency (start-up aside): ${(rate['2-none']! / pair).toFixed(2)} of 2 plain-loop processes with --runs none, ${(rate['2-arrow']! / pair).toFixed(2)} with arrow (aim >= 0.9); ${(rate['2-arrow']! / rate['1-arrow']! / 2).toFixed(2)} of twice 1 worker`,
+      `2-worker efficiency (start-up aside, paired within rounds): ${efficiency('none')} of 2 plain-loop processes with --runs none, ${efficiency('arrow')} with arrow (aim >= 0.9); of twice 1 worker: ${twice('none')} (none), ${twice('arrow')} (arrow)`,
     );
     for (const n of [100_000, 1_000_000]) {
       const memory = peakMemory(n, join(scratch, `memory-${n}`));
