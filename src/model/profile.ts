@@ -414,10 +414,7 @@ export function shiftedCopy(source: Profile, delta: Float64Array, target?: Profi
   const from = divide ? source.reservation : source.ideal;
   let moved = divide ? out.reservation : out.ideal;
   if (moved.length !== from.length || moved === from) moved = new Float64Array(from.length);
-  if (divide) {
-    const shift = delta[0]!;
-    for (let j = 0; j < from.length; j++) moved[j] = from[j]! + shift;
-  } else if (source.D === 1) {
+  if (divide || source.D === 1) {
     const shift = delta[0]!;
     for (let j = 0; j < from.length; j++) moved[j] = from[j]! + shift;
   } else {

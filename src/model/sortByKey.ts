@@ -95,6 +95,14 @@ function sortLargeBuckets(
   return sorted;
 }
 
+/** Grows `scratch` to hold `n` keys (twice that, so that a few larger calls do not regrow it). */
+function fitScratch(scratch: SortScratch, n: number) {
+  if (scratch.starts.length >= n + 1) return;
+  scratch.starts = new Int32Array(2 * n + 1);
+  scratch.keys = new Float64Array(2 * n);
+  scratch.tags = new Int32Array(2 * n);
+}
+
 /** One stable insertion pass over `key[0, n)` (with `tag`): sorts keys that are nearly sorted. */
 function insertionPass(key: Float64Array, tag: Int32Array, n: number) {
   for (let i = 1; i < n; i++) {
@@ -139,11 +147,7 @@ export function sortByKey(
   scratch: SortScratch = createSortScratch(),
 ) {
   if (n < 2) return;
-  if (scratch.starts.length < n + 1) {
-    scratch.starts = new Int32Array(2 * n + 1);
-    scratch.keys = new Float64Array(2 * n);
-    scratch.tags = new Int32Array(2 * n);
-  }
+  fitScratch(scratch, n);
   const { starts, keys, tags } = scratch;
   const scale = hi > lo ? n / (hi - lo) : 0;
   const last = n - 1;
@@ -196,11 +200,7 @@ export function rankValues(
   scratch: SortScratch,
 ) {
   if (n < 1) return;
-  if (scratch.starts.length < n + 1) {
-    scratch.starts = new Int32Array(2 * n + 1);
-    scratch.keys = new Float64Array(2 * n);
-    scratch.tags = new Int32Array(2 * n);
-  }
+  fitScratch(scratch, n);
   const { starts } = scratch;
   const bucket = scratch.tags;
   let lo = Number.POSITIVE_INFINITY;
