@@ -502,21 +502,28 @@ function reserveMedian(scratch: MedianScratch, M: number) {
 /**
  * The weighted median of coordinate `d` of the ideal points (divide form: of the
  * reservations) by sorting, as {@link medianConstituent} defines it. Leaves the sorted values
- * in `scratch.keys[0, M)` and the constituents in that order in `scratch.tags[0, M)` (ties
- * by index): the rank order a game reuses for its win-sets.
+ * in `scratch.keys[0, M)` and the constituents in that order in `order[0, M)` (ties by
+ * index): the rank order a game reuses for its win-sets.
  *
  * @param p the profile
  * @param d the coordinate (0 in the divide form)
- * @param scratch reusable arrays ({@link createMedianScratch}), holding the order afterwards
+ * @param scratch reusable arrays ({@link createMedianScratch})
+ * @param order receives the rank order (at least `M` long; default `scratch.tags`)
  * @returns the weighted median
  * @example
  * // ideal points 0.9, 0.2, 0.5 with equal weights
  * rankedMedian(p, 0, scratch); // 0.5; scratch.tags starts [1, 2, 0]
  */
-export function rankedMedian(p: Profile, d: number, scratch: MedianScratch): number {
+export function rankedMedian(
+  p: Profile,
+  d: number,
+  scratch: MedianScratch,
+  order?: Int32Array,
+): number {
   const { M, weight } = p;
   reserveMedian(scratch, M);
-  const { keys, tags } = scratch;
+  const { keys } = scratch;
+  const tags = order ?? scratch.tags;
   const divide = p.form === 'divide';
   let total = 0;
   for (let j = 0; j < M; j++) total += weight[j]!;

@@ -167,25 +167,31 @@ export function rankWeights(p: Profile, order: Int32Array, ranking: Ranking): bo
  * Whether `ranking` (made by {@link rankWeights} from a profile with the same weights,
  * kappa, saliences and chambers as `p`: the same country's truth, or a belief copied from
  * it) still ranks `p`: its shape fits, its ideal points ascend along the order, and every squared
- * distance among them and `q` is far from overflow. One pass over the ideal points.
+ * distance among them and `q` is far from overflow. One pass over the ideal points, unless
+ * the caller knows that they ascend (`ascending`: the truth as ranked when drawn, or a copy
+ * of it shifted by one number, since rounding `v + delta` keeps the order).
  *
  * @param p the profile
  * @param ranking a ranking
+ * @param ascending true when the caller knows the ideal points ascend along the order
  * @returns true when {@link rankedShare} and {@link rankedWinSet} apply to `p`
  * @example
  * stillRanked(truth, ranking); // false once reverberation reordered the ideal points
  */
-export function stillRanked(p: Profile, ranking: Ranking): boolean {
+export function stillRanked(p: Profile, ranking: Ranking, ascending = false): boolean {
   const order = ranking.order;
   if (order === null || !ranking.exact || !shapeFits(p) || order.length !== p.M) return false;
   const v = p.ideal;
-  let previous = Number.NEGATIVE_INFINITY;
-  for (let t = 0; t < order.length; t++) {
-    const vj = v[order[t]!]!;
-    if (!(vj >= previous)) return false;
-    previous = vj;
+  const last = v[order[order.length - 1]!]!;
+  if (!ascending) {
+    let previous = Number.NEGATIVE_INFINITY;
+    for (let t = 0; t < order.length; t++) {
+      const vj = v[order[t]!]!;
+      if (!(vj >= previous)) return false;
+      previous = vj;
+    }
   }
-  return spanFits(p, v[order[0]!]!, previous, ranking);
+  return spanFits(p, v[order[0]!]!, last, ranking);
 }
 
 /**
@@ -197,15 +203,21 @@ export function stillRanked(p: Profile, ranking: Ranking): boolean {
  * @param rankings the game's rankings
  * @param p the profile
  * @param order its constituents as ranked when drawn
+ * @param ascending true when the caller knows `p`'s ideal points ascend along `order`
  * @returns the ranking, or null
  * @example
  * rankingFor(rankings, truth, levelII.order[k]); // null: the vote goes over every constituent
  */
-export function rankingFor(rankings: Rankings, p: Profile, order: Int32Array): Ranking | null {
+export function rankingFor(
+  rankings: Rankings,
+  p: Profile,
+  order: Int32Array,
+  ascending = false,
+): Ranking | null {
   const { list } = rankings;
   let t = 0;
   while (t < rankings.count && list[t]!.order !== order) t++;
-  if (t < rankings.count) return stillRanked(p, list[t]!) ? list[t]! : null;
+  if (t < rankings.count) return stillRanked(p, list[t]!, ascending) ? list[t]! : null;
   if (t === list.length) list.push(createRanking());
   rankings.count++;
   return rankWeights(p, order, list[t]!) ? list[t]! : null;

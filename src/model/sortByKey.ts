@@ -203,27 +203,26 @@ export function rankValues(
   fitScratch(scratch, n);
   const { starts } = scratch;
   const bucket = scratch.tags;
-  let lo = Number.POSITIVE_INFINITY;
-  let hi = Number.NEGATIVE_INFINITY;
-  for (let j = 0; j < n; j++) {
+  // finite values: plain comparisons find the range (no NaN to propagate)
+  let lo = values[offset]!;
+  let hi = lo;
+  for (let j = 1; j < n; j++) {
     const y = values[offset + j * stride]!;
-    lo = Math.min(lo, y);
-    hi = Math.max(hi, y);
+    if (y < lo) lo = y;
+    else if (y > hi) hi = y;
   }
   const scale = hi > lo ? n / (hi - lo) : 0;
   const last = n - 1;
   starts.fill(0, 0, n + 1);
-  for (let j = 0; j < n; j++) {
-    const b = Math.min(last, ((values[offset + j * stride]! - lo) * scale) | 0);
-    bucket[j] = b;
-    starts[b + 1]++;
-  }
   // a bucket larger than SMALL (rare: values bunched together) needs the quicksort pass
   let large = false;
-  for (let b = 0; b < n; b++) {
-    if (starts[b + 1]! > SMALL) large = true;
-    starts[b + 1] += starts[b]!;
+  for (let j = 0; j < n; j++) {
+    let b = ((values[offset + j * stride]! - lo) * scale) | 0;
+    if (b > last) b = last;
+    bucket[j] = b;
+    if (++starts[b + 1]! > SMALL) large = true;
   }
+  for (let b = 0; b < n; b++) starts[b + 1] += starts[b]!;
   for (let j = 0; j < n; j++) {
     const at = starts[bucket[j]!]!++;
     keys[at] = values[offset + j * stride]!;

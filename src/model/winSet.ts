@@ -44,6 +44,12 @@ export interface WinSetOptions {
    * reversed) ends skip the sort. Any order gives the same win-set.
    */
   order?: Int32Array | null;
+  /**
+   * True when the caller knows that the ideal points ascend along `order` (the truth as
+   * ranked when drawn, or a belief shifted from it by one number): the ranked path then skips
+   * checking it.
+   */
+  ascending?: boolean;
 }
 
 /**
@@ -557,7 +563,9 @@ export function winSet(
   const pay = options.payments ?? null;
   const order = options.order ?? null;
   const ranking =
-    order !== null && lambda === 1 && pay === null ? rankingFor(scratch.rankings, p, order) : null;
+    order !== null && lambda === 1 && pay === null
+      ? rankingFor(scratch.rankings, p, order, options.ascending === true)
+      : null;
   scratch.ranked = null;
   if (ranking !== null && rankedWinSet(p, lo, hi, ranking, out)) {
     // every margin at q is exactly 0 (no kappa, good will or payments), as the events would find

@@ -88,7 +88,9 @@ export function particleWinSet(s: GameState, i: number, k: number, p: number) {
   const options = s.scratch.winSetOptions;
   options.lambda = i === k ? s.parties.lambda[i]! : 1;
   // an estimate is the truth shifted: its constituents keep the truth's order
-  options.order = s.parties.mode[i] === 'estimate' ? s.levelII.order[k]! : null;
+  const estimate = s.parties.mode[i] === 'estimate';
+  options.order = estimate ? s.levelII.order[k]! : null;
+  options.ascending = estimate && s.levelII.ranked[k] === 1;
   winSet(particles[b]![p]!, s.box, options, intervals[b]![p]!, s.scratch.winSet);
 }
 
@@ -127,8 +129,18 @@ function believe(s: GameState, i: number, k: number) {
       while (c < count && cand[c]! <= hi + tolerance) {
         const x = cand[c]!;
         // an end clipped by the box is no boundary of the win-set
-        const inside = (x - lo > tolerance || lo <= boxLo) && (hi - x > tolerance || hi >= boxHi);
-        if (inside || (iv.closed && (x === lo || x === hi))) out[c]! += 1;
+        if ((x - lo > tolerance || lo <= boxLo) && (hi - x > tolerance || hi >= boxHi)) {
+          // inside, and so is every next candidate until one is within the tolerance of hi
+          if (hi >= boxHi) {
+            do out[c]! += 1;
+            while (++c < count && cand[c]! <= hi + tolerance);
+          } else {
+            do out[c]! += 1;
+            while (++c < count && hi - cand[c]! > tolerance);
+          }
+          continue;
+        }
+        if (iv.closed && (x === lo || x === hi)) out[c]! += 1;
         else if (ratifies(particle, candidatePoint(s, c), options, vote)) out[c]! += 1;
         c++;
       }

@@ -115,12 +115,15 @@ export function buildCandidates(s: GameState) {
   }
   if (table.candidates.length < grid.length + e) growTables(s, grid.length + e);
   const out = table.candidates;
+  const G = grid.length;
   let n = 0;
   let g = 0;
-  let t = 0;
-  while (g < grid.length || t < e) {
-    const x = t >= e || (g < grid.length && grid[g]! <= ends[t]!) ? grid[g++]! : ends[t++]!;
-    if (n === 0 || x !== out[n - 1]) out[n++] = x;
+  for (let t = 0; t <= e; t++) {
+    // the grid points up to the next end (one equal to it is kept as the grid's), then the end
+    const end = t < e ? ends[t]! : Number.POSITIVE_INFINITY;
+    for (; g < G && grid[g]! <= end; g++)
+      if (n === 0 || grid[g] !== out[n - 1]) out[n++] = grid[g]!;
+    if (t < e && (n === 0 || end !== out[n - 1])) out[n++] = end;
   }
   table.count = n;
 }

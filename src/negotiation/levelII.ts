@@ -55,6 +55,11 @@ export interface LevelII {
    * to `winSet` as a hint (see `WinSetOptions.order`).
    */
   order: Int32Array[];
+  /**
+   * 1-D: per country, 1 while its truth is as drawn, so that its ideal points, and those of
+   * every belief shifted from it, ascend along `order` (0 once reverberation or drift moved it).
+   */
+  ranked: Uint8Array;
   /** 1-D: each country's true win-set `W_i` as drawn. */
   winSets: Intervals[];
   /** 1-D: the overlap of every true win-set (one of `overlapBuffers`). */
@@ -94,6 +99,7 @@ export function createLevelII(scenario: Scenario): LevelII {
     median: new Float64Array(N * D),
     salience: new Float64Array(N * D),
     order: scenario.countries.map((c) => new Int32Array(D === 1 ? c.constituents.count : 0)),
+    ranked: new Uint8Array(N),
     winSets: Array.from({ length: N }, () => createIntervals(8)),
     overlap: overlapBuffers[0],
     winSetSize: new Float64Array(N),
@@ -103,7 +109,7 @@ export function createLevelII(scenario: Scenario): LevelII {
     medianScratch: createMedianScratch(),
     sizeScratch: createSizeScratch(D),
     point: new Float64Array(D),
-    winSetOptions: { order: null },
+    winSetOptions: { order: null, ascending: true },
     box: [scenario.space.lo, scenario.space.hi],
   };
 }
@@ -137,13 +143,17 @@ export function drawLevelII(levelII: LevelII, scenario: Scenario, streams: RunSt
       const beta = scenario.countries[k]!.reverberation.beta;
       for (let j = 0; j < mask.length; j++) mask[j] = rng.uniform() < beta ? 1 : 0;
     }
-    meanSalience(truth[k]!, levelII.salience, k * D);
+    const { groups, salience } = scenario.countries[k]!.constituents;
+    // without interest groups every constituent has the country's salience, which is the mean
+    if (groups === undefined) {
+      for (let d = 0; d < D; d++) {
+        levelII.salience[k * D + d] = typeof salience === 'number' ? salience : salience[d]!;
+      }
+    } else meanSalience(truth[k]!, levelII.salience, k * D);
     if (D === 1) {
       // one sort gives the median and the order every win-set of this country starts from
-      levelII.median[k] = rankedMedian(truth[k]!, 0, levelII.medianScratch);
-      const order = levelII.order[k]!;
-      const ranked = levelII.medianScratch.tags;
-      for (let t = 0; t < order.length; t++) order[t] = ranked[t]!;
+      levelII.median[k] = rankedMedian(truth[k]!, 0, levelII.medianScratch, levelII.order[k]!);
+      levelII.ranked[k] = 1;
     } else {
       medianConstituent(truth[k]!, levelII.point, levelII.medianScratch);
       levelII.median.set(levelII.point, k * D);

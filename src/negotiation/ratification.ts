@@ -29,7 +29,9 @@ function payable(s: GameState, k: number): boolean {
  */
 function expectedShares(s: GameState, k: number, x: Float64Array): Float64Array {
   const p = s.levelII.truth[k]!;
-  const ranking = s.D === 1 ? rankingFor(s.scratch.winSet.rankings, p, s.levelII.order[k]!) : null;
+  const { order, ranked } = s.levelII;
+  const ranking =
+    s.D === 1 ? rankingFor(s.scratch.winSet.rankings, p, order[k]!, ranked[k] === 1) : null;
   const share = ranking === null ? -1 : rankedShare(p, x[0]!, ranking);
   if (share < 0)
     return chamberYesShares(p, x, s.scratch.voteOptions, s.scratch.shares, s.scratch.vote);

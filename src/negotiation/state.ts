@@ -151,7 +151,7 @@ export interface Scratch {
   voteOptions: { payments: Float64Array | null; rng: Rng | null };
   winSet: WinSetScratch;
   /** The options of a particle's win-set. */
-  winSetOptions: { lambda: number; order: Int32Array | null };
+  winSetOptions: { lambda: number; order: Int32Array | null; ascending: boolean };
   medianScratch: MedianScratch;
   /** Per candidate, how many particles' executives accept it (`autonomy.ts`; grown as needed). */
   executive: { accepted: Float64Array };
@@ -274,7 +274,7 @@ export function createGameState(scenario: Scenario): GameState {
       vote: createVoteScratch(),
       voteOptions: { payments: null, rng: null },
       winSet: levelII.winSetScratch,
-      winSetOptions: { lambda: 1, order: null },
+      winSetOptions: { lambda: 1, order: null, ascending: false },
       medianScratch: levelII.medianScratch,
       executive: { accepted: new Float64Array(0) },
     },

@@ -215,6 +215,7 @@ export class Table implements NegotiatingTable {
       const median = s.scratch.median;
       const before = s.trace ? [...medianConstituent(truth, median, s.scratch.medianScratch)] : [];
       reverberate(truth, x, parties.eta[k]!, levelII.nationalist[k]!);
+      levelII.ranked[k] = 0;
       for (let j = 0; j < N; j++) {
         const b = j * N + k;
         for (let p = 0; p < beliefs.active[b]!; p++) {

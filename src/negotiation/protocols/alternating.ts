@@ -43,11 +43,12 @@ export function bestOffer(t: NegotiatingTable, i: number, a: number): number {
   for (let c = 0; c < count; c++) {
     const g = gain[c]!;
     if (own[c]! < threshold || g < phi) continue;
-    const u = t.utility(i, c);
-    if (u < a) continue;
     let p = 1;
     for (let k = 0; k < N; k++) if (k !== i) p *= believed[i * N + k]![c]!;
+    // each test only excludes: testing the cheap one first picks the same candidate
     if (p < bestP) continue;
+    const u = t.utility(i, c);
+    if (u < a) continue;
     if (p === bestP && (u > bestUtility || (u === bestUtility && g <= bestGain))) continue;
     best = c;
     bestP = p;
