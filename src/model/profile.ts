@@ -12,7 +12,7 @@ import {
   type IdealPoints,
   type Scenario,
 } from '../scenario/schema.ts';
-import { betaDraw, lognormal, normal, type Rng } from './random.ts';
+import { betaDraw, lognormal, normal, normals, type Rng } from './random.ts';
 import { createSortScratch, rankValues, type SortScratch } from './sortByKey.ts';
 
 /** A veto player: the indices of its members and its quota `theta`. */
@@ -104,8 +104,7 @@ function drawIdealPoints(
   const { D, lo, hi } = scenario.space;
   if (g.kind === 'normal' && D === 1) {
     // the common case, its loop free of the generator's kind and shape (the same draws)
-    const mean = coordinate(g.mean, 0);
-    for (let j = from; j < to; j++) out[j] = normal(rng, mean, g.sd);
+    normals(rng, out, from, to, coordinate(g.mean, 0), g.sd);
     return;
   }
   for (let j = from; j < to; j++) {

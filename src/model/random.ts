@@ -61,25 +61,37 @@ const ZIGGURAT = (() => {
  * more uniforms.
  */
 function ziggurat(stream: Rng): number {
-  const { kn, wn, fn } = ZIGGURAT;
+  const { kn, wn } = ZIGGURAT;
   for (;;) {
     const h = (stream.uniform() * 4294967296 - 2147483648) | 0;
     const i = h & (LAYERS - 1);
-    const x = h * wn[i]!;
-    if (Math.abs(h) < kn[i]!) return x;
-    if (i === 0) {
-      // the tail beyond r
-      let tail: number;
-      let y: number;
-      do {
-        tail = -Math.log(1 - stream.uniform()) / R;
-        y = -Math.log(1 - stream.uniform());
-      } while (y + y < tail * tail);
-      return h > 0 ? R + tail : -R - tail;
-    }
-    // the wedge between layers i and i - 1
-    if (fn[i]! + stream.uniform() * (fn[i - 1]! - fn[i]!) < Math.exp(-0.5 * x * x)) return x;
+    if (Math.abs(h) < kn[i]!) return h * wn[i]!;
+    const z = outside(stream, h);
+    if (z === z) return z;
   }
+}
+
+/**
+ * The ziggurat's draw `h` outside its layer's rectangle: the tail beyond `r` (layer 0), or
+ * the wedge between layers `i` and `i - 1`, sampled with more uniforms; NaN when the wedge
+ * rejects it (the ziggurat then starts again).
+ */
+function outside(stream: Rng, h: number): number {
+  const { wn, fn } = ZIGGURAT;
+  const i = h & (LAYERS - 1);
+  if (i === 0) {
+    let tail: number;
+    let y: number;
+    do {
+      tail = -Math.log(1 - stream.uniform()) / R;
+      y = -Math.log(1 - stream.uniform());
+    } while (y + y < tail * tail);
+    return h > 0 ? R + tail : -R - tail;
+  }
+  const x = h * wn[i]!;
+  return fn[i]! + stream.uniform() * (fn[i - 1]! - fn[i]!) < Math.exp(-0.5 * x * x)
+    ? x
+    : Number.NaN;
 }
 
 /**
@@ -125,6 +137,37 @@ export class AleaStream implements Rng {
   /** A standard normal by the ziggurat (see {@link fromUniform}). */
   normal(): number {
     return ziggurat(this);
+  }
+
+  /** See {@link normals}: the generator's state kept in locals over the common draws. */
+  normals(out: Float64Array, from: number, to: number, mean: number, sd: number) {
+    const { kn, wn } = ZIGGURAT;
+    let { s0, s1, s2, c } = this;
+    for (let j = from; j < to; j++) {
+      const t = 2091639 * s0 + c * TWO_POW_MINUS_32;
+      s0 = s1;
+      s1 = s2;
+      c = t | 0;
+      s2 = t - c;
+      const h = (s2 * 4294967296 - 2147483648) | 0;
+      const i = h & (LAYERS - 1);
+      if (Math.abs(h) < kn[i]!) {
+        out[j] = mean + sd * (h * wn[i]!);
+        continue;
+      }
+      // outside the rectangle (about 1%): the stream's own methods from here
+      this.s0 = s0;
+      this.s1 = s1;
+      this.s2 = s2;
+      this.c = c;
+      const z = outside(this, h);
+      out[j] = mean + sd * (z === z ? z : ziggurat(this));
+      ({ s0, s1, s2, c } = this);
+    }
+    this.s0 = s0;
+    this.s1 = s1;
+    this.s2 = s2;
+    this.c = c;
   }
 }
 
@@ -179,6 +222,31 @@ export function standardNormal(rng: Rng): number {
  */
 export function normal(rng: Rng, mean: number, sd: number): number {
   return mean + sd * rng.normal();
+}
+
+/**
+ * Normal draws `mean + sd Z` into `out[j]` for `j` from `from` to `to - 1`: the draws of as
+ * many calls of {@link normal}, in that order (the game's stream makes them in one loop).
+ *
+ * @param rng uniform source
+ * @param out where to write
+ * @param from the first index written
+ * @param to one past the last
+ * @param mean the mean
+ * @param sd the standard deviation (>= 0)
+ * @example
+ * normals(fromUniform(() => 0.5), out, 0, 3, 0.5, 0.1); // out = [0.5, 0.5, 0.5]
+ */
+export function normals(
+  rng: Rng,
+  out: Float64Array,
+  from: number,
+  to: number,
+  mean: number,
+  sd: number,
+) {
+  if (rng instanceof AleaStream) rng.normals(out, from, to, mean, sd);
+  else for (let j = from; j < to; j++) out[j] = normal(rng, mean, sd);
 }
 
 /**

@@ -44,8 +44,9 @@ export function createRanking(): Ranking {
 /**
  * The rankings of one game, one per order array (a country's constituents as drawn), so
  * that its truth and every belief shifted from it reuse one pass over the weights. Owned by
- * the caller's scratch; {@link clearRankings} at the start of every game, whose draws
- * replace the weights.
+ * the caller's scratch; {@link clearRankings} at the start of every game whose draws
+ * replace the weights or kappa (with constant ones a ranking's sums do not depend on the
+ * order, and it lasts for every game).
  */
 export interface Rankings {
   list: Ranking[];

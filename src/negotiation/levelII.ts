@@ -77,6 +77,8 @@ export interface LevelII {
   readonly winSetOptions: WinSetOptions;
   /** The scenario's box `[lo, hi]` (the space of agreements). */
   readonly box: readonly [number, number];
+  /** Whether every country's weights and kappa are constant: the same in every run. */
+  readonly constantWeights: boolean;
 }
 
 /**
@@ -111,6 +113,9 @@ export function createLevelII(scenario: Scenario): LevelII {
     point: new Float64Array(D),
     winSetOptions: { order: null, ascending: true },
     box: [scenario.space.lo, scenario.space.hi],
+    constantWeights: scenario.countries.every(
+      (c) => c.constituents.weights.kind === 'constant' && c.constituents.kappa.kind === 'constant',
+    ),
   };
 }
 
@@ -133,8 +138,8 @@ export function drawLevelII(levelII: LevelII, scenario: Scenario, streams: RunSt
   const N = scenario.countries.length;
   const { D } = scenario.space;
   const { truth, box } = levelII;
-  // new weights: the last run's rankings are void
-  clearRankings(levelII.winSetScratch.rankings);
+  // drawn weights or kappa void the last run's rankings (constant ones leave them true)
+  if (!levelII.constantWeights) clearRankings(levelII.winSetScratch.rankings);
   for (let k = 0; k < N; k++) {
     truth[k] = drawProfile(scenario, k, streams.levelII[k]!, truth[k]);
     const mask = levelII.nationalist[k];

@@ -62,11 +62,12 @@ function believedOverlapSize(s: GameState): number {
   for (let k = 0; k < N; k++) rows[k] = table.believed[proposer * N + k]!;
   if (D === 1) {
     let size = 0;
-    let previous = count > 0 && believedByAll(rows, threshold, 0);
-    for (let c = 0; c + 1 < count; c++) {
-      const next = believedByAll(rows, threshold, c + 1);
-      if (previous && next) size += candidates[c + 1]! - candidates[c]!;
-      previous = next;
+    let previous = false;
+    for (let c = 0; c < count; c++) {
+      let all = true;
+      for (let k = 0; k < N && all; k++) all = !(rows[k]![c]! < threshold);
+      if (previous && all) size += candidates[c]! - candidates[c - 1]!;
+      previous = all;
     }
     return size;
   }

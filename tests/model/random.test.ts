@@ -7,6 +7,7 @@ import {
   gammaDraw,
   lognormal,
   normal,
+  normals,
   standardNormal,
 } from '../../src/model/random.ts';
 
@@ -127,6 +128,27 @@ describe('AleaStream', () => {
     expect(Math.abs(beyond / n - p)).toBeLessThan(4 * Math.sqrt((p * (1 - p)) / n));
     // E Z^4 = 3, Var Z^4 = 105 - 9 = 96
     expect(Math.abs(fourth / n - 3)).toBeLessThan(4 * Math.sqrt(96 / n));
+  });
+
+  it('normals writes the draws of as many normal calls, the tail and the wedge included', () => {
+    const n = 200_000;
+    const one = new AleaStream().seed(21, 22, 23);
+    const batch = new AleaStream().seed(21, 22, 23);
+    const expected = Float64Array.from({ length: n }, () => normal(one, 0.4, 0.2));
+    const out = new Float64Array(n + 2);
+    normals(batch, out, 1, n + 1, 0.4, 0.2);
+    expect(out[0]).toBe(0);
+    expect(out[n + 1]).toBe(0);
+    expect(out.subarray(1, n + 1)).toEqual(expected);
+    // the streams are left in the same state
+    expect(batch.uniform()).toBe(one.uniform());
+    // |Z| beyond r = 3.4426 (the tail's own method) in about 0.058% of draws: some were drawn
+    const tail = expected.filter((x) => Math.abs(x - 0.4) > 0.2 * 3.442619855899).length;
+    expect(tail).toBeGreaterThan(50);
+    // a stream of another kind draws one normal at a time
+    const values = new Float64Array(3);
+    normals(fromUniform(() => 0.5), values, 0, 3, 0.5, 0.1);
+    expect([...values]).toEqual([0.5, 0.5, 0.5]);
   });
 
   it('consecutive normals are uncorrelated (4 standard errors)', () => {
