@@ -11,7 +11,7 @@ import { announce } from './announcement.ts';
 import { believeAll, particleWinSet, rebelieve } from './beliefs.ts';
 import { buildCandidates, candidatePoint } from './candidates.ts';
 import { measureCandidateGains } from './gains.ts';
-import { type NegotiatingTable, ProtocolError } from './protocols/protocol.ts';
+import { type NegotiatingTable, normalisedUtility, ProtocolError } from './protocols/protocol.ts';
 import type { GameRecord } from './record.ts';
 import { reverberate } from './reverberate.ts';
 import type { GameState } from './state.ts';
@@ -185,10 +185,7 @@ export class Table implements NegotiatingTable {
   }
 
   utility(i: number, c: number): number {
-    const top = this.top[i]!;
-    const g = this.gains[i]![c]!;
-    if (top > 0) return g / top;
-    return g >= 0 ? 1 : 0;
+    return normalisedUtility(this.gains[i]![c]!, this.top[i]!);
   }
 
   offer(i: number, c: number): void {

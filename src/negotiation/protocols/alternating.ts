@@ -1,4 +1,4 @@
-import type { NegotiatingTable, Protocol } from './protocol.ts';
+import { type NegotiatingTable, normalisedUtility, type Protocol } from './protocol.ts';
 
 /**
  * The candidate negotiator `i` offers at aspiration `a` (aspiration adaptation: Sauermann and
@@ -36,6 +36,9 @@ export function bestOffer(t: NegotiatingTable, i: number, a: number): number {
   const own = believed[i * N + i]!;
   const gain = t.gain[i]!;
   const phi = t.reservation[i]!;
+  const top = t.top[i]!;
+  // of two countries, the other's row: the product over the others is its probability
+  const other = N === 2 ? believed[i * N + 1 - i]! : null;
   let best = -1;
   let bestP = -1;
   let bestUtility = Number.POSITIVE_INFINITY;
@@ -43,12 +46,12 @@ export function bestOffer(t: NegotiatingTable, i: number, a: number): number {
   for (let c = 0; c < count; c++) {
     const g = gain[c]!;
     if (own[c]! < threshold || g < phi) continue;
-    let p = 1;
-    for (let k = 0; k < N; k++) if (k !== i) p *= believed[i * N + k]![c]!;
-    // each test only excludes: testing the cheap one first picks the same candidate
-    if (p < bestP) continue;
-    const u = t.utility(i, c);
+    const u = normalisedUtility(g, top);
     if (u < a) continue;
+    let p = 1;
+    if (other !== null) p *= other[c]!;
+    else for (let k = 0; k < N; k++) if (k !== i) p *= believed[i * N + k]![c]!;
+    if (p < bestP) continue;
     if (p === bestP && (u > bestUtility || (u === bestUtility && g <= bestGain))) continue;
     best = c;
     bestP = p;

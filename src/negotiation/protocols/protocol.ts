@@ -69,6 +69,21 @@ export interface NegotiatingTable {
 }
 
 /**
+ * Normalised utility (MODEL.md section 4): a gain over the negotiator's top, `g / top`; when
+ * his top is `<= 0`, 1 for a gain `>= 0`, else 0. What {@link NegotiatingTable.utility} gives.
+ *
+ * @param g the gain `gain[i][c]`
+ * @param top `top[i]`
+ * @returns the normalised utility
+ * @example
+ * normalisedUtility(0.06, 0.08); // 0.75
+ */
+export function normalisedUtility(g: number, top: number): number {
+  if (top > 0) return g / top;
+  return g >= 0 ? 1 : 0;
+}
+
+/**
  * A Level I bargaining protocol, selected by `scenario.protocol.name`. `bargain` plays one
  * session on the table and returns the index of the tentative agreement among the
  * candidates, or -1 for none. It must make every offer through `table.offer` (so that
