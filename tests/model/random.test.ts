@@ -147,7 +147,14 @@ describe('AleaStream', () => {
     expect(tail).toBeGreaterThan(50);
     // a stream of another kind draws one normal at a time
     const values = new Float64Array(3);
-    normals(fromUniform(() => 0.5), values, 0, 3, 0.5, 0.1);
+    normals(
+      fromUniform(() => 0.5),
+      values,
+      0,
+      3,
+      0.5,
+      0.1,
+    );
     expect([...values]).toEqual([0.5, 0.5, 0.5]);
   });
 

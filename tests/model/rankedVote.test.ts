@@ -149,6 +149,15 @@ describe('rankWeights', () => {
     p.ideal[0] = Number.NaN;
     expect(stillRanked(p, ranking)).toBe(false);
   });
+
+  it('stillRanked with ascending: the caller vouches for the order, the shape and span are still checked', () => {
+    const p = makeProfile(base);
+    expect(rankWeights(p, order, ranking)).toBe(true);
+    p.ideal[0] = 0.5;
+    expect(stillRanked(p, ranking, true)).toBe(true);
+    p.ideal[order[0]!] = -1e160;
+    expect(stillRanked(p, ranking, true)).toBe(false);
+  });
 });
 
 describe('rankingFor', () => {
