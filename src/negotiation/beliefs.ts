@@ -95,6 +95,29 @@ export function particleWinSet(s: GameState, i: number, k: number, p: number) {
 }
 
 /**
+ * The first candidate from `from` on (ascending, so found by bisection) no longer inside a
+ * win-set ending at `hi`: past `hi + tolerance` when that end is the box's (`clipped`), else
+ * within `tolerance` of `hi`; `count` when there is none.
+ */
+function insideEnd(
+  cand: Float64Array,
+  from: number,
+  count: number,
+  hi: number,
+  tolerance: number,
+  clipped: boolean,
+): number {
+  let a = from;
+  let b = count;
+  while (a < b) {
+    const t = (a + b) >>> 1;
+    if (clipped ? cand[t]! <= hi + tolerance : hi - cand[t]! > tolerance) a = t + 1;
+    else b = t;
+  }
+  return a;
+}
+
+/**
  * Fills `believed[i * N + k]`: the share of `i`'s particles of `k` that ratify each
  * candidate. One dimension: candidates are looked up in each particle's win-set, and those
  * within the tolerance of an end (not clipped by the box) are checked by the model's vote,
@@ -131,13 +154,10 @@ function believe(s: GameState, i: number, k: number) {
         // an end clipped by the box is no boundary of the win-set
         if ((x - lo > tolerance || lo <= boxLo) && (hi - x > tolerance || hi >= boxHi)) {
           // inside, and so is every next candidate until one is within the tolerance of hi
-          if (hi >= boxHi) {
-            do out[c]! += 1;
-            while (++c < count && cand[c]! <= hi + tolerance);
-          } else {
-            do out[c]! += 1;
-            while (++c < count && hi - cand[c]! > tolerance);
-          }
+          const end = insideEnd(cand, c + 1, count, hi, tolerance, hi >= boxHi);
+          if (p === 0) out.fill(1, c, end);
+          else for (; c < end; c++) out[c]! += 1;
+          c = end;
           continue;
         }
         if (iv.closed && (x === lo || x === hi)) out[c]! += 1;
