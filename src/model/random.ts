@@ -67,7 +67,7 @@ function ziggurat(stream: Rng): number {
     const i = h & (LAYERS - 1);
     if (Math.abs(h) < kn[i]!) return h * wn[i]!;
     const z = outside(stream, h);
-    if (z === z) return z;
+    if (!Number.isNaN(z)) return z;
   }
 }
 
@@ -161,7 +161,7 @@ export class AleaStream implements Rng {
       this.s2 = s2;
       this.c = c;
       const z = outside(this, h);
-      out[j] = mean + sd * (z === z ? z : ziggurat(this));
+      out[j] = mean + sd * (Number.isNaN(z) ? ziggurat(this) : z);
       ({ s0, s1, s2, c } = this);
     }
     this.s0 = s0;
