@@ -4,12 +4,9 @@ import * as aq from 'arquero';
 import { UserError } from '../errors.ts';
 import { writeAtomic } from '../results/atomic.ts';
 import { cellOutput } from './cellOutputs.ts';
-import { type PrimBox, type PrimOptions, pastePrimBox, prim } from './prim.ts';
+import { MIN_COVERAGE, type PrimBox, type PrimOptions, pastePrimBox, prim } from './prim.ts';
 import type { Results } from './readResults.ts';
 import { markdownTable } from './summaryDisplay.ts';
-
-/** Default smallest coverage of the box `twolevel discover` chooses. */
-export const MIN_COVERAGE = 0.5;
 
 /** Which cells are cases of interest: an output above or below a threshold. */
 export interface CaseDefinition {

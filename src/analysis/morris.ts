@@ -16,7 +16,7 @@ import { writeAtomic } from '../results/atomic.ts';
 import { cellOutput, checkOutputName, outputNames } from './cellOutputs.ts';
 import { type MorrisMeasure, morrisMeasures } from './morrisMeasures.ts';
 import type { Results } from './readResults.ts';
-import { SENSITIVITY_RESAMPLES } from './sensitivity.ts';
+import { SENSITIVITY_RESAMPLES } from './sobolIndices.ts';
 import { markdownTable, withInterval } from './summaryDisplay.ts';
 
 /** The Morris measures of one output of a sweep, or why there are none. */

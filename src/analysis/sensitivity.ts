@@ -6,11 +6,8 @@ import { UserError } from '../errors.ts';
 import { writeAtomic } from '../results/atomic.ts';
 import { cellOutput, checkOutputName, outputNames } from './cellOutputs.ts';
 import type { Results } from './readResults.ts';
-import { type ParameterIndices, sobolIndices } from './sobolIndices.ts';
+import { type ParameterIndices, SENSITIVITY_RESAMPLES, sobolIndices } from './sobolIndices.ts';
 import { markdownTable, withInterval } from './summaryDisplay.ts';
-
-/** Default bootstrap resamples of `twolevel sensitivity`. */
-export const SENSITIVITY_RESAMPLES = 1000;
 
 /** The Sobol indices of one output of a sweep, or why there are none. */
 export interface OutputSensitivity {
