@@ -59,8 +59,6 @@ describe('importing loads only what is used', () => {
       // readResults, readRuns, summarize and evaluateHypotheses are synchronous and build
       // arquero tables, so arquero loads with them
       'arquero',
-      // runExperiment (src/engine/run.ts)
-      'piscina',
       'seedrandom',
       'simple-statistics',
       // parseScenario
