@@ -1,8 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import * as aq from 'arquero';
 import { UserError } from '../errors.ts';
 import { writeAtomic } from '../results/atomic.ts';
+import { arquero } from './arquero.ts';
 import { cellOutput } from './cellOutputs.ts';
 import { MIN_COVERAGE, type PrimBox, type PrimOptions, pastePrimBox, prim } from './prim.ts';
 import type { Results } from './readResults.ts';
@@ -280,6 +280,7 @@ export function writeDiscovery(dir: string, result: Discovery): string[] {
     ...result.trajectory.map((b, i) => row(b, String(i), false)),
     row(result.box, 'pasted', true),
   ];
+  const aq = arquero();
   writeAtomic(csv, aq.toCSV(aq.from(rows)));
   writeAtomic(
     md,
