@@ -1,15 +1,12 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import * as aq from 'arquero';
 import { UserError } from '../errors.ts';
 import { writeAtomic } from '../results/atomic.ts';
+import { arquero } from './arquero.ts';
 import { cellOutput } from './cellOutputs.ts';
-import { type PrimBox, type PrimOptions, pastePrimBox, prim } from './prim.ts';
+import { MIN_COVERAGE, type PrimBox, type PrimOptions, pastePrimBox, prim } from './prim.ts';
 import type { Results } from './readResults.ts';
 import { markdownTable } from './summaryDisplay.ts';
-
-/** Default smallest coverage of the box `twolevel discover` chooses. */
-export const MIN_COVERAGE = 0.5;
 
 /** Which cells are cases of interest: an output above or below a threshold. */
 export interface CaseDefinition {
@@ -283,6 +280,7 @@ export function writeDiscovery(dir: string, result: Discovery): string[] {
     ...result.trajectory.map((b, i) => row(b, String(i), false)),
     row(result.box, 'pasted', true),
   ];
+  const aq = arquero();
   writeAtomic(csv, aq.toCSV(aq.from(rows)));
   writeAtomic(
     md,

@@ -1,10 +1,10 @@
 import type { ColumnTable } from 'arquero';
-import * as aq from 'arquero';
 import { checkHypotheses, defaultTest, givenCells, levelsOf } from '../engine/checkHypotheses.ts';
 import { RATE_NAMES, SUMMARY_RATES } from '../engine/columns.ts';
 import type { Hypothesis } from '../engine/experiment.ts';
 import type { CellValue } from '../engine/seeds.ts';
 import { UserError } from '../errors.ts';
+import { arquero } from './arquero.ts';
 import { holm } from './holm.ts';
 import {
   type HypothesisEvidence,
@@ -71,7 +71,7 @@ function evidenceFor(
     };
   }
   const keep = new Set(chosen.map((c) => c.index));
-  const cells = results.cells.filter(aq.escape((d: { cell: number }) => keep.has(d.cell)));
+  const cells = results.cells.filter(arquero().escape((d: { cell: number }) => keep.has(d.cell)));
   const column = (table: ColumnTable, name: string) =>
     Array.from(table.array(name) as ArrayLike<number>);
   const response = (table: ColumnTable): Response => {

@@ -1,6 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import * as aq from 'arquero';
 import seedrandom from 'seedrandom';
 import { replicationRule } from '../engine/adaptive.ts';
 import {
@@ -13,10 +12,11 @@ import type { MorrisDesign } from '../engine/designs/types.ts';
 import { cellKey, designSeed } from '../engine/seeds.ts';
 import { UserError } from '../errors.ts';
 import { writeAtomic } from '../results/atomic.ts';
+import { arquero } from './arquero.ts';
 import { cellOutput, checkOutputName, outputNames } from './cellOutputs.ts';
 import { type MorrisMeasure, morrisMeasures } from './morrisMeasures.ts';
 import type { Results } from './readResults.ts';
-import { SENSITIVITY_RESAMPLES } from './sensitivity.ts';
+import { SENSITIVITY_RESAMPLES } from './sobolIndices.ts';
 import { markdownTable, withInterval } from './summaryDisplay.ts';
 
 /** The Morris measures of one output of a sweep, or why there are none. */
@@ -261,6 +261,7 @@ export function writeMorris(dir: string, result: MorrisSensitivity): string[] {
   const md = join(dir, 'sensitivity.md');
   const json = join(dir, 'sensitivity.json');
   const rows = morrisRows(result);
+  const aq = arquero();
   writeAtomic(
     csv,
     rows.length > 0 ? aq.toCSV(aq.from(rows).select(...COLUMNS)) : `${COLUMNS.join(',')}\n`,

@@ -1,7 +1,7 @@
 import type { ColumnTable } from 'arquero';
-import * as aq from 'arquero';
 import { cellMetrics, OUTCOMES, type RunLayout } from '../engine/columns.ts';
 import { UserError } from '../errors.ts';
+import { arquero } from './arquero.ts';
 
 /** The count columns of `cells.arrow` that pool by addition: runs, outcomes, tentative, ratified. */
 export const COUNT_COLUMNS = ['runs', ...OUTCOMES, 'tentative', 'ratified'] as const;
@@ -72,5 +72,5 @@ export function poolCells(
   return pooled
     .assign(ranked)
     .orderby(...keys)
-    .select(aq.not(...helpers));
+    .select(arquero().not(...helpers));
 }

@@ -12,6 +12,9 @@ export interface PrimBox {
   support: number;
 }
 
+/** Default smallest coverage of the box `twolevel discover` chooses from the trajectory. */
+export const MIN_COVERAGE = 0.5;
+
 /** PRIM's tuning: the peeling and pasting fractions and the smallest support peeled to. */
 export interface PrimOptions {
   /** Fraction of the box's points a peel removes; default 0.05. */

@@ -1,7 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ColumnTable } from 'arquero';
-import * as aq from 'arquero';
 import { cellColumns, OUTCOMES, runColumns } from '../engine/columns.ts';
 import { UserError } from '../errors.ts';
 import { codecOf } from '../results/codecs/index.ts';
@@ -13,6 +12,7 @@ import {
   verifyJournal,
   verifyRunFiles,
 } from '../results/verify.ts';
+import { arquero } from './arquero.ts';
 
 /** A finished results folder, as the analysis reads it. */
 export interface Results {
@@ -64,7 +64,7 @@ export function readResults(dir: string): Results {
   return {
     dir,
     manifest,
-    cells: aq.table(byPath as never),
+    cells: arquero().table(byPath as never),
     parameters: manifest.parameters.map((p) => p.path),
   };
 }
@@ -101,7 +101,7 @@ export function readRuns(results: Results): ColumnTable {
   const tables = chosen.flatMap((e) =>
     Object.keys(e.files).map((f) => {
       try {
-        return aq.table(codec.decode(readFileSync(join(dir, f)), columns) as never);
+        return arquero().table(codec.decode(readFileSync(join(dir, f)), columns) as never);
       } catch (error) {
         throw new UserError(
           damageMessage('analysis', dir, [{ file: f, problem: (error as Error).message }]),

@@ -1,16 +1,13 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import * as aq from 'arquero';
 import { replicationRule } from '../engine/adaptive.ts';
 import { UserError } from '../errors.ts';
 import { writeAtomic } from '../results/atomic.ts';
+import { arquero } from './arquero.ts';
 import { cellOutput, checkOutputName, outputNames } from './cellOutputs.ts';
 import type { Results } from './readResults.ts';
-import { type ParameterIndices, sobolIndices } from './sobolIndices.ts';
+import { type ParameterIndices, SENSITIVITY_RESAMPLES, sobolIndices } from './sobolIndices.ts';
 import { markdownTable, withInterval } from './summaryDisplay.ts';
-
-/** Default bootstrap resamples of `twolevel sensitivity`. */
-export const SENSITIVITY_RESAMPLES = 1000;
 
 /** The Sobol indices of one output of a sweep, or why there are none. */
 export interface OutputSensitivity {
@@ -221,6 +218,7 @@ export function writeSensitivity(dir: string, result: Sensitivity): string[] {
   const md = join(dir, 'sensitivity.md');
   const json = join(dir, 'sensitivity.json');
   const rows = sensitivityRows(result);
+  const aq = arquero();
   const table = rows.length > 0 ? aq.from(rows).select(...COLUMNS) : aq.table({});
   writeAtomic(csv, rows.length > 0 ? aq.toCSV(table) : `${COLUMNS.join(',')}\n`);
   writeAtomic(

@@ -30,6 +30,9 @@ export interface SobolIndices {
   corrected: ParameterIndices[];
 }
 
+/** Default bootstrap resamples of `twolevel sensitivity` (Sobol indices and Morris measures). */
+export const SENSITIVITY_RESAMPLES = 1000;
+
 /** How {@link sobolIndices} bootstraps. */
 export interface BootstrapOptions {
   /** Bootstrap resamples of the base points; default 1000. */
@@ -164,7 +167,7 @@ export function sobolIndices(
       );
     }
   }
-  const resamples = options.resamples ?? 1000;
+  const resamples = options.resamples ?? SENSITIVITY_RESAMPLES;
   const level = options.level ?? 0.95;
   const first = new Float64Array(k);
   const total = new Float64Array(k);

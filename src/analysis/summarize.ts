@@ -1,6 +1,6 @@
 import type { ColumnTable } from 'arquero';
-import * as aq from 'arquero';
 import { type RunLayout, SUMMARY_RATES, summaryMetrics } from '../engine/columns.ts';
+import { arquero } from './arquero.ts';
 import { meanInterval } from './meanInterval.ts';
 import { COUNT_COLUMNS, poolCells } from './poolCells.ts';
 import { wilsonInterval } from './wilsonInterval.ts';
@@ -79,5 +79,5 @@ export function summarize(
     columns[`${metric}_lo`] = lo;
     columns[`${metric}_hi`] = hi;
   }
-  return aq.table(columns);
+  return arquero().table(columns);
 }

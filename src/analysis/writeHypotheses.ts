@@ -1,7 +1,7 @@
 import { join } from 'node:path';
-import * as aq from 'arquero';
 import type { CellValue } from '../engine/seeds.ts';
 import { writeAtomic } from '../results/atomic.ts';
+import { arquero } from './arquero.ts';
 import { ALPHA, type HypothesisResult } from './evaluateHypotheses.ts';
 import { type DisplayTable, markdownTable } from './summaryDisplay.ts';
 
@@ -112,6 +112,7 @@ export function writeHypotheses(dir: string, results: readonly HypothesisResult[
     verdict: results.map((r) => r.verdict),
     note: results.map((r) => r.note),
   };
+  const aq = arquero();
   writeAtomic(csv, aq.toCSV(aq.table(columns)));
   writeAtomic(
     md,

@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import type { ColumnTable } from 'arquero';
-import * as aq from 'arquero';
 import type { ParameterColumn, RunLayout } from '../engine/columns.ts';
 import { writeAtomic } from '../results/atomic.ts';
+import { arquero } from './arquero.ts';
 import { markdownTable, summaryDisplay } from './summaryDisplay.ts';
 
 /**
@@ -32,7 +32,7 @@ export function writeSummary(
       parameters.filter((p) => by.includes(p.path)).map((p) => [p.path, p.column]),
     ),
   );
-  writeAtomic(csv, aq.toCSV(named));
+  writeAtomic(csv, arquero().toCSV(named));
   writeAtomic(json, `${JSON.stringify(named.objects(), null, 1)}\n`);
   const grouping = by.length > 0 ? `by ${by.join(', ')}` : 'all cells pooled';
   writeAtomic(

@@ -1,20 +1,22 @@
 import { mkdir } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import { crc32 } from 'node:zlib';
-import { Resvg } from '@resvg/resvg-js';
 import type { TopLevelSpec } from 'vega-lite';
 import { UserError } from '../errors.ts';
 import { writeAtomic } from '../results/atomic.ts';
 import { PLEX_SANS_FILES, plexTextWidth } from './fonts.ts';
 import { FONT_FAMILY, POINTS_PER_INCH } from './theme.ts';
 
-// vega, vega-lite, PDFKit and SVG-to-PDFKit (about 1 s to load together) are imported when a
-// figure is drawn, so that importing the library (or a command that draws nothing) does not
-// load them.
+// vega, vega-lite, PDFKit and SVG-to-PDFKit (about 1 s to load together) and resvg (a native
+// addon) are loaded when a figure is drawn, so that importing the library (or a command that
+// draws nothing) does not load them.
 declare module 'vega' {
   /** Vega's text measurer (exported by vega-scenegraph, missing from vega's typings). */
   export const textMetrics: { width: (item: object, text: unknown) => number };
 }
+
+const require = createRequire(import.meta.url);
 
 /** Raster resolution of PNG output, in dots per inch. */
 export const PNG_DPI = 300;
@@ -33,8 +35,12 @@ export type FigureFormat = 'svg' | 'png' | 'pdf';
  * // => '<svg xmlns="http://www.w3.org/2000/svg" ... </svg>'
  */
 export async function toSVG(spec: TopLevelSpec): Promise<string> {
-  const [vega, { compile }] = await Promise.all([import('vega'), import('vega-lite')]);
-  vega.textMetrics.width = plexTextWidth;
+  const [vega, { compile }, textWidth] = await Promise.all([
+    import('vega'),
+    import('vega-lite'),
+    plexTextWidth(),
+  ]);
+  vega.textMetrics.width = textWidth;
   vega.resetSVGDefIds();
   // vega tags inline data rows with ids; a clone keeps the caller's spec untouched.
   const view = new vega.View(vega.parse(compile(structuredClone(spec)).spec), { renderer: 'none' });
@@ -55,6 +61,8 @@ export async function toSVG(spec: TopLevelSpec): Promise<string> {
  * svgToPNG('<svg xmlns="http://www.w3.org/2000/svg" width="72" height="36"/>'); // => a 300 x 150 px PNG
  */
 export function svgToPNG(svg: string): Buffer {
+  // resvg is CommonJS (a native addon): required here, synchronously, on the first PNG.
+  const { Resvg } = require('@resvg/resvg-js') as typeof import('@resvg/resvg-js');
   const resvg = new Resvg(svg, {
     fitTo: { mode: 'zoom', value: PNG_DPI / POINTS_PER_INCH },
     font: {

@@ -1,12 +1,5 @@
 import { join } from 'node:path';
-import {
-  discover,
-  discoveryDisplay,
-  discoverySummary,
-  MIN_COVERAGE,
-  writeDiscovery,
-} from '../analysis/discovery.ts';
-import { readResults } from '../analysis/readResults.ts';
+import { MIN_COVERAGE } from '../analysis/prim.ts';
 import { markdownTable } from '../analysis/summaryDisplay.ts';
 import { UserError } from '../errors.ts';
 import { type Command, integerFlag, parseFlags } from './command.ts';
@@ -76,6 +69,10 @@ Example:
         'twolevel discover: give exactly one of --above T and --below T (the cases are the cells whose estimate is above or below T)',
       );
     }
+    const { readResults } = await import('../analysis/readResults.ts');
+    const { discover, discoveryDisplay, discoverySummary, writeDiscovery } = await import(
+      '../analysis/discovery.ts'
+    );
     const results = readResults(positionals[0]!);
     const direction = values.above !== undefined ? 'above' : 'below';
     const threshold = numberFlag(direction, values[direction])!;

@@ -1,6 +1,5 @@
 import { extname } from 'node:path';
 import { UserError } from '../errors.ts';
-import { readManifest } from '../results/manifest.ts';
 import { type Command, integerFlag, parseFlags } from './command.ts';
 
 /** `twolevel replay`: one run of a results folder, replayed from its manifest. */
@@ -42,6 +41,7 @@ Example:
       );
     }
     const dir = positionals[0]!;
+    const { readManifest } = await import('../results/manifest.ts');
     const manifest = readManifest(dir);
     if (!manifest) throw new UserError(`replay: ${dir} is not a results folder (no manifest.json)`);
     const svg = values.svg;

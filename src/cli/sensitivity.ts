@@ -1,12 +1,5 @@
 import { join } from 'node:path';
-import { readResults } from '../analysis/readResults.ts';
-import {
-  SENSITIVITY_RESAMPLES,
-  sensitivity,
-  sensitivityDisplay,
-  sensitivityMethod,
-  writeSensitivity,
-} from '../analysis/sensitivity.ts';
+import { SENSITIVITY_RESAMPLES } from '../analysis/sobolIndices.ts';
 import { markdownTable } from '../analysis/summaryDisplay.ts';
 import { UserError } from '../errors.ts';
 import { type Command, integerFlag, parseFlags } from './command.ts';
@@ -58,6 +51,7 @@ Example:
         `twolevel sensitivity: expected one results folder, got ${positionals.length}. Run 'twolevel sensitivity --help'.`,
       );
     }
+    const { readResults } = await import('../analysis/readResults.ts');
     const results = readResults(positionals[0]!);
     const outputs = values.outcome
       ?.split(',')
@@ -91,6 +85,9 @@ Example:
       method = morrisMethod(result);
       table = markdownTable(morrisDisplay(result));
     } else {
+      const { sensitivity, sensitivityDisplay, sensitivityMethod, writeSensitivity } = await import(
+        '../analysis/sensitivity.ts'
+      );
       const result = sensitivity(results, options);
       written = writeSensitivity(results.dir, result);
       for (const output of result.outputs) {

@@ -1,18 +1,12 @@
 import { basename, dirname } from 'node:path';
 import type { ColumnTable } from 'arquero';
-import { drawFigures } from '../analysis/drawFigures.ts';
 import { evaluateHypotheses } from '../analysis/evaluateHypotheses.ts';
-import { morrisSensitivity, readMorris, writeMorris } from '../analysis/morris.ts';
 import { readResults, readRuns } from '../analysis/readResults.ts';
 import { withReplicationTarget } from '../analysis/replicationTarget.ts';
-import { readSensitivity, sensitivity, writeSensitivity } from '../analysis/sensitivity.ts';
 import { summarize } from '../analysis/summarize.ts';
-import { writeHypotheses } from '../analysis/writeHypotheses.ts';
-import { writeSummary } from '../analysis/writeSummary.ts';
 import type { FigureFormat } from '../charts/render.ts';
 import type { FigureTheme } from '../charts/theme.ts';
 import { describeReplications } from '../engine/adaptive.ts';
-import { writeReport } from './report.ts';
 
 /** What {@link analyseResults} wrote, by kind. */
 export interface AnalysisOutputs {
@@ -40,6 +34,23 @@ export async function analyseResults(
   dir: string,
   options: { formats?: readonly FigureFormat[]; theme?: FigureTheme } = {},
 ): Promise<AnalysisOutputs> {
+  // The writers, sensitivity measures, figures and report page (with every chart builder) are
+  // imported here, so that importing the library does not load them.
+  const [
+    { writeSummary },
+    { writeHypotheses },
+    { morrisSensitivity, readMorris, writeMorris },
+    { readSensitivity, sensitivity, writeSensitivity },
+    { drawFigures },
+    { writeReport },
+  ] = await Promise.all([
+    import('../analysis/writeSummary.ts'),
+    import('../analysis/writeHypotheses.ts'),
+    import('../analysis/morris.ts'),
+    import('../analysis/sensitivity.ts'),
+    import('../analysis/drawFigures.ts'),
+    import('./report.ts'),
+  ]);
   const results = readResults(dir);
   const experiment = results.manifest.experiment;
   let runs: ColumnTable | undefined;

@@ -90,7 +90,7 @@ interface SceneNode {
  * every enclosing group item.
  */
 export async function legendExtents(spec: TopLevelSpec): Promise<[number, number][]> {
-  vega.textMetrics.width = plexTextWidth;
+  vega.textMetrics.width = await plexTextWidth();
   const view = new vega.View(vega.parse(compile(structuredClone(spec)).spec), {
     renderer: 'none',
   });

@@ -5,10 +5,16 @@
  * form, so they read back to the same bits.
  * @module
  */
-import * as aq from 'arquero';
+import { createRequire } from 'node:module';
 import type { ColumnSpec } from '../../engine/columns.ts';
 import { type ColumnValues, fileValues, memoryValues, type ResultTable } from '../table.ts';
 import { type Codec, checkDecoded } from './codec.ts';
+
+// arquero (166 modules) is required on the first encode or decode, synchronously as a codec is
+// (`require` of an ES module, Node >= 20.19), so that a command or a worker that writes no CSV
+// does not load it. Node caches it after the first call.
+const require = createRequire(import.meta.url);
+const arquero = () => require('arquero') as typeof import('arquero');
 
 /** A double as CSV text: shortest round-trip form, `-0` kept, null as an empty field. */
 function formatFloat(value: unknown): string {
@@ -36,6 +42,7 @@ export const csv: Codec = {
   readers:
     "CSV with a header row: `read.csv` in R, `pandas.read_csv` in Python, `read_csv('runs/*.csv')` in DuckDB; an empty field is null (`NA`, `NaN`, `NULL`)",
   encode(table: ResultTable) {
+    const aq = arquero();
     const columns = Object.fromEntries(
       table.columns.map((spec) => {
         const values = fileValues(spec, table.values[spec.name]!);
@@ -45,6 +52,7 @@ export const csv: Codec = {
     return new TextEncoder().encode(aq.toCSV(aq.table(columns as never)));
   },
   decode(bytes: Uint8Array, columns: readonly ColumnSpec[]) {
+    const aq = arquero();
     const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
     if (!text.endsWith('\n')) throw new Error('the file does not end with a newline (truncated)');
     const header = text.slice(0, text.indexOf('\n')).split(',');

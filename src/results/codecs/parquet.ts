@@ -8,14 +8,32 @@
  * (`parquetRead` is asynchronous only, the analysis reads run files synchronously).
  * @module
  */
-import { parquetMetadata, parquetSchema } from 'hyparquet';
-import { readColumn } from 'hyparquet/src/column.js';
-import { DEFAULT_PARSERS } from 'hyparquet/src/convert.js';
-import { getTreePath } from 'hyparquet/src/schema.js';
-import { parquetWriteBuffer } from 'hyparquet-writer';
+import { createRequire } from 'node:module';
+import type { parquetWriteBuffer } from 'hyparquet-writer';
 import type { ColumnSpec } from '../../engine/columns.ts';
 import { type ColumnValues, fileValues, memoryValues, type ResultTable } from '../table.ts';
 import { type Codec, checkDecoded } from './codec.ts';
+
+// hyparquet and hyparquet-writer (79 modules) are required on the first decode or encode,
+// synchronously as a codec is (`require` of an ES module, Node >= 20.19), so that importing
+// the results layer (the library, a command or a worker that reads or writes no Parquet) does
+// not load them. Node caches them after the first call.
+const require = createRequire(import.meta.url);
+
+/** hyparquet's metadata parser and synchronous column reader. */
+function hyparquet() {
+  type Column = typeof import('hyparquet/src/column.js');
+  type Convert = typeof import('hyparquet/src/convert.js');
+  type Schema = typeof import('hyparquet/src/schema.js');
+  const { parquetMetadata, parquetSchema } = require('hyparquet') as typeof import('hyparquet');
+  return {
+    parquetMetadata,
+    parquetSchema,
+    readColumn: (require('hyparquet/src/column.js') as Column).readColumn,
+    DEFAULT_PARSERS: (require('hyparquet/src/convert.js') as Convert).DEFAULT_PARSERS,
+    getTreePath: (require('hyparquet/src/schema.js') as Schema).getTreePath,
+  };
+}
 
 type SchemaElement = NonNullable<Parameters<typeof parquetWriteBuffer>[0]['schema']>[number];
 
@@ -50,7 +68,9 @@ export const parquet: Codec = {
   readers:
     "Parquet: `SELECT * FROM 'runs/*.parquet'` in DuckDB, `pandas.read_parquet` (with pyarrow or fastparquet), `arrow::open_dataset` or `nanoparquet::read_parquet` in R, `polars.read_parquet`",
   encode(table: ResultTable) {
-    const buffer = parquetWriteBuffer({
+    const write = (require('hyparquet-writer') as typeof import('hyparquet-writer'))
+      .parquetWriteBuffer;
+    const buffer = write({
       columnData: table.columns.map((spec) => ({
         name: spec.name,
         data: fileValues(spec, table.values[spec.name]!) as never,
@@ -66,6 +86,8 @@ export const parquet: Codec = {
     return new Uint8Array(buffer);
   },
   decode(bytes: Uint8Array, columns: readonly ColumnSpec[]) {
+    const { parquetMetadata, parquetSchema, readColumn, DEFAULT_PARSERS, getTreePath } =
+      hyparquet();
     const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
     const metadata = parquetMetadata(buffer as ArrayBuffer);
     const tree = parquetSchema(metadata);
@@ -108,6 +130,7 @@ export const parquet: Codec = {
 
 /** A Parquet file's key-value metadata. */
 export function parquetKeyValues(bytes: Uint8Array): Record<string, string> {
+  const { parquetMetadata } = hyparquet();
   const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
   const metadata = parquetMetadata(buffer as ArrayBuffer);
   return Object.fromEntries(
