@@ -44,9 +44,9 @@ export function createRanking(): Ranking {
 /**
  * The rankings of one game, one per order array (a country's constituents as drawn), so
  * that its truth and every belief shifted from it reuse one pass over the weights. Owned by
- * the caller's scratch; {@link clearRankings} at the start of every game whose draws
- * replace the weights or kappa (with constant ones a ranking's sums do not depend on the
- * order, and it lasts for every game).
+ * the caller's scratch; {@link clearRankings} at the start of every game, unless every game
+ * ranks the same weights, kappa, saliences and chambers (constant weights: then a ranking's
+ * sums do not depend on the order, and it lasts from game to game).
  */
 export interface Rankings {
   list: Ranking[];
@@ -196,10 +196,11 @@ export function stillRanked(p: Profile, ranking: Ranking, ascending = false): bo
 }
 
 /**
- * The ranking of `p` along `order` for this game: the one made for `order` earlier in the
- * game when there is one (the caller vouches that `p` has the weights, kappa, saliences and
- * chambers of the profile it was made from), else a new one ({@link rankWeights}); null when the
- * ranked vote does not apply ({@link stillRanked}).
+ * The ranking of `p` along `order`: the one made for `order` earlier (in this game, or in an
+ * earlier one when the caller keeps its rankings: see {@link Rankings}) when there is one (the
+ * caller vouches that `p` has the weights, kappa, saliences and chambers of the profile it was
+ * made from), else a new one ({@link rankWeights}); null when the ranked vote does not apply
+ * ({@link stillRanked}).
  *
  * @param rankings the game's rankings
  * @param p the profile

@@ -47,7 +47,8 @@ export interface WinSetOptions {
   /**
    * True when the caller knows that the ideal points ascend along `order` (the truth as
    * ranked when drawn, or a belief shifted from it by one number): the ranked path then skips
-   * checking it.
+   * checking it. A promise, not a hint: with an `order` that does not rank the ideal points
+   * the win-set is wrong.
    */
   ascending?: boolean;
 }

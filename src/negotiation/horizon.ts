@@ -37,7 +37,6 @@ export function keepOrRenege(s: GameState, record: GameRecord) {
       const dims = levelII.truth[k]!.form === 'divide' ? 1 : D;
       for (let d = 0; d < dims; d++) scratch.shift[d] = normal(rng, 0, drift);
       shiftLevelII(levelII.truth[k]!, scratch.shift);
-      levelII.ranked[k] = 0;
       s.trace?.push({
         type: 'drift',
         period: h,

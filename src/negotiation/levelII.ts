@@ -56,8 +56,10 @@ export interface LevelII {
    */
   order: Int32Array[];
   /**
-   * 1-D: per country, 1 while its truth is as drawn, so that its ideal points, and those of
-   * every belief shifted from it, ascend along `order` (0 once reverberation or drift moved it).
+   * 1-D: per country, 1 while its truth's ideal points, and those of every belief shifted
+   * from it, are known to ascend along `order`: as drawn, or all moved by one shift (drift),
+   * which rounding keeps in order; 0 once reverberation moved them (some toward the offer,
+   * nationalists away).
    */
   ranked: Uint8Array;
   /** 1-D: each country's true win-set `W_i` as drawn. */
@@ -78,7 +80,13 @@ export interface LevelII {
   /** The scenario's box `[lo, hi]` (the space of agreements). */
   readonly box: readonly [number, number];
   /** Whether every country's weights and kappa are constant: the same in every run. */
-  readonly constantWeights: boolean;
+  /**
+   * Whether the rankings last from run to run: every country's weights and kappa are
+   * constant. A ranking's running sums of equal weights do not depend on the order, and what
+   * else it depends on (M, chambers, parties, good will, the saliences, interest groups' sizes)
+   * is fixed by the scenario, so a ranking made in one run is the one the next would make.
+   */
+  readonly sameRankings: boolean;
 }
 
 /**
@@ -111,9 +119,10 @@ export function createLevelII(scenario: Scenario): LevelII {
     medianScratch: createMedianScratch(),
     sizeScratch: createSizeScratch(D),
     point: new Float64Array(D),
+    // the options of the true win-sets as drawn (see drawLevelII), whose order is just ranked
     winSetOptions: { order: null, ascending: true },
     box: [scenario.space.lo, scenario.space.hi],
-    constantWeights: scenario.countries.every(
+    sameRankings: scenario.countries.every(
       (c) => c.constituents.weights.kind === 'constant' && c.constituents.kappa.kind === 'constant',
     ),
   };
@@ -139,7 +148,7 @@ export function drawLevelII(levelII: LevelII, scenario: Scenario, streams: RunSt
   const { D } = scenario.space;
   const { truth, box } = levelII;
   // drawn weights or kappa void the last run's rankings (constant ones leave them true)
-  if (!levelII.constantWeights) clearRankings(levelII.winSetScratch.rankings);
+  if (!levelII.sameRankings) clearRankings(levelII.winSetScratch.rankings);
   for (let k = 0; k < N; k++) {
     truth[k] = drawProfile(scenario, k, streams.levelII[k]!, truth[k]);
     const mask = levelII.nationalist[k];

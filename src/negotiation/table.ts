@@ -64,8 +64,7 @@ function believedOverlapSize(s: GameState): number {
     let size = 0;
     let previous = false;
     for (let c = 0; c < count; c++) {
-      let all = true;
-      for (let k = 0; k < N && all; k++) all = !(rows[k]![c]! < threshold);
+      const all = believedByAll(rows, threshold, c);
       if (previous && all) size += candidates[c]! - candidates[c - 1]!;
       previous = all;
     }

@@ -132,7 +132,12 @@ describe('AleaStream', () => {
 
   it('normals writes the draws of as many normal calls, the tail and the wedge included', () => {
     const n = 200_000;
-    const one = new AleaStream().seed(21, 22, 23);
+    const inner = new AleaStream().seed(21, 22, 23);
+    let uniforms = 0;
+    const one = fromUniform(() => {
+      uniforms++;
+      return inner.uniform();
+    });
     const batch = new AleaStream().seed(21, 22, 23);
     const expected = Float64Array.from({ length: n }, () => normal(one, 0.4, 0.2));
     const out = new Float64Array(n + 2);
@@ -145,6 +150,8 @@ describe('AleaStream', () => {
     // |Z| beyond r = 3.4426 (the tail's own method) in about 0.058% of draws: some were drawn
     const tail = expected.filter((x) => Math.abs(x - 0.4) > 0.2 * 3.442619855899).length;
     expect(tail).toBeGreaterThan(50);
+    // each tail draw takes 2 uniforms or more beyond its first; the rest went to the wedge
+    expect(uniforms - n - 4 * tail).toBeGreaterThan(1000);
     // a stream of another kind draws one normal at a time
     const values = new Float64Array(3);
     normals(

@@ -44,6 +44,21 @@ describe('playGame and createGame', () => {
     expect(game.play('replay')).toEqual(first);
   });
 
+  it('reuse no ranking when kappa is drawn: a reused game equals a fresh one, seed by seed', () => {
+    // kappa 0 for 90% of constituents: some runs draw all 0 and take the ranked vote, others not
+    const kappa = { kind: 'mix', isolationistShare: 0.9, isolationist: 0, internationalist: 0.3 };
+    const input: ScenarioInput = {
+      reopen: 1,
+      countries: [
+        { reversion: 0, constituents: { count: 3, kappa } },
+        { reversion: 1, constituents: { count: 3, kappa }, ratification: { quota: 0.75 } },
+      ],
+    };
+    const scenario = parseScenario(input);
+    const game = createGame(scenario);
+    for (let s = 0; s < 200; s++) expect(game.play(`${s}`)).toEqual(playGame(scenario, `${s}`));
+  });
+
   it('a trace changes nothing in the record', () => {
     const game = createGame(parseScenario(uncertain));
     const events: TraceEvent[] = [];

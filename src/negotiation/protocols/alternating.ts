@@ -49,7 +49,7 @@ export function bestOffer(t: NegotiatingTable, i: number, a: number): number {
     const u = normalisedUtility(g, top);
     if (u < a) continue;
     let p = 1;
-    if (other !== null) p *= other[c]!;
+    if (other !== null) p = other[c]!;
     else for (let k = 0; k < N; k++) if (k !== i) p *= believed[i * N + k]![c]!;
     if (p < bestP) continue;
     if (p === bestP && (u > bestUtility || (u === bestUtility && g <= bestGain))) continue;
