@@ -8,11 +8,13 @@
  * - the reference sweep with 1 and 2 workers, `--runs none` and `--runs arrow`, its overhead
  *   against the plain loop and its 2-worker efficiency against the two processes, each ratio
  *   taken within a round (the loops and the sweeps back to back) and its median over 3 rounds;
+ * - the CPU seconds of the sweeps (every thread, and the main thread alone) against the plain
+ *   loops', which say where the 2-worker efficiency goes on a machine of 2 cores;
  * - the peak memory of sweeps of 100,000 and 1,000,000 runs with `--runs none` (a cheap
  *   scenario; each in a fresh process, worker threads included).
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -49,13 +51,15 @@ const loopCode = (from: number, to: number) => `
   const plan = planExperiment(experiment);
   const games = plan.cells.map((cell) => [cell, createGame(cellScenario(plan, cell))]);
   const start = performance.now();
+  const cpu0 = process.cpuUsage();
   let sink = 0;
   for (const [cell, game] of games)
     for (let r = ${from}; r < ${to}; r++) sink += game.play(runSeed(experiment.seed, cell.key, r, false)).rounds;
-  console.log(JSON.stringify({ rate: (${to - from} * games.length) / ((performance.now() - start) / 1000), sink }));`;
+  const cpu = process.cpuUsage(cpu0);
+  console.log(JSON.stringify({ rate: (${to - from} * games.length) / ((performance.now() - start) / 1000), cpu: (cpu.user + cpu.system) / 1e6, sink }));`;
 
-/** Runs `count` plain-loop processes at once, each over its share of replications; their rates. */
-async function plainLoops(count: number): Promise<number[]> {
+/** Runs `count` plain-loop processes at once, each over its share of replications; their rates and CPU seconds. */
+async function plainLoops(count: number): Promise<{ rate: number; cpu: number }[]> {
   const share = REPLICATIONS / count;
   const children = Array.from({ length: count }, (_, k) =>
     spawn(process.execPath, ['--input-type=module', '-e', loopCode(k * share, (k + 1) * share)], {
@@ -65,13 +69,13 @@ async function plainLoops(count: number): Promise<number[]> {
   return Promise.all(
     children.map(
       (child) =>
-        new Promise<number>((done, fail) => {
+        new Promise<{ rate: number; cpu: number }>((done, fail) => {
           let out = '';
           let err = '';
           child.stdout.on('data', (d) => (out += d));
           child.stderr.on('data', (d) => (err += d));
           child.on('close', (code) =>
-            code === 0 ? done(JSON.parse(out.trim()).rate) : fail(new Error(err)),
+            code === 0 ? done(JSON.parse(out.trim())) : fail(new Error(err)),
           );
         }),
     ),
@@ -108,6 +112,16 @@ function peakMemory(runs: number, out: string) {
     rate: number;
   };
   return { mb: result.maxRSS / 1024, runs: result.runs, rate: result.rate };
+}
+
+/**
+ * CPU seconds of the calling thread so far (Linux: utime + stime of /proc/thread-self/stat, in
+ * clock ticks of 10 ms), NaN where there is no /proc.
+ */
+function mainThreadSeconds(): number {
+  if (!existsSync('/proc/thread-self/stat')) return Number.NaN;
+  const fields = readFileSync('/proc/thread-self/stat', 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
 }
 
 /** Wall seconds of a whole process, the least of `n` (the least disturbed on a shared machine). */
@@ -163,17 +177,26 @@ export default async function bench() {
     // This machine's speed drifts within minutes, so every comparison is made within a round
     // (the plain loop, then the sweeps it is compared with, back to back) and its median over
     // ROUNDS rounds is reported; rates are medians too.
+    // Besides the rates: the CPU seconds of every thread of the sweep (start-up included) and
+    // of its main thread alone, against the plain loops' CPU seconds over the same games.
     const rounds: Record<string, number>[] = [];
+    const timed = async (workers: number, format: RunsFormat, round: Record<string, number>) => {
+      const cpu0 = process.cpuUsage();
+      const main0 = mainThreadSeconds();
+      const { seconds } = await sweep(reference, workers, format);
+      const cpu = process.cpuUsage(cpu0);
+      round[`${workers}-${format}`] = runs / (seconds - startup[workers]!);
+      round[`${workers}-${format}-cpu`] = (cpu.user + cpu.system) / 1e6;
+      round[`${workers}-${format}-main`] = mainThreadSeconds() - main0;
+    };
     for (let k = 0; k < ROUNDS; k++) {
-      const round: Record<string, number> = { plain: (await plainLoops(1))[0]! };
-      for (const format of ['none', 'arrow'] as const) {
-        round[`1-${format}`] = runs / ((await sweep(reference, 1, format)).seconds - startup[1]!);
-      }
+      const [one] = await plainLoops(1);
+      const round: Record<string, number> = { plain: one!.rate, 'plain-cpu': one!.cpu };
+      for (const format of ['none', 'arrow'] as const) await timed(1, format, round);
       const [a, b] = await plainLoops(2);
-      round.pair = a! + b!;
-      for (const format of ['none', 'arrow'] as const) {
-        round[`2-${format}`] = runs / ((await sweep(reference, 2, format)).seconds - startup[2]!);
-      }
+      round.pair = a!.rate + b!.rate;
+      round['pair-cpu'] = a!.cpu + b!.cpu;
+      for (const format of ['none', 'arrow'] as const) await timed(2, format, round);
       rounds.push(round);
     }
     const median = (f: (round: Record<string, number>) => number) => {
@@ -203,6 +226,11 @@ export default async function bench() {
       median((r) => r[`2-${format}`]! / r[`1-${format}`]! / 2).toFixed(2);
     console.log(
       `2-worker efficiency (start-up aside, paired within rounds): ${efficiency('none')} of 2 plain-loop processes with --runs none, ${efficiency('arrow')} with arrow (aim >= 0.9); of twice 1 worker: ${twice('none')} (none), ${twice('arrow')} (arrow)`,
+    );
+    const cpu = (key: string) => median((r) => r[`${key}-cpu`]!).toFixed(1);
+    const main = (key: string) => median((r) => r[`${key}-main`]!).toFixed(2);
+    console.log(
+      `CPU seconds per ${thousands(runs)} runs (medians): plain loop ${cpu('plain')} (1 process), ${cpu('pair')} (2); sweeps, every thread, start-up included: ${cpu('1-none')} / ${cpu('1-arrow')} with 1 worker (none / arrow), ${cpu('2-none')} / ${cpu('2-arrow')} with 2; of these the main thread's: ${main('1-none')} / ${main('1-arrow')} and ${main('2-none')} / ${main('2-arrow')}`,
     );
     for (const n of [100_000, 1_000_000]) {
       const memory = peakMemory(n, join(scratch, `memory-${n}`));

@@ -1,10 +1,11 @@
 /**
- * A sweep's worker (a piscina worker thread): plays a batch of replications of one cell
- * and returns their columns and running sums as typed arrays. It keeps the last cell's game
- * (`createGame`), so consecutive batches of a cell reuse its buffers. It imports the game
- * and the columns, nothing else: not piscina (its `workerData` is Node's), so a thread
- * starts without loading the pool's code; a batch's result (some 20 KB for 200 runs) is
- * copied to the main thread, which costs microseconds against the batch's milliseconds.
+ * A sweep's worker (a piscina worker thread): plays a task, one or more batches of
+ * replications (each of one cell), and for each batch writes its run files (encoded, checked
+ * and written here, so the main thread only journals) and returns its running sums and the
+ * files' SHA-256. It keeps the last cell's game (`createGame`), so consecutive batches of a
+ * cell reuse its buffers. It imports the game and the columns, and the codecs only when the
+ * sweep keeps run files; not piscina (its `workerData` is Node's), so a thread starts
+ * without loading the pool's code. A task's result is a few hundred bytes per batch.
  * @module
  */
 
@@ -14,6 +15,7 @@ import { shown } from '../errors.ts';
 import { createGame } from '../negotiation/game.ts';
 import type { Protocol } from '../negotiation/protocols/protocol.ts';
 import { loadProtocolModule, registerProtocol } from '../negotiation/protocols/registry.ts';
+import type { TableFormat } from '../results/codecs/codec.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { RunBatch, type RunLayout } from './columns.ts';
 import { runSeed } from './seeds.ts';
@@ -23,37 +25,51 @@ export interface SweepData {
   masterSeed: string | number;
   crn: boolean;
   layout: RunLayout;
-  keepRuns: boolean;
+  /** The results folder (absolute), into which the run files are written. */
+  out: string;
+  /** The run files' formats (`--runs`; none for `--runs none`). */
+  formats: readonly TableFormat[];
 }
 
 /**
- * One task: replications `first .. first + count - 1` of a cell, with the cell's validated
- * scenario (so workers need no schema).
+ * One batch of a task: replications `first .. first + count - 1` of a cell, with the cell's
+ * validated scenario (so workers need no schema), stored as batch number `batch`.
  */
-export interface BatchTask {
+export interface TaskBatch {
   cell: number;
   key: string;
   scenario: Scenario;
+  batch: number;
   first: number;
   count: number;
+}
+
+/** One task: batches played one after another. */
+export interface BatchTask {
+  batches: readonly TaskBatch[];
   /**
-   * Shared with the main thread: the replication being played, so that a batch stopped by
-   * the watchdog can be reported by its replication and seed.
+   * Whether to write the batches' run files; false when the main thread replays single
+   * replications to find the one that fails, which are not results.
+   */
+  store: boolean;
+  /**
+   * Shared with the main thread: the batch (index into `batches`) and the replication being
+   * played, so that a task stopped by the watchdog can be reported by its replication and seed.
    */
   playing: Int32Array;
 }
 
-/**
- * What a task returns: the batch's sums and (unless `--runs none`) its run columns and
- * seeds (16 ASCII hex digits per run, back to back).
- */
-export interface BatchResult {
+/** What a batch returns: its sums and the SHA-256 of its run files by path in the folder. */
+export interface BatchOutcome {
   sums: Float64Array;
-  columns: Record<string, Uint8Array | Int32Array | Float64Array>;
-  seeds: Uint8Array;
+  files: Record<string, string>;
 }
 
-const ascii = new TextEncoder();
+/** What a task returns: each batch's outcome, in order, and the seconds the task took here. */
+export interface BatchResult {
+  batches: BatchOutcome[];
+  seconds: number;
+}
 
 const sweep = workerData as SweepData;
 
@@ -66,33 +82,40 @@ const sweep = workerData as SweepData;
 async function loadProtocol(scenario: Scenario) {
   const { module, name } = scenario.protocol;
   if (module === undefined) return;
-  if (import.meta.url.endsWith('.js')) return loadProtocolModule(scenario);
-  // From the sources under tsx a worker thread runs as CommonJS and tsx's ESM hooks do not
-  // reach it: they are registered here first.
-  tsxHooks ??= import('tsx/esm/api').then((tsx) => void tsx.register());
-  await tsxHooks;
+  if (compiled) return loadProtocolModule(scenario);
+  await tsxHooks();
   const loaded = (await import(pathToFileURL(module).href)) as { default?: Protocol };
   registerProtocol(loaded.default!, name);
 }
-let tsxHooks: Promise<void> | undefined;
+const compiled = import.meta.url.endsWith('.js');
+/**
+ * From the sources under tsx a worker thread runs as CommonJS and tsx's ESM hooks do not
+ * reach a dynamic import: they are registered first, once.
+ */
+const tsxHooks = () => (registered ??= import('tsx/esm/api').then((tsx) => void tsx.register()));
+let registered: Promise<void> | undefined;
 let current: { cell: number; game: ReturnType<typeof createGame> } | undefined;
+/** store.ts and the codecs, loaded with the first batch that writes run files. */
+let store: Promise<typeof import('./store.ts')> | undefined;
 
 /**
- * Plays one batch. A game that throws is reported with the cell, replication and seed, so
- * it can be replayed with `twolevel simulate --seed`.
+ * Plays one batch and writes its run files. A game that throws is reported with the cell,
+ * replication and seed, so it can be replayed with `twolevel simulate --seed`.
  */
-export default async function playBatch(task: BatchTask): Promise<BatchResult> {
-  if (current?.cell !== task.cell) {
-    await loadProtocol(task.scenario);
-    current = { cell: task.cell, game: createGame(task.scenario) };
+async function playOne(b: TaskBatch, index: number, task: BatchTask): Promise<BatchOutcome> {
+  if (current?.cell !== b.cell) {
+    await loadProtocol(b.scenario);
+    current = { cell: b.cell, game: createGame(b.scenario) };
   }
-  const batch = new RunBatch(sweep.layout, task.count, sweep.keepRuns);
-  const seeds = new Uint8Array(sweep.keepRuns ? 16 * task.count : 0);
-  for (let i = 0; i < task.count; i++) {
-    const replication = task.first + i;
-    const seed = runSeed(sweep.masterSeed, task.key, replication, sweep.crn);
-    if (sweep.keepRuns) ascii.encodeInto(seed, seeds.subarray(16 * i));
-    Atomics.store(task.playing, 0, replication);
+  const keepRuns = task.store && sweep.formats.length > 0;
+  const batch = new RunBatch(sweep.layout, b.count, keepRuns);
+  const seeds: string[] = [];
+  Atomics.store(task.playing, 0, index);
+  for (let i = 0; i < b.count; i++) {
+    const replication = b.first + i;
+    const seed = runSeed(sweep.masterSeed, b.key, replication, sweep.crn);
+    if (keepRuns) seeds.push(seed);
+    Atomics.store(task.playing, 1, replication);
     try {
       batch.record(i, current.game.play(seed));
     } catch (error) {
@@ -100,5 +123,22 @@ export default async function playBatch(task: BatchTask): Promise<BatchResult> {
       throw new Error(`replication ${replication} (seed ${seed}): ${message}`);
     }
   }
-  return { sums: batch.sums, columns: batch.columns(), seeds };
+  if (!keepRuns) return { sums: batch.sums, files: {} };
+  store ??= compiled ? import('./store.ts') : tsxHooks().then(() => import('./store.ts'));
+  const { writeRunFiles } = await store;
+  const rows = { cell: b.cell, first: b.first, seeds, columns: batch.columns() };
+  return {
+    sums: batch.sums,
+    files: writeRunFiles(sweep.out, sweep.formats, sweep.layout, b.batch, rows),
+  };
+}
+
+/** Plays a task's batches in order; see {@link playOne}. */
+export default async function playTask(task: BatchTask): Promise<BatchResult> {
+  const start = performance.now();
+  const batches: BatchOutcome[] = [];
+  for (let k = 0; k < task.batches.length; k++) {
+    batches.push(await playOne(task.batches[k]!, k, task));
+  }
+  return { batches, seconds: (performance.now() - start) / 1000 };
 }

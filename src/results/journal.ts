@@ -99,9 +99,9 @@ export function readJournal(out: string): { entries: BatchEntry[]; damaged: Dama
   return { entries, damaged };
 }
 
-/** Appends a finished batch to the journal. */
-export function appendJournal(out: string, entry: BatchEntry) {
-  appendFileSync(join(out, JOURNAL), journalLine(entry));
+/** Appends finished batches to the journal, in one write. */
+export function appendJournal(out: string, ...entries: readonly BatchEntry[]) {
+  appendFileSync(join(out, JOURNAL), entries.map(journalLine).join(''));
 }
 
 /**

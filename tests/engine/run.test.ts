@@ -12,10 +12,15 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as aq from 'arquero';
 import { afterAll, describe, expect, it } from 'vitest';
+import { RunBatch } from '../../src/engine/columns.ts';
 import { type Experiment, parseExperiment } from '../../src/engine/experiment.ts';
 import { mergeShards } from '../../src/engine/merge.ts';
-import { planExperiment } from '../../src/engine/plan.ts';
-import { runExperiment } from '../../src/engine/run.ts';
+import { cellScenario, planExperiment } from '../../src/engine/plan.ts';
+import { runExperiment, TASK_SECONDS, takesAnother } from '../../src/engine/run.ts';
+import { runSeed } from '../../src/engine/seeds.ts';
+import { writeRunFiles } from '../../src/engine/store.ts';
+import { createGame } from '../../src/negotiation/game.ts';
+import { readJournal } from '../../src/results/journal.ts';
 import { readManifest } from '../../src/results/manifest.ts';
 import resumeFixture from './fixtures/resume.ts';
 import smallFixture from './fixtures/small.ts';
@@ -308,6 +313,55 @@ describe('runExperiment', () => {
     );
   });
 
+  it('has the workers write the run files the main thread would write for the same games', async () => {
+    const runs = ['parquet', 'arrow', 'csv'] as const;
+    const done = await run(small, 'encoded', { workers: 2, runs });
+    const plan = planExperiment(small, { ...quiet, runs });
+    const { entries } = readJournal(done.out);
+    const again = join(scratch, 'encoded-here');
+    mkdirSync(join(again, 'runs'), { recursive: true });
+    // cell 2, batch 1: replications 4 to 7 (12 replications in batches of 4)
+    expect(plan.batchSize).toBe(4);
+    const cell = plan.cells.at(2);
+    const game = createGame(cellScenario(plan, cell));
+    const batch = new RunBatch(plan.layout, 4, true);
+    const seeds = Array.from({ length: 4 }, (_, i) =>
+      runSeed(small.seed, cell.key, 4 + i, small.crn),
+    );
+    for (const [i, seed] of seeds.entries()) batch.record(i, game.play(seed));
+    const rows = { cell: 2, first: 4, seeds, columns: batch.columns() };
+    const files = writeRunFiles(again, plan.runs, plan.layout, 1, rows);
+    const entry = entries.find((e) => e.cell === 2 && e.batch === 1)!;
+    expect(entry.files).toEqual(files);
+    expect(Array.from(entry.sums)).toEqual(Array.from(batch.sums));
+    for (const file of Object.keys(files)) {
+      expect(readFileSync(join(done.out, file)).equals(readFileSync(join(again, file)))).toBe(true);
+    }
+  });
+
+  it('keeps the batches of a task that play when another of its batches fails', async () => {
+    const failing = parseExperiment({
+      ...smallFixture,
+      name: 'failing-task',
+      scenario: firstBestScenario,
+      parameters: [{ path: 'protocol.deadline', values: [20, 7] }],
+    });
+    // 4 batches of 3 per cell: once a batch is timed, a task takes several batches
+    await expect(run(failing, 'failing-task', { workers: 1, maxBatch: 3 })).rejects.toThrow(
+      /cell 1 \{"protocol.deadline":7\}, replication \d+ \(seed [0-9a-f]{16}\): deliberate failure \(deadline 7\) \(failed twice\)/,
+    );
+    const folder = join(scratch, 'failing-task');
+    const { entries, damaged } = readJournal(folder);
+    expect(damaged).toEqual([]);
+    expect(entries.map((e) => e.cell)).toContain(0);
+    expect(entries.every((e) => e.cell === 0)).toBe(true);
+    // exactly the journalled batches have run files
+    const journalled = entries.flatMap((e) => Object.keys(e.files).map((f) => f.slice(5))).sort();
+    expect(readdirSync(join(folder, 'runs')).sort()).toEqual(journalled);
+    const manifest = JSON.parse(readFileSync(join(folder, 'manifest.json'), 'utf8'));
+    expect(manifest.runsDone).toBe(3 * entries.length);
+  });
+
   it('names the cell and the path of a value the scenario rejects', () => {
     const bad = parseExperiment({
       ...smallFixture,
@@ -321,6 +375,28 @@ describe('runExperiment', () => {
       parameters: [{ path: 'countries.B.quota', values: [1] }],
     });
     expect(() => planExperiment(unknown)).toThrow(/Nearest valid paths:\n {2}countries.B/);
+  });
+});
+
+describe('takesAnother: how many batches a task takes', () => {
+  it('takes one batch before any is timed, then batches while they fit the task time', () => {
+    expect(takesAnother(0, 0, 0, 100, 2)).toBe(true);
+    expect(takesAnother(1, 0.01, 0, 100, 2)).toBe(false);
+    // 10 ms batches: up to TASK_SECONDS
+    expect(takesAnother(9, 0.09, 0.01, 100, 2)).toBe(true);
+    expect(takesAnother(10, TASK_SECONDS, 0.01, 100, 2)).toBe(false);
+    // a batch longer than the task time plays alone
+    expect(takesAnother(1, 0.5, 0.5, 100, 2)).toBe(false);
+  });
+
+  it('takes at most the batches left over twice the workers, so the last tasks are short', () => {
+    // 12 left, 2 workers: at most 3 per task
+    expect(takesAnother(2, 0.002, 0.001, 12, 2)).toBe(true);
+    expect(takesAnother(3, 0.003, 0.001, 12, 2)).toBe(false);
+    expect(takesAnother(1, 0.001, 0.001, 3, 2)).toBe(false);
+    // adaptive follow-ups can leave fewer than none planned: still one per task
+    expect(takesAnother(0, 0, 0.001, -4, 2)).toBe(true);
+    expect(takesAnother(1, 0.001, 0.001, -4, 2)).toBe(false);
   });
 });
 
