@@ -46,7 +46,12 @@ describe('playGame and createGame', () => {
 
   it('reuse no ranking when kappa is drawn: a reused game equals a fresh one, seed by seed', () => {
     // kappa 0 for 90% of constituents: some runs draw all 0 and take the ranked vote, others not
-    const kappa = { kind: 'mix', isolationistShare: 0.9, isolationist: 0, internationalist: 0.3 };
+    const kappa = {
+      kind: 'mix' as const,
+      isolationistShare: 0.9,
+      isolationist: 0,
+      internationalist: 0.3,
+    };
     const input: ScenarioInput = {
       reopen: 1,
       countries: [
