@@ -3,7 +3,6 @@
  * analysis -> charts). The `twolevel` command only composes these.
  * @module
  */
-import type { runExperiment as runSweep } from './engine/run.ts';
 
 export { cochranArmitage } from './analysis/cochranArmitage.ts';
 export { evaluateHypotheses } from './analysis/evaluateHypotheses.ts';
@@ -39,22 +38,8 @@ export {
 export { loadExperiment } from './engine/load.ts';
 export { mergeShards } from './engine/merge.ts';
 export { cellScenario, planExperiment } from './engine/plan.ts';
+export { runExperiment } from './engine/run.ts';
 export { cellKey, designSeed, runSeed } from './engine/seeds.ts';
-/**
- * Runs an experiment's sweep into a results folder with a pool of worker threads and returns
- * where it wrote: `runExperiment` of src/engine/run.ts, whose doc comment gives the whole
- * contract. That module, with the worker pool's package (piscina), is imported on the first
- * call, so that importing the library does not load it.
- *
- * @param experiment a validated experiment ({@link parseExperiment})
- * @param options output folder, workers, runs format, shard, progress
- * @returns the folder and counts
- */
-export async function runExperiment(
-  ...args: Parameters<typeof runSweep>
-): ReturnType<typeof runSweep> {
-  return (await import('./engine/run.ts')).runExperiment(...args);
-}
 // Errors a user can cause: printed without a stack trace by the CLI.
 export { UserError } from './errors.ts';
 // Level II (MODEL.md sections 1-2): constituents, margins, votes, win-sets.

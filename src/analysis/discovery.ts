@@ -1,8 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { UserError } from '../errors.ts';
+import { arquero } from '../results/arquero.ts';
 import { writeAtomic } from '../results/atomic.ts';
-import { arquero } from './arquero.ts';
 import { cellOutput } from './cellOutputs.ts';
 import { MIN_COVERAGE, type PrimBox, type PrimOptions, pastePrimBox, prim } from './prim.ts';
 import type { Results } from './readResults.ts';

@@ -4,7 +4,7 @@ import { RATE_NAMES, SUMMARY_RATES } from '../engine/columns.ts';
 import type { Hypothesis } from '../engine/experiment.ts';
 import type { CellValue } from '../engine/seeds.ts';
 import { UserError } from '../errors.ts';
-import { arquero } from './arquero.ts';
+import { arquero } from '../results/arquero.ts';
 import { holm } from './holm.ts';
 import {
   type HypothesisEvidence,

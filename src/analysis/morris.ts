@@ -11,8 +11,8 @@ import {
 import type { MorrisDesign } from '../engine/designs/types.ts';
 import { cellKey, designSeed } from '../engine/seeds.ts';
 import { UserError } from '../errors.ts';
+import { arquero } from '../results/arquero.ts';
 import { writeAtomic } from '../results/atomic.ts';
-import { arquero } from './arquero.ts';
 import { cellOutput, checkOutputName, outputNames } from './cellOutputs.ts';
 import { type MorrisMeasure, morrisMeasures } from './morrisMeasures.ts';
 import type { Results } from './readResults.ts';

@@ -1,7 +1,7 @@
 import type { ColumnTable } from 'arquero';
 import { cellMetrics, OUTCOMES, type RunLayout } from '../engine/columns.ts';
 import { UserError } from '../errors.ts';
-import { arquero } from './arquero.ts';
+import { arquero } from '../results/arquero.ts';
 
 /** The count columns of `cells.arrow` that pool by addition: runs, outcomes, tentative, ratified. */
 export const COUNT_COLUMNS = ['runs', ...OUTCOMES, 'tentative', 'ratified'] as const;

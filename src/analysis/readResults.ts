@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { ColumnTable } from 'arquero';
 import { cellColumns, OUTCOMES, runColumns } from '../engine/columns.ts';
 import { UserError } from '../errors.ts';
+import { arquero } from '../results/arquero.ts';
 import { codecOf } from '../results/codecs/index.ts';
 import { cellsFileName, MANIFEST } from '../results/folder.ts';
 import { type Manifest, readManifest } from '../results/manifest.ts';
@@ -12,7 +13,6 @@ import {
   verifyJournal,
   verifyRunFiles,
 } from '../results/verify.ts';
-import { arquero } from './arquero.ts';
 
 /** A finished results folder, as the analysis reads it. */
 export interface Results {

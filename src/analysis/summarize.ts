@@ -1,6 +1,6 @@
 import type { ColumnTable } from 'arquero';
 import { type RunLayout, SUMMARY_RATES, summaryMetrics } from '../engine/columns.ts';
-import { arquero } from './arquero.ts';
+import { arquero } from '../results/arquero.ts';
 import { meanInterval } from './meanInterval.ts';
 import { COUNT_COLUMNS, poolCells } from './poolCells.ts';
 import { wilsonInterval } from './wilsonInterval.ts';

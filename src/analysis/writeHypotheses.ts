@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { CellValue } from '../engine/seeds.ts';
+import { arquero } from '../results/arquero.ts';
 import { writeAtomic } from '../results/atomic.ts';
-import { arquero } from './arquero.ts';
 import { ALPHA, type HypothesisResult } from './evaluateHypotheses.ts';
 import { type DisplayTable, markdownTable } from './summaryDisplay.ts';
 

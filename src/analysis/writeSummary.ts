@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import type { ColumnTable } from 'arquero';
 import type { ParameterColumn, RunLayout } from '../engine/columns.ts';
+import { arquero } from '../results/arquero.ts';
 import { writeAtomic } from '../results/atomic.ts';
-import { arquero } from './arquero.ts';
 import { markdownTable, summaryDisplay } from './summaryDisplay.ts';
 
 /**

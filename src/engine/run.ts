@@ -1,7 +1,7 @@
 import { rmSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
-import { Piscina } from 'piscina';
+import type { Piscina } from 'piscina';
 import { UserError } from '../errors.ts';
 import { loadProtocolModule } from '../negotiation/protocols/registry.ts';
 import {
@@ -254,7 +254,9 @@ async function playBatches(
   };
   // compiled (dist/, npm run build): the compiled worker; from src/ under tsx: worker.ts
   const compiled = import.meta.url.endsWith('.js');
-  const pool = new Piscina<BatchTask, BatchResult>({
+  // the pool's package is imported here, so that importing the library does not load it
+  const { Piscina: Pool } = await import('piscina');
+  const pool: Piscina<BatchTask, BatchResult> = new Pool<BatchTask, BatchResult>({
     filename: new URL(compiled ? '../engine/worker.js' : './worker.ts', import.meta.url).href,
     execArgv: compiled ? [] : ['--import', import.meta.resolve('tsx')],
     workerData: sweep,

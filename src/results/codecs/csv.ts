@@ -5,16 +5,10 @@
  * form, so they read back to the same bits.
  * @module
  */
-import { createRequire } from 'node:module';
 import type { ColumnSpec } from '../../engine/columns.ts';
+import { arquero } from '../arquero.ts';
 import { type ColumnValues, fileValues, memoryValues, type ResultTable } from '../table.ts';
 import { type Codec, checkDecoded } from './codec.ts';
-
-// arquero (166 modules) is required on the first encode or decode, synchronously as a codec is
-// (`require` of an ES module, Node >= 20.19), so that a command or a worker that writes no CSV
-// does not load it. Node caches it after the first call.
-const require = createRequire(import.meta.url);
-const arquero = () => require('arquero') as typeof import('arquero');
 
 /** A double as CSV text: shortest round-trip form, `-0` kept, null as an empty field. */
 function formatFloat(value: unknown): string {
