@@ -256,12 +256,18 @@ function assignParties(p: Profile, country: Country) {
  *
  * With a `target` (a profile drawn before, typically for the same country) the draw is
  * written into it: its typed arrays and chambers are reused where their lengths fit, so a
- * game drawing a new Level II per run allocates nothing. The draws are the same either way.
+ * game drawing a new Level II per run allocates nothing. With `redraw` as well (the caller
+ * vouches that `target` was drawn here for this same country, and that since then only its
+ * ideal points (divide form: reservations) or reversion moved), what does not change from draw to draw is
+ * left as it is: the saliences (interest groups write theirs as they are drawn), the
+ * chambers, the parties when there are none, constant weights and kappa, and the zeros of the
+ * unused form. The draws are the same either way.
  *
  * @param scenario a validated scenario
  * @param countryIndex `i`, 0-based
  * @param rng the country's uniform source
  * @param target a profile to overwrite, or none for a fresh one
+ * @param redraw true when `target` holds this country's last draw (see above)
  * @returns the profile (`target` when given)
  * @example
  * // explicit ideal points 0.2, 0.5, 0.9 and q = 0: p.ideal = [0.2, 0.5, 0.9], p.reversion = [0]
@@ -273,11 +279,13 @@ export function drawProfile(
   countryIndex: number,
   rng: Rng,
   target?: Profile,
+  redraw = false,
 ): Profile {
   const country = scenario.countries[countryIndex]!;
   const D = scenario.space.D;
   const M = country.constituents.count;
   const p: Profile = target ?? emptyProfile(scenario.form, M, D);
+  const again = target !== undefined && redraw;
   p.form = scenario.form;
   p.side = countryIndex === 1 ? 1 : 0;
   p.M = M;
@@ -288,32 +296,37 @@ export function drawProfile(
   p.weight = sized(p.weight, M);
   p.salience = sized(p.salience, M * D);
   p.reversion = sized(p.reversion, D);
-  const salience = country.constituents.salience;
-  if (D === 1) p.salience.fill(coordinate(salience, 0));
-  else {
-    for (let j = 0; j < M; j++) {
-      for (let d = 0; d < D; d++) p.salience[j * D + d] = coordinate(salience, d);
+  const { salience, kappa, weights } = country.constituents;
+  if (!again) {
+    // interest groups write their members' saliences as they are drawn (drawGroups)
+    if (D === 1) p.salience.fill(coordinate(salience, 0));
+    else {
+      for (let j = 0; j < M; j++) {
+        for (let d = 0; d < D; d++) p.salience[j * D + d] = coordinate(salience, d);
+      }
     }
+    p.chambers = buildChambers(country, M, p.chambers);
   }
   p.goodWill = country.goodWill;
   p.tau = country.tau;
-  p.chambers = buildChambers(country, M, p.chambers);
   p.party = p.party.length === M ? p.party : new Int32Array(M);
   p.parties = 0;
   p.discipline = country.ratification.discipline;
   if (p.form === 'divide') {
-    p.ideal.fill(0);
-    p.kappa.fill(0);
+    if (!again) {
+      p.ideal.fill(0);
+      p.kappa.fill(0);
+    }
     p.reversion[0] = p.side;
     drawReservations(country, rng, p.reservation);
   } else {
-    p.reservation.fill(0);
+    if (!again) p.reservation.fill(0);
     drawReversion(country, D, rng, p.reversion);
     drawGroups(scenario, country, rng, p);
-    drawKappa(country, rng, p.kappa);
+    if (!(again && kappa.kind === 'constant')) drawKappa(country, rng, p.kappa);
   }
-  drawWeights(country, rng, p.weight);
-  assignParties(p, country);
+  if (!(again && weights.kind === 'constant')) drawWeights(country, rng, p.weight);
+  if (!(again && country.ratification.parties === undefined)) assignParties(p, country);
   return p;
 }
 

@@ -53,7 +53,8 @@ function drawParticle(s: GameState, i: number, k: number, p: number, initial: bo
   const slots = beliefs.particles[b]!;
   let exact = false;
   if (parties.mode[i] === 'prior') {
-    const drawn = drawProfile(s.scenario, k, rng, slots[p]);
+    // a prior particle is only ever drawn here, for this country
+    const drawn = drawProfile(s.scenario, k, rng, slots[p], slots[p] !== undefined);
     drawn.reversion.set(truth.reversion);
     slots[p] = drawn;
   } else {

@@ -150,7 +150,8 @@ export function drawLevelII(levelII: LevelII, scenario: Scenario, streams: RunSt
   // drawn weights or kappa void the last run's rankings (constant ones leave them true)
   if (!levelII.sameRankings) clearRankings(levelII.winSetScratch.rankings);
   for (let k = 0; k < N; k++) {
-    truth[k] = drawProfile(scenario, k, streams.levelII[k]!, truth[k]);
+    // the truth is drawn only here, and only its ideal points (reservations) move in a run
+    truth[k] = drawProfile(scenario, k, streams.levelII[k]!, truth[k], truth[k] !== undefined);
     const mask = levelII.nationalist[k];
     if (mask) {
       const rng = streams.reverberation[k]!;

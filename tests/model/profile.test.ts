@@ -78,6 +78,53 @@ describe('drawProfile', () => {
     expect(Array.from(other.chambers[0]!.members)).toEqual([0, 1, 2, 3, 4]);
   });
 
+  it('redraw: a profile drawn again for its country equals a fresh draw, whatever moved since', () => {
+    const countries = [
+      { constituents: { count: 7, weights: { kind: 'lognormal' } } },
+      {
+        reversion: 1,
+        constituents: {
+          count: 6,
+          kappa: { kind: 'constant', value: 0.05 },
+          weights: { kind: 'constant', value: 2 },
+          groups: [
+            { share: 0.5, salience: 3, idealPoints: { kind: 'normal', mean: 0.8 } },
+            { share: 0.5 },
+          ],
+        },
+        ratification: { chambers: [{ members: { from: 0, to: 4 } }, { members: [1, 5] }] },
+      },
+      {
+        constituents: { count: 5, kappa: { kind: 'normal', sd: 0.1 } },
+        ratification: { parties: { kind: 'ideology', count: 2 }, discipline: 0.5 },
+      },
+    ];
+    const scenarios = [
+      parseScenario({ countries }),
+      parseScenario({ countries, space: { D: 2 } }),
+      parseScenario({
+        form: 'divide',
+        countries: [countries[0]!, { ...countries[1]!, constituents: { count: 6 } }],
+      }),
+    ];
+    let compared = 0;
+    for (const s of scenarios) {
+      for (let k = 0; k < s.countries.length; k++) {
+        const target = drawProfile(s, k, fromUniform(seedrandom.alea(`first ${k}`)));
+        for (let run = 0; run < 5; run++) {
+          // what a run moves: the ideal points, or the reservations (reverberation, drift)
+          (s.form === 'divide' ? target.reservation : target.ideal).fill(0.123);
+          const seed = `run ${run} ${k}`;
+          const into = drawProfile(s, k, fromUniform(seedrandom.alea(seed)), target, true);
+          expect(into).toBe(target);
+          expect(into).toEqual(drawProfile(s, k, fromUniform(seedrandom.alea(seed))));
+          compared++;
+        }
+      }
+    }
+    expect(compared).toBe(40);
+  });
+
   it('draws the same profile from the same seed', () => {
     const s = parseScenario({});
     const one = drawProfile(s, 0, fromUniform(seedrandom.alea('seed')));
