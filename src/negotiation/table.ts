@@ -18,11 +18,14 @@ import type { GameState } from './state.ts';
 import type { TraceSink } from './trace.ts';
 
 /**
- * Whether a negotiator believes every country ratifies candidate `c`: each of his `rows`
- * (his believed probabilities, country by country) at least `threshold`.
+ * Whether negotiator `i` believes every country but his own ratifies candidate `c`: his
+ * believed probability `believed[i * N + k][c] >= threshold` for each `k != i` (a NaN counts
+ * as believed, as `< threshold` fails).
  */
-function believedByAll(rows: readonly Float64Array[], threshold: number, c: number): boolean {
-  for (let k = 0; k < rows.length; k++) if (rows[k]![c]! < threshold) return false;
+function believedAbroad(s: GameState, i: number, threshold: number, c: number): boolean {
+  const { N } = s;
+  const { believed } = s.table;
+  for (let k = 0; k < N; k++) if (k !== i && believed[i * N + k]![c]! < threshold) return false;
   return true;
 }
 
@@ -33,13 +36,13 @@ function believedByAll(rows: readonly Float64Array[], threshold: number, c: numb
  */
 function updateTop(s: GameState, i: number) {
   const { N, table } = s;
-  const { count } = table;
+  const { count, believed } = table;
   const threshold = s.scenario.protocol.threshold;
   const gain = table.gain[i]!;
   const phi = s.parties.reservation[i]!;
-  const own = table.believed[i * N + i]!;
-  const rows = s.scratch.rows;
-  for (let k = 0; k < N; k++) rows[k] = table.believed[i * N + k]!;
+  const own = believed[i * N + i]!;
+  // of two countries, the other's row alone is abroad
+  const other = N === 2 ? believed[i * N + 1 - i]! : null;
   let all = Number.NEGATIVE_INFINITY;
   let mine = Number.NEGATIVE_INFINITY;
   for (let c = 0; c < count; c++) {
@@ -47,32 +50,36 @@ function updateTop(s: GameState, i: number) {
     if (own[c]! < threshold || g < phi) continue;
     if (g > mine) mine = g;
     if (g <= all) continue;
-    if (believedByAll(rows, threshold, c)) all = g;
+    if (other !== null ? !(other[c]! < threshold) : believedAbroad(s, i, threshold, c)) all = g;
   }
   const best = all > Number.NEGATIVE_INFINITY ? all : mine;
   table.top[i] = best > Number.NEGATIVE_INFINITY ? best : 0;
 }
 
-/** The measure of the first proposer's believed overlap (see GameRecord). */
+/**
+ * The measure of the first proposer's believed overlap (see GameRecord): `D = 1`, the total
+ * length of the runs of consecutive candidates he believes every country ratifies; else the
+ * box's volume times the share of such candidates.
+ */
 function believedOverlapSize(s: GameState): number {
   const { N, D, box, table } = s;
-  const { count, candidates } = table;
+  const { count, candidates, believed } = table;
   const { proposer, threshold } = s.scenario.protocol;
-  const rows = s.scratch.rows;
-  for (let k = 0; k < N; k++) rows[k] = table.believed[proposer * N + k]!;
-  if (D === 1) {
-    let size = 0;
-    let previous = false;
-    for (let c = 0; c < count; c++) {
-      const all = believedByAll(rows, threshold, c);
-      if (previous && all) size += candidates[c]! - candidates[c - 1]!;
-      previous = all;
-    }
-    return size;
-  }
+  const own = believed[proposer * N + proposer]!;
+  // of two countries, the other's row alone is abroad
+  const other = N === 2 ? believed[proposer * N + 1 - proposer]! : null;
+  let size = 0;
   let inside = 0;
-  for (let c = 0; c < count; c++) if (believedByAll(rows, threshold, c)) inside++;
-  return ((box[1] - box[0]) ** D * inside) / count;
+  let previous = false;
+  for (let c = 0; c < count; c++) {
+    const all =
+      !(own[c]! < threshold) &&
+      (other !== null ? !(other[c]! < threshold) : believedAbroad(s, proposer, threshold, c));
+    if (all) inside++;
+    if (D === 1 && previous && all) size += candidates[c]! - candidates[c - 1]!;
+    previous = all;
+  }
+  return D === 1 ? size : ((box[1] - box[0]) ** D * inside) / count;
 }
 
 /** 1-D: the first proposer's believed win-set of country `k`, as intervals of candidates. */
