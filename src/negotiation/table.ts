@@ -217,7 +217,9 @@ export class Table implements NegotiatingTable {
       moved = true;
       const truth = levelII.truth[k]!;
       const median = s.scratch.median;
-      const before = s.trace ? [...medianConstituent(truth, median, s.scratch.medianScratch)] : [];
+      const before = s.trace
+        ? [...medianConstituent(truth, median, s.scratch.medianScratch)]
+        : null;
       reverberate(truth, x, parties.eta[k]!, levelII.nationalist[k]!);
       levelII.ranked[k] = 0;
       for (let j = 0; j < N; j++) {
@@ -228,7 +230,7 @@ export class Table implements NegotiatingTable {
         }
         rebelieve(s, j, k);
       }
-      if (s.trace) {
+      if (s.trace && before) {
         s.trace.push({
           type: 'reverberation',
           round: table.round,

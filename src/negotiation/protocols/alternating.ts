@@ -46,13 +46,12 @@ export function bestOffer(t: NegotiatingTable, i: number, a: number): number {
   for (let c = 0; c < count; c++) {
     const g = gain[c]!;
     if (own[c]! < threshold || g < phi) continue;
+    const u = normalisedUtility(g, top);
+    if (u < a) continue;
     let p = 1;
     if (other !== null) p = other[c]!;
     else for (let k = 0; k < N; k++) if (k !== i) p *= believed[i * N + k]![c]!;
-    // less likely abroad than the best so far: out, whatever its utility
     if (p < bestP) continue;
-    const u = normalisedUtility(g, top);
-    if (u < a) continue;
     if (p === bestP && (u > bestUtility || (u === bestUtility && g <= bestGain))) continue;
     best = c;
     bestP = p;
