@@ -30,13 +30,16 @@ function believedAbroad(s: GameState, i: number, threshold: number, c: number): 
 }
 
 /**
- * `top[i]`: the gain of `i`'s best believed-ratifiable candidate (see NegotiatingTable):
+ * Sets `top[i]`, the gain of `i`'s best believed-ratifiable candidate (see NegotiatingTable):
  * every country believed to ratify and his veto passed, else the best his own country is
- * believed to ratify, else 0.
+ * believed to ratify, else 0. Returns, from the same pass, the measure of `i`'s believed
+ * overlap (the record's is the first proposer's, see GameRecord): `D = 1`, the total length
+ * of the runs of consecutive candidates he believes every country ratifies; else the box's
+ * volume times their share of the candidates.
  */
-function updateTop(s: GameState, i: number) {
-  const { N, table } = s;
-  const { count, believed } = table;
+function updateTop(s: GameState, i: number): number {
+  const { N, D, box, table } = s;
+  const { count, candidates, believed } = table;
   const threshold = s.scenario.protocol.threshold;
   const gain = table.gain[i]!;
   const phi = s.parties.reservation[i]!;
@@ -45,40 +48,25 @@ function updateTop(s: GameState, i: number) {
   const other = N === 2 ? believed[i * N + 1 - i]! : null;
   let all = Number.NEGATIVE_INFINITY;
   let mine = Number.NEGATIVE_INFINITY;
-  for (let c = 0; c < count; c++) {
-    const g = gain[c]!;
-    if (own[c]! < threshold || g < phi) continue;
-    if (g > mine) mine = g;
-    if (g <= all) continue;
-    if (other !== null ? !(other[c]! < threshold) : believedAbroad(s, i, threshold, c)) all = g;
-  }
-  const best = all > Number.NEGATIVE_INFINITY ? all : mine;
-  table.top[i] = best > Number.NEGATIVE_INFINITY ? best : 0;
-}
-
-/**
- * The measure of the first proposer's believed overlap (see GameRecord): `D = 1`, the total
- * length of the runs of consecutive candidates he believes every country ratifies; else the
- * box's volume times the share of such candidates.
- */
-function believedOverlapSize(s: GameState): number {
-  const { N, D, box, table } = s;
-  const { count, candidates, believed } = table;
-  const { proposer, threshold } = s.scenario.protocol;
-  const own = believed[proposer * N + proposer]!;
-  // of two countries, the other's row alone is abroad
-  const other = N === 2 ? believed[proposer * N + 1 - proposer]! : null;
   let size = 0;
   let inside = 0;
   let previous = false;
   for (let c = 0; c < count; c++) {
-    const all =
-      !(own[c]! < threshold) &&
-      (other !== null ? !(other[c]! < threshold) : believedAbroad(s, proposer, threshold, c));
-    if (all) inside++;
-    if (D === 1 && previous && all) size += candidates[c]! - candidates[c - 1]!;
-    previous = all;
+    if (own[c]! < threshold) {
+      previous = false;
+      continue;
+    }
+    const abroad = other !== null ? !(other[c]! < threshold) : believedAbroad(s, i, threshold, c);
+    if (abroad) inside++;
+    if (D === 1 && previous && abroad) size += candidates[c]! - candidates[c - 1]!;
+    previous = abroad;
+    const g = gain[c]!;
+    if (g < phi) continue;
+    if (g > mine) mine = g;
+    if (abroad && !(g <= all)) all = g;
   }
+  const best = all > Number.NEGATIVE_INFINITY ? all : mine;
+  table.top[i] = best > Number.NEGATIVE_INFINITY ? best : 0;
   return D === 1 ? size : ((box[1] - box[0]) ** D * inside) / count;
 }
 
@@ -118,14 +106,18 @@ export function openSession(s: GameState, record: GameRecord, session: number) {
   s.announcement.made = false;
   for (let i = 0; i < N; i++) believeAll(s, i);
   announce(s, session);
-  for (let i = 0; i < N; i++) updateTop(s, i);
-  if (session === 0) record.believedOverlapSize = believedOverlapSize(s);
+  let overlap = 0;
+  for (let i = 0; i < N; i++) {
+    const size = updateTop(s, i);
+    if (i === s.scenario.protocol.proposer) overlap = size;
+  }
+  if (session === 0) record.believedOverlapSize = overlap;
   if (s.trace) {
     s.trace.push({
       type: 'session',
       session,
       candidates: s.table.count,
-      believedOverlap: believedOverlapSize(s),
+      believedOverlap: overlap,
       believedWinSets: Array.from({ length: N }, (_, k) => believedWinSet(s, k)),
     });
   }
