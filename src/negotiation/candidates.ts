@@ -118,12 +118,16 @@ export function buildCandidates(s: GameState) {
   const G = grid.length;
   let n = 0;
   let g = 0;
+  // the last candidate written (NaN, equal to none, before the first)
+  let last = Number.NaN;
   for (let t = 0; t <= e; t++) {
     // the grid points up to the next end (one equal to it is kept as the grid's), then the end
     const end = t < e ? ends[t]! : Number.POSITIVE_INFINITY;
-    for (; g < G && grid[g]! <= end; g++)
-      if (n === 0 || grid[g] !== out[n - 1]) out[n++] = grid[g]!;
-    if (t < e && (n === 0 || end !== out[n - 1])) out[n++] = end;
+    for (; g < G && grid[g]! <= end; g++) {
+      const x = grid[g]!;
+      if (x !== last) out[n++] = last = x;
+    }
+    if (t < e && end !== last) out[n++] = last = end;
   }
   table.count = n;
 }

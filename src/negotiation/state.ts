@@ -144,8 +144,6 @@ export interface Scratch {
   shares: Float64Array;
   /** A median constituent (`D`). */
   median: Float64Array;
-  /** One negotiator's believed probabilities, country by country (`N` rows of `table.believed`). */
-  rows: Float64Array[];
   vote: VoteScratch;
   /** The options of a ratification vote. */
   voteOptions: { payments: Float64Array | null; rng: Rng | null };
@@ -270,7 +268,6 @@ export function createGameState(scenario: Scenario): GameState {
       shift: new Float64Array(D),
       shares: new Float64Array(chambers),
       median: new Float64Array(D),
-      rows: new Array<Float64Array>(N),
       vote: createVoteScratch(),
       voteOptions: { payments: null, rng: null },
       winSet: levelII.winSetScratch,

@@ -18,61 +18,56 @@ import type { GameState } from './state.ts';
 import type { TraceSink } from './trace.ts';
 
 /**
- * Whether a negotiator believes every country ratifies candidate `c`: each of his `rows`
- * (his believed probabilities, country by country) at least `threshold`.
+ * Whether negotiator `i` believes every country but his own ratifies candidate `c`: his
+ * believed probability `believed[i * N + k][c] >= threshold` for each `k != i` (a NaN counts
+ * as believed, as `< threshold` fails).
  */
-function believedByAll(rows: readonly Float64Array[], threshold: number, c: number): boolean {
-  for (let k = 0; k < rows.length; k++) if (rows[k]![c]! < threshold) return false;
+function believedAbroad(s: GameState, i: number, threshold: number, c: number): boolean {
+  const { N } = s;
+  const { believed } = s.table;
+  for (let k = 0; k < N; k++) if (k !== i && believed[i * N + k]![c]! < threshold) return false;
   return true;
 }
 
 /**
- * `top[i]`: the gain of `i`'s best believed-ratifiable candidate (see NegotiatingTable):
+ * Sets `top[i]`, the gain of `i`'s best believed-ratifiable candidate (see NegotiatingTable):
  * every country believed to ratify and his veto passed, else the best his own country is
- * believed to ratify, else 0.
+ * believed to ratify, else 0. Returns, from the same pass, the measure of `i`'s believed
+ * overlap (the record's is the first proposer's, see GameRecord): `D = 1`, the total length
+ * of the runs of consecutive candidates he believes every country ratifies; else the box's
+ * volume times their share of the candidates.
  */
-function updateTop(s: GameState, i: number) {
-  const { N, table } = s;
-  const { count } = table;
+function updateTop(s: GameState, i: number): number {
+  const { N, D, box, table } = s;
+  const { count, candidates, believed } = table;
   const threshold = s.scenario.protocol.threshold;
   const gain = table.gain[i]!;
   const phi = s.parties.reservation[i]!;
-  const own = table.believed[i * N + i]!;
-  const rows = s.scratch.rows;
-  for (let k = 0; k < N; k++) rows[k] = table.believed[i * N + k]!;
+  const own = believed[i * N + i]!;
+  // of two countries, the other's row alone is abroad
+  const other = N === 2 ? believed[i * N + 1 - i]! : null;
   let all = Number.NEGATIVE_INFINITY;
   let mine = Number.NEGATIVE_INFINITY;
+  let size = 0;
+  let inside = 0;
+  let previous = false;
   for (let c = 0; c < count; c++) {
+    if (own[c]! < threshold) {
+      previous = false;
+      continue;
+    }
+    const abroad = other !== null ? !(other[c]! < threshold) : believedAbroad(s, i, threshold, c);
+    if (abroad) inside++;
+    if (D === 1 && previous && abroad) size += candidates[c]! - candidates[c - 1]!;
+    previous = abroad;
     const g = gain[c]!;
-    if (own[c]! < threshold || g < phi) continue;
+    if (g < phi) continue;
     if (g > mine) mine = g;
-    if (g <= all) continue;
-    if (believedByAll(rows, threshold, c)) all = g;
+    if (abroad && !(g <= all)) all = g;
   }
   const best = all > Number.NEGATIVE_INFINITY ? all : mine;
   table.top[i] = best > Number.NEGATIVE_INFINITY ? best : 0;
-}
-
-/** The measure of the first proposer's believed overlap (see GameRecord). */
-function believedOverlapSize(s: GameState): number {
-  const { N, D, box, table } = s;
-  const { count, candidates } = table;
-  const { proposer, threshold } = s.scenario.protocol;
-  const rows = s.scratch.rows;
-  for (let k = 0; k < N; k++) rows[k] = table.believed[proposer * N + k]!;
-  if (D === 1) {
-    let size = 0;
-    let previous = false;
-    for (let c = 0; c < count; c++) {
-      const all = believedByAll(rows, threshold, c);
-      if (previous && all) size += candidates[c]! - candidates[c - 1]!;
-      previous = all;
-    }
-    return size;
-  }
-  let inside = 0;
-  for (let c = 0; c < count; c++) if (believedByAll(rows, threshold, c)) inside++;
-  return ((box[1] - box[0]) ** D * inside) / count;
+  return D === 1 ? size : ((box[1] - box[0]) ** D * inside) / count;
 }
 
 /** 1-D: the first proposer's believed win-set of country `k`, as intervals of candidates. */
@@ -111,14 +106,18 @@ export function openSession(s: GameState, record: GameRecord, session: number) {
   s.announcement.made = false;
   for (let i = 0; i < N; i++) believeAll(s, i);
   announce(s, session);
-  for (let i = 0; i < N; i++) updateTop(s, i);
-  if (session === 0) record.believedOverlapSize = believedOverlapSize(s);
+  let overlap = 0;
+  for (let i = 0; i < N; i++) {
+    const size = updateTop(s, i);
+    if (i === s.scenario.protocol.proposer) overlap = size;
+  }
+  if (session === 0) record.believedOverlapSize = overlap;
   if (s.trace) {
     s.trace.push({
       type: 'session',
       session,
       candidates: s.table.count,
-      believedOverlap: believedOverlapSize(s),
+      believedOverlap: overlap,
       believedWinSets: Array.from({ length: N }, (_, k) => believedWinSet(s, k)),
     });
   }
@@ -210,7 +209,9 @@ export class Table implements NegotiatingTable {
       moved = true;
       const truth = levelII.truth[k]!;
       const median = s.scratch.median;
-      const before = s.trace ? [...medianConstituent(truth, median, s.scratch.medianScratch)] : [];
+      const before = s.trace
+        ? [...medianConstituent(truth, median, s.scratch.medianScratch)]
+        : null;
       reverberate(truth, x, parties.eta[k]!, levelII.nationalist[k]!);
       levelII.ranked[k] = 0;
       for (let j = 0; j < N; j++) {
@@ -221,7 +222,7 @@ export class Table implements NegotiatingTable {
         }
         rebelieve(s, j, k);
       }
-      if (s.trace) {
+      if (s.trace && before) {
         s.trace.push({
           type: 'reverberation',
           round: table.round,

@@ -1,6 +1,20 @@
 import { type NegotiatingTable, normalisedUtility, type Protocol } from './protocol.ts';
 
 /**
+ * A gain below which the normalised utility `g / top` is surely below `a`, so that a scan
+ * skips such candidates without dividing: `a top (1 - 1e-9)` when `a` and `a top` (so `top > 0`)
+ * lie well inside the normal range, else -Infinity (no candidate skipped). Exact: rounded
+ * (relative error `2^-53` each), the floor stays below `a top (1 - 1e-9 / 2)`, so `g` below it
+ * puts the exact quotient `g / top` more than `a 1e-9 / 2` below `a`, far beyond the
+ * division's rounding (relative `2^-53`).
+ */
+function utilityFloor(a: number, top: number): number {
+  const product = a * top;
+  const normal = a >= 1e-300 && product >= 1e-300 && product <= 1e300;
+  return normal ? product * (1 - 1e-9) : Number.NEGATIVE_INFINITY;
+}
+
+/**
  * The candidate negotiator `i` offers at aspiration `a` (aspiration adaptation: Sauermann and
  * Selten 1962; Selten 1998). Among the candidates he believes his own country ratifies, that
  * pass his veto and whose normalised utility is at least `a`:
@@ -37,6 +51,7 @@ export function bestOffer(t: NegotiatingTable, i: number, a: number): number {
   const gain = t.gain[i]!;
   const phi = t.reservation[i]!;
   const top = t.top[i]!;
+  const floor = utilityFloor(a, top);
   // of two countries, the other's row: the product over the others is its probability
   const other = N === 2 ? believed[i * N + 1 - i]! : null;
   let best = -1;
@@ -45,7 +60,8 @@ export function bestOffer(t: NegotiatingTable, i: number, a: number): number {
   let bestGain = Number.NEGATIVE_INFINITY;
   for (let c = 0; c < count; c++) {
     const g = gain[c]!;
-    if (own[c]! < threshold || g < phi) continue;
+    // most candidates fall short of his aspiration: the floor drops them first, undivided
+    if (g < floor || own[c]! < threshold || g < phi) continue;
     const u = normalisedUtility(g, top);
     if (u < a) continue;
     let p = 1;

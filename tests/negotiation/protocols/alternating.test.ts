@@ -54,6 +54,25 @@ describe('bestOffer', () => {
     expect(bestOffer(t, 0, 0.5)).toBe(1);
   });
 
+  it('offers a candidate whose utility rounds to his aspiration though its gain is below a top', () => {
+    // g < a top as rounded, yet g / top rounds to a: a scan that skipped gains below a top
+    // (rather than below a floor with a margin) would miss candidate 1
+    const [top, a, g] = [0.08080075827044253, 0.5203997810876981, 0.0420486969156583];
+    expect(g < a * top && g / top === a).toBe(true);
+    const t = table([0.07, g, 0.03], [1, 1, 1], [0.5, 1, 1]);
+    (t.top as Float64Array)[0] = top;
+    expect(bestOffer(t, 0, a)).toBe(1);
+  });
+
+  it('offers on a top of 0 by the sign of the gain: nothing skipped below a floor', () => {
+    // top 0: utility 1 for a gain >= 0, else 0; at aspiration 0 even a loss qualifies
+    const t = table([-0.5, -0.2], [1, 1], [1, 0.5]);
+    (t.top as Float64Array)[0] = 0;
+    (t.reservation as Float64Array)[0] = Number.NEGATIVE_INFINITY;
+    expect(bestOffer(t, 0, 0)).toBe(0);
+    expect(bestOffer(t, 0, 1)).toBe(-1);
+  });
+
   it('never offers below his veto', () => {
     const t = table([0.3, 0.6, 0.9], [1, 1, 1], [1, 1, 1]);
     (t.reservation as Float64Array)[0] = 0.7;
