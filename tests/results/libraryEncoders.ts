@@ -5,8 +5,11 @@
  */
 import { Table, tableFromArrays, tableToIPC } from '@uwdata/flechette';
 import fc from 'fast-check';
+import { parquetWriteBuffer } from 'hyparquet-writer';
 import type { ColumnSpec } from '../../src/engine/columns.ts';
+import { arquero } from '../../src/results/arquero.ts';
 import { arrowType } from '../../src/results/codecs/arrow.ts';
+import { CREATED_BY, schemaElement } from '../../src/results/codecs/parquet.ts';
 import { type ColumnValues, fileValues, type ResultTable } from '../../src/results/table.ts';
 
 /** An Arrow IPC file as flechette writes it: `tableFromArrays`, the schema's nullability and metadata, `tableToIPC`. */
@@ -25,6 +28,37 @@ export function flechetteArrowFile(table: ResultTable): Uint8Array {
     metadata: new Map(Object.entries(table.metadata)),
   };
   return tableToIPC(new Table(schema, built.children), { format: 'file' })!;
+}
+
+/** A Parquet file as hyparquet-writer's `parquetWriteBuffer` writes it, with the codec's schema and options. */
+export function hyparquetFile(table: ResultTable): Uint8Array {
+  const buffer = parquetWriteBuffer({
+    columnData: table.columns.map((spec) => ({
+      name: spec.name,
+      data: fileValues(spec, table.values[spec.name]!) as never,
+      ...(spec.type === 'utf8' ? { encoding: 'PLAIN' as const } : {}),
+    })),
+    schema: [
+      { name: 'root', num_children: table.columns.length },
+      ...table.columns.map(schemaElement),
+    ],
+    kvMetadata: Object.entries(table.metadata).map(([key, value]) => ({ key, value })),
+    createdBy: CREATED_BY,
+  });
+  return new Uint8Array(buffer);
+}
+
+/** A CSV file as arquero's `toCSV` writes it: labels, null as empty, floats in round-trip form with `-0` kept. */
+export function arqueroCsvFile(table: ResultTable): Uint8Array {
+  const aq = arquero();
+  const float = (v: unknown) => (v === null ? '' : Object.is(v, -0) ? '-0' : String(v));
+  const columns = Object.fromEntries(
+    table.columns.map((spec) => {
+      const values = fileValues(spec, table.values[spec.name]!);
+      return [spec.name, spec.type === 'float64' ? Array.from(values, float) : values];
+    }),
+  );
+  return new TextEncoder().encode(aq.toCSV(aq.table(columns as never)));
 }
 
 /** Doubles with the awkward ones often: NaN (two bit patterns), -0, infinities, extremes. */

@@ -11,7 +11,7 @@
  * `tableFromArrays` + `tableToIPC` lay it out (buffers padded to 8 bytes the way its
  * builders size them, a dictionary of the labels in order of first appearance, one record
  * batch, none for an empty table), so the files are the same bytes as theirs, without
- * building flechette's columns value by value (tests/results/arrowBytes.test.ts).
+ * building flechette's columns value by value (tests/results/encoderBytes.test.ts).
  * Decoding is flechette's `tableFromIPC`.
  * @module
  */

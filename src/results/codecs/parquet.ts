@@ -37,8 +37,12 @@ function hyparquet() {
 
 type SchemaElement = NonNullable<Parameters<typeof parquetWriteBuffer>[0]['schema']>[number];
 
-/** The Parquet schema element of a column. */
-function schemaElement(spec: ColumnSpec): SchemaElement {
+/**
+ * The Parquet schema element of a column (Parquet format, "Metadata": SchemaElement; "Logical
+ * Types": STRING and ENUM): int32 INT32, float64 DOUBLE, bool BOOLEAN, utf8 and category
+ * BYTE_ARRAY annotated STRING or ENUM; OPTIONAL when nullable, REQUIRED otherwise.
+ */
+export function schemaElement(spec: ColumnSpec): SchemaElement {
   const repetition_type = spec.nullable ? 'OPTIONAL' : 'REQUIRED';
   switch (spec.type) {
     case 'int32':
@@ -61,6 +65,9 @@ function schemaElement(spec: ColumnSpec): SchemaElement {
   }
 }
 
+/** What every file of the codec says it was created by (FileMetaData.created_by). */
+export const CREATED_BY = 'twolevel (hyparquet-writer)';
+
 /** Parquet files (`.parquet`). */
 export const parquet: Codec = {
   format: 'parquet',
@@ -81,7 +88,7 @@ export const parquet: Codec = {
         ...table.columns.map(schemaElement),
       ],
       kvMetadata: Object.entries(table.metadata).map(([key, value]) => ({ key, value })),
-      createdBy: 'twolevel (hyparquet-writer)',
+      createdBy: CREATED_BY,
     });
     return new Uint8Array(buffer);
   },
