@@ -3,10 +3,15 @@ import { describe, expect, it } from 'vitest';
 import { runTable } from '../../src/engine/store.ts';
 import { CODECS } from '../../src/results/codecs/index.ts';
 import type { ResultTable } from '../../src/results/table.ts';
-import { arqueroCsvFile, flechetteArrowFile, resultTables } from './libraryEncoders.ts';
+import {
+  arqueroCsvFile,
+  flechetteArrowFile,
+  hyparquetFile,
+  resultTables,
+} from './libraryEncoders.ts';
 
 /** The libraries' encoders the codecs' own are held to, by format. */
-const LIBRARY = { arrow: flechetteArrowFile, csv: arqueroCsvFile } as const;
+const LIBRARY = { arrow: flechetteArrowFile, parquet: hyparquetFile, csv: arqueroCsvFile } as const;
 
 /** Whether a codec writes exactly the library's bytes for a table. */
 function sameBytes(format: keyof typeof LIBRARY, table: ResultTable) {
@@ -39,7 +44,7 @@ function runsOfEveryKind(): ResultTable {
 }
 
 describe('the codecs’ own encoders', () => {
-  for (const format of ['arrow', 'csv'] as const) {
+  for (const format of ['arrow', 'parquet', 'csv'] as const) {
     it(`write the library's bytes for varied tables of every column type (${format})`, () => {
       fc.assert(
         fc.property(resultTables, (table) => {

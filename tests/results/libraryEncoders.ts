@@ -77,6 +77,12 @@ const doubles = fc.oneof(
   ),
 );
 
+/** Doubles of a few dozen values (the awkward ones among them), so that a dictionary pays. */
+const fewDoubles = fc.oneof(
+  fc.constantFrom(0, -0, Number.NaN, 1.5, -2),
+  fc.integer({ min: 0, max: 40 }).map((k) => k / 4),
+);
+
 /** Strings: hex seeds, empty, with commas, quotes and newlines, non-ASCII, lone surrogates, long. */
 const strings = fc.oneof(
   fc.string(),
@@ -104,25 +110,34 @@ const columnKinds = fc.constantFrom(
   'category',
 ) satisfies fc.Arbitrary<string>;
 
-/** Values of a column of `rows` rows. */
+/** Values of a column of `rows` rows: of any value, or (`narrow`) of a few, so that a dictionary pays. */
 function columnOf(
   kind: string,
   name: string,
   rows: number,
+  narrow: boolean,
 ): fc.Arbitrary<[ColumnSpec, ColumnValues]> {
   const meaning = 'test';
   switch (kind) {
     case 'int32':
       return fc
-        .array(fc.integer({ min: -(2 ** 31), max: 2 ** 31 - 1 }), {
-          minLength: rows,
-          maxLength: rows,
-        })
+        .array(
+          narrow
+            ? fc.integer({ min: -1, max: 30 })
+            : fc.integer({ min: -(2 ** 31), max: 2 ** 31 - 1 }),
+          {
+            minLength: rows,
+            maxLength: rows,
+          },
+        )
         .map((v) => [{ name, type: 'int32', meaning }, Int32Array.from(v)]);
     case 'float64':
     case 'nullable':
       return fc
-        .array(doubles, { minLength: rows, maxLength: rows })
+        .array(narrow ? fewDoubles : doubles, {
+          minLength: rows,
+          maxLength: rows,
+        })
         .map((v) => [
           { name, type: 'float64', meaning, ...(kind === 'nullable' ? { nullable: true } : {}) },
           Float64Array.from(v),
@@ -154,13 +169,16 @@ function columnOf(
 export const resultTables: fc.Arbitrary<ResultTable> = fc
   .record({
     kinds: fc.array(columnKinds, { minLength: 1, maxLength: 8 }),
+    narrows: fc.array(fc.boolean(), { minLength: 8, maxLength: 8 }),
     rows: fc.oneof(fc.integer({ min: 0, max: 40 }), fc.constantFrom(0, 1, 7, 8, 9, 1000, 1023)),
     metadata: fc.dictionary(fc.string({ minLength: 1 }), fc.string(), { maxKeys: 2 }),
   })
-  .chain(({ kinds, rows, metadata }) =>
-    fc.tuple(...kinds.map((kind, k) => columnOf(kind, `c${k}_${kind}`, rows))).map((columns) => ({
-      columns: columns.map(([spec]) => spec),
-      values: Object.fromEntries(columns.map(([spec, values]) => [spec.name, values])),
-      metadata,
-    })),
+  .chain(({ kinds, narrows, rows, metadata }) =>
+    fc
+      .tuple(...kinds.map((kind, k) => columnOf(kind, `c${k}_${kind}`, rows, narrows[k] ?? false)))
+      .map((columns) => ({
+        columns: columns.map(([spec]) => spec),
+        values: Object.fromEntries(columns.map(([spec, values]) => [spec.name, values])),
+        metadata,
+      })),
   );

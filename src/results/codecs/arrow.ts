@@ -20,6 +20,7 @@ import { encodeIPC } from '@uwdata/flechette/src/encode/encode-ipc.js';
 import type { ColumnSpec } from '../../engine/columns.ts';
 import { type ColumnValues, memoryValues, type ResultTable, tableRows } from '../table.ts';
 import { type Codec, checkDecoded } from './codec.ts';
+import { utf8Length, writeUtf8 } from './utf8.ts';
 
 /**
  * The Arrow data type of a column (Arrow columnar format, "Data types"; Schema.fbs): int32,
@@ -55,28 +56,16 @@ interface ColumnParts {
  * A string column's offsets and values (Arrow's variable-size binary layout: bytes
  * `offsets[i] .. offsets[i + 1]` of the values are string i in UTF-8), sized as flechette's
  * builder sizes them: `n + 1` offsets and `bytes + 1` value bytes, each padded to 8 bytes.
- * An ASCII string is copied code unit by code unit; any other goes through `TextEncoder`
- * (the same UTF-8, a lone surrogate as U+FFFD).
  */
 function utf8Parts(strings: readonly string[]): ColumnParts {
-  const n = strings.length;
-  let bytes = 0;
-  for (let i = 0; i < n; i++) bytes += Buffer.byteLength(strings[i]!, 'utf8');
-  const values = new Uint8Array(padded(bytes + 1));
-  const offsets = new Int32Array(padded(4 * (n + 1)) / 4);
-  const encoder = new TextEncoder();
-  let at = 0;
-  for (let i = 0; i < n; i++) {
-    const s = strings[i]!;
-    let k = 0;
-    while (k < s.length && s.charCodeAt(k) < 0x80) {
-      values[at + k] = s.charCodeAt(k);
-      k++;
-    }
-    at += k < s.length ? encoder.encodeInto(s, values.subarray(at)).written : k;
-    offsets[i + 1] = at;
-  }
-  return { length: n, nullCount: 0, buffers: [new Uint8Array(0), bytesOf(offsets), values] };
+  const values = new Uint8Array(padded(utf8Length(strings) + 1));
+  const offsets = new Int32Array(padded(4 * (strings.length + 1)) / 4);
+  writeUtf8(strings, values, offsets);
+  return {
+    length: strings.length,
+    nullCount: 0,
+    buffers: [new Uint8Array(0), bytesOf(offsets), values],
+  };
 }
 
 /** The bytes of a typed array (a view, no copy). */
