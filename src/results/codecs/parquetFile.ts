@@ -118,7 +118,7 @@ interface ChunkValues {
   present: Int32Array;
   /** The PLAIN encoding of the values at the given rows. */
   plain: (rows: ArrayLike<number>) => Uint8Array;
-  /** The minimum and maximum (null when there is no value), the nulls and NaNs counted. */
+  /** The minimum and maximum (undefined when there is no value), the nulls and NaNs counted. */
   statistics: { min_value?: unknown; max_value?: unknown; null_count: bigint; nan_count?: bigint };
 }
 
@@ -169,12 +169,19 @@ function chunkValues(spec: ColumnSpec, values: ColumnValues): ChunkValues {
     }
     case 'bool': {
       const flags = values as readonly boolean[];
-      const some = flags.includes(true);
-      const every = !flags.includes(false);
       return {
         present: rowsWhere(n),
-        plain: () => new Uint8Array(0),
-        statistics: { min_value: every, max_value: some, null_count: 0n },
+        // PLAIN: one bit per value, the first in the lowest bit
+        plain: (rows) => {
+          const out = new Uint8Array(Math.ceil(rows.length / 8));
+          for (let i = 0; i < rows.length; i++) if (flags[rows[i]!]) out[i >> 3]! |= 1 << (i & 7);
+          return out;
+        },
+        statistics: {
+          min_value: !flags.includes(false),
+          max_value: flags.includes(true),
+          null_count: 0n,
+        },
       };
     }
     case 'utf8':
@@ -334,21 +341,13 @@ function writeChunk(
     keys.appendUint8(bitWidth);
     writeRleBitPackedHybrid(keys, dictionary.keys, bitWidth);
     page = keys.getBytes();
-  } else if (spec.type === 'bool') {
-    const flags = Array.from(values as readonly boolean[], Number);
+  } else if (encoding === 'RLE') {
+    // booleans as runs of one-bit values, after the runs' byte length
+    const runs = new ByteWriter();
+    writeRleBitPackedHybrid(runs, Array.from(values as readonly boolean[], Number), 1);
     const bits = new ByteWriter();
-    if (encoding === 'RLE') {
-      const runs = new ByteWriter();
-      writeRleBitPackedHybrid(runs, flags, 1);
-      bits.appendUint32(runs.offset);
-      bits.appendBytes(runs.getBytes());
-    } else {
-      for (let i = 0; i < n; i += 8) {
-        let byte = 0;
-        for (let b = 0; b < 8 && i + b < n; b++) byte |= flags[i + b]! << b;
-        bits.appendUint8(byte);
-      }
-    }
+    bits.appendUint32(runs.offset);
+    bits.appendBytes(runs.getBytes());
     page = bits.getBytes();
   } else {
     page = chunk.plain(chunk.present);
