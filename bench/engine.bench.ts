@@ -5,7 +5,8 @@
  *   independent processes running at once (what two cores give without the engine);
  * - start-up of a sweep (planning, the pool's threads loading the game, one run per worker)
  *   with 1 and 2 workers, and of the command itself;
- * - the reference sweep with 1 and 2 workers, `--runs none` and `--runs arrow`, its overhead
+ * - the reference sweep with 1 and 2 workers, `--runs none`, `--runs arrow` and `--runs parquet`
+ *   (the default of `twolevel run`), its overhead
  *   against the plain loop and its 2-worker efficiency against the two processes, each ratio
  *   taken within a round (the loops and the sweeps back to back) and its median over 3 rounds;
  * - the CPU seconds of the sweeps (every thread, and the main thread alone) against the plain
@@ -31,6 +32,10 @@ const LEVELS = [0.5, 0.6, 0.67, 0.75];
 const REPLICATIONS = 50_000;
 /** Rounds of the plain loop and the sweeps compared with it, back to back (medians reported). */
 const ROUNDS = 3;
+/** The `--runs` formats of the sweeps compared with the plain loop: none, then per-run files. */
+const FORMATS = ['none', 'arrow', 'parquet'] as const;
+/** The formats with per-run files, each held to the aim for sweeps that keep them. */
+const FILE_FORMATS = FORMATS.slice(1);
 
 const reference = parseExperiment({
   name: 'bench-reference',
@@ -192,11 +197,11 @@ export default async function bench() {
     for (let k = 0; k < ROUNDS; k++) {
       const [one] = await plainLoops(1);
       const round: Record<string, number> = { plain: one!.rate, 'plain-cpu': one!.cpu };
-      for (const format of ['none', 'arrow'] as const) await timed(1, format, round);
+      for (const format of FORMATS) await timed(1, format, round);
       const [a, b] = await plainLoops(2);
       round.pair = a!.rate + b!.rate;
       round['pair-cpu'] = a!.cpu + b!.cpu;
-      for (const format of ['none', 'arrow'] as const) await timed(2, format, round);
+      for (const format of FORMATS) await timed(2, format, round);
       rounds.push(round);
     }
     const median = (f: (round: Record<string, number>) => number) => {
@@ -210,7 +215,7 @@ export default async function bench() {
       `plain loop, the same games split over 2 processes at once: ${thousands(median((r) => r.pair!))} runs/s (${median((r) => r.pair! / r.plain! / 2).toFixed(2)} of twice one)`,
     );
     for (const workers of [1, 2]) {
-      for (const format of ['none', 'arrow'] as const) {
+      for (const format of FORMATS) {
         console.log(
           `reference sweep, ${thousands(runs)} runs, ${workers} worker(s), --runs ${format}: ${thousands(median((r) => r[`${workers}-${format}`]!))} runs/s without the start-up`,
         );
@@ -219,18 +224,20 @@ export default async function bench() {
     const overhead = (format: string) =>
       (100 * median((r) => r.plain! / r[`1-${format}`]!) - 100).toFixed(1);
     console.log(
-      `engine overhead vs plain loop (1 worker, start-up aside, paired within rounds): ${overhead('none')}% with --runs none (aim <= 10%), ${overhead('arrow')}% with --runs arrow (aim <= 15%)`,
+      `engine overhead vs plain loop (1 worker, start-up aside, paired within rounds): ${overhead('none')}% with --runs none (aim <= 10%), ${FILE_FORMATS.map((f) => `${overhead(f)}% with --runs ${f}`).join(', ')} (aim <= 15%)`,
     );
     const efficiency = (format: string) => median((r) => r[`2-${format}`]! / r.pair!).toFixed(2);
     const twice = (format: string) =>
       median((r) => r[`2-${format}`]! / r[`1-${format}`]! / 2).toFixed(2);
     console.log(
-      `2-worker efficiency (start-up aside, paired within rounds): ${efficiency('none')} of 2 plain-loop processes with --runs none, ${efficiency('arrow')} with arrow (aim >= 0.9); of twice 1 worker: ${twice('none')} (none), ${twice('arrow')} (arrow)`,
+      `2-worker efficiency (start-up aside, paired within rounds): ${efficiency('none')} of 2 plain-loop processes with --runs none, ${FILE_FORMATS.map((f) => `${efficiency(f)} with ${f}`).join(', ')} (aim >= 0.9); of twice 1 worker: ${FORMATS.map((f) => `${twice(f)} (${f})`).join(', ')}`,
     );
     const cpu = (key: string) => median((r) => r[`${key}-cpu`]!).toFixed(1);
     const main = (key: string) => median((r) => r[`${key}-main`]!).toFixed(2);
+    const each = (figure: (key: string) => string, workers: number) =>
+      FORMATS.map((f) => figure(`${workers}-${f}`)).join(' / ');
     console.log(
-      `CPU seconds per ${thousands(runs)} runs (medians): plain loop ${cpu('plain')} (1 process), ${cpu('pair')} (2); sweeps, every thread, start-up included: ${cpu('1-none')} / ${cpu('1-arrow')} with 1 worker (none / arrow), ${cpu('2-none')} / ${cpu('2-arrow')} with 2; of these the main thread's: ${main('1-none')} / ${main('1-arrow')} and ${main('2-none')} / ${main('2-arrow')}`,
+      `CPU seconds per ${thousands(runs)} runs (medians): plain loop ${cpu('plain')} (1 process), ${cpu('pair')} (2); sweeps, every thread, start-up included: ${each(cpu, 1)} with 1 worker (${FORMATS.join(' / ')}), ${each(cpu, 2)} with 2; of these the main thread's: ${each(main, 1)} and ${each(main, 2)}`,
     );
     for (const n of [100_000, 1_000_000]) {
       const memory = peakMemory(n, join(scratch, `memory-${n}`));

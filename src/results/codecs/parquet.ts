@@ -3,6 +3,9 @@
  * with no native code (1.5 MB installed together). Strings are written PLAIN (no
  * dictionary), a category as an ENUM-annotated string column, non-nullable columns as
  * REQUIRED, and the table's metadata as key-value metadata. Files are Snappy-compressed.
+ * A table of one row group and one page per column (every run file) is encoded by
+ * parquetFile.ts from its typed columns, into the same bytes hyparquet-writer writes; any
+ * other by hyparquet-writer's `parquetWriteBuffer`.
  *
  * Decoding uses hyparquet's synchronous column reader over the whole file in memory
  * (`parquetRead` is asynchronous only, the analysis reads run files synchronously).
@@ -13,6 +16,7 @@ import type { parquetWriteBuffer } from 'hyparquet-writer';
 import type { ColumnSpec } from '../../engine/columns.ts';
 import { type ColumnValues, fileValues, memoryValues, type ResultTable } from '../table.ts';
 import { type Codec, checkDecoded } from './codec.ts';
+import { encodeParquetFile } from './parquetFile.ts';
 
 // hyparquet and hyparquet-writer (79 modules) are required on the first decode or encode,
 // synchronously as a codec is (`require` of an ES module, Node >= 20.19), so that importing
@@ -37,8 +41,12 @@ function hyparquet() {
 
 type SchemaElement = NonNullable<Parameters<typeof parquetWriteBuffer>[0]['schema']>[number];
 
-/** The Parquet schema element of a column. */
-function schemaElement(spec: ColumnSpec): SchemaElement {
+/**
+ * The Parquet schema element of a column (Parquet format, "Metadata": SchemaElement; "Logical
+ * Types": STRING and ENUM): int32 INT32, float64 DOUBLE, bool BOOLEAN, utf8 and category
+ * BYTE_ARRAY annotated STRING or ENUM; OPTIONAL when nullable, REQUIRED otherwise.
+ */
+export function schemaElement(spec: ColumnSpec): SchemaElement {
   const repetition_type = spec.nullable ? 'OPTIONAL' : 'REQUIRED';
   switch (spec.type) {
     case 'int32':
@@ -61,6 +69,9 @@ function schemaElement(spec: ColumnSpec): SchemaElement {
   }
 }
 
+/** What every file of the codec says it was created by (FileMetaData.created_by). */
+export const CREATED_BY = 'twolevel (hyparquet-writer)';
+
 /** Parquet files (`.parquet`). */
 export const parquet: Codec = {
   format: 'parquet',
@@ -68,6 +79,13 @@ export const parquet: Codec = {
   readers:
     "Parquet: `SELECT * FROM 'runs/*.parquet'` in DuckDB, `pandas.read_parquet` (with pyarrow or fastparquet), `arrow::open_dataset` or `nanoparquet::read_parquet` in R, `polars.read_parquet`",
   encode(table: ResultTable) {
+    const schema = [
+      { name: 'root', num_children: table.columns.length },
+      ...table.columns.map(schemaElement),
+    ];
+    const keyValues = Object.entries(table.metadata).map(([key, value]) => ({ key, value }));
+    const direct = encodeParquetFile(table, schema, keyValues, CREATED_BY);
+    if (direct) return direct;
     const write = (require('hyparquet-writer') as typeof import('hyparquet-writer'))
       .parquetWriteBuffer;
     const buffer = write({
@@ -76,12 +94,9 @@ export const parquet: Codec = {
         data: fileValues(spec, table.values[spec.name]!) as never,
         ...(spec.type === 'utf8' ? { encoding: 'PLAIN' as const } : {}),
       })),
-      schema: [
-        { name: 'root', num_children: table.columns.length },
-        ...table.columns.map(schemaElement),
-      ],
-      kvMetadata: Object.entries(table.metadata).map(([key, value]) => ({ key, value })),
-      createdBy: 'twolevel (hyparquet-writer)',
+      schema,
+      kvMetadata: keyValues,
+      createdBy: CREATED_BY,
     });
     return new Uint8Array(buffer);
   },

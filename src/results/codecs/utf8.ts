@@ -1,0 +1,34 @@
+/**
+ * Strings as UTF-8 bytes for the codecs' string columns (RFC 3629; Arrow's variable-size
+ * binary layout and Parquet's PLAIN BYTE_ARRAY both hold them so), without a `TextEncoder`
+ * call per ASCII string: run seeds are 16 hex digits.
+ * @module
+ */
+
+/** The number of UTF-8 bytes of strings, all together (a lone surrogate as U+FFFD, 3 bytes). */
+export function utf8Length(strings: readonly string[]): number {
+  let total = 0;
+  for (const s of strings) total += Buffer.byteLength(s, 'utf8');
+  return total;
+}
+
+/**
+ * Writes strings' UTF-8 bytes one after another into `bytes` (at least {@link utf8Length}
+ * long) and sets `offsets[i + 1]` to the end of string i (`offsets[0]` stays 0). An ASCII
+ * string is copied code unit by code unit; any other goes through `TextEncoder` (the same
+ * bytes, a lone surrogate as U+FFFD).
+ */
+export function writeUtf8(strings: readonly string[], bytes: Uint8Array, offsets: Int32Array) {
+  const encoder = new TextEncoder();
+  let at = 0;
+  for (let i = 0; i < strings.length; i++) {
+    const s = strings[i]!;
+    let k = 0;
+    while (k < s.length && s.charCodeAt(k) < 0x80) {
+      bytes[at + k] = s.charCodeAt(k);
+      k++;
+    }
+    at += k < s.length ? encoder.encodeInto(s, bytes.subarray(at)).written : k;
+    offsets[i + 1] = at;
+  }
+}
