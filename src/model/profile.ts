@@ -258,10 +258,10 @@ function assignParties(p: Profile, country: Country) {
  * written into it: its typed arrays and chambers are reused where their lengths fit, so a
  * game drawing a new Level II per run allocates nothing. With `redraw` as well (the caller
  * vouches that `target` was drawn here for this same country, and that since then only its
- * ideal points (divide form: reservations) or reversion moved), what does not change from draw to draw is
- * left as it is: the saliences (interest groups write theirs as they are drawn), the
- * chambers, the parties when there are none, constant weights and kappa, and the zeros of the
- * unused form. The draws are the same either way.
+ * ideal points (divide form: reservations) or reversion moved), what does not change from
+ * draw to draw is left as it is: the saliences (interest groups write theirs as they are
+ * drawn), the chambers, the parties when there are none, constant weights and kappa, and the
+ * zeros of the unused form. The draws are the same either way.
  *
  * @param scenario a validated scenario
  * @param countryIndex `i`, 0-based

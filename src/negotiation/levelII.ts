@@ -79,7 +79,6 @@ export interface LevelII {
   readonly winSetOptions: WinSetOptions;
   /** The scenario's box `[lo, hi]` (the space of agreements). */
   readonly box: readonly [number, number];
-  /** Whether every country's weights and kappa are constant: the same in every run. */
   /**
    * Whether the rankings last from run to run: every country's weights and kappa are
    * constant. A ranking's running sums of equal weights do not depend on the order, and what
@@ -158,12 +157,9 @@ export function drawLevelII(levelII: LevelII, scenario: Scenario, streams: RunSt
       const beta = scenario.countries[k]!.reverberation.beta;
       for (let j = 0; j < mask.length; j++) mask[j] = rng.uniform() < beta ? 1 : 0;
     }
-    const { groups, salience } = scenario.countries[k]!.constituents;
     // without interest groups every constituent has the country's salience, which is the mean
-    if (groups === undefined) {
-      for (let d = 0; d < D; d++) {
-        levelII.salience[k * D + d] = typeof salience === 'number' ? salience : salience[d]!;
-      }
+    if (scenario.countries[k]!.constituents.groups === undefined) {
+      for (let d = 0; d < D; d++) levelII.salience[k * D + d] = truth[k]!.salience[d]!;
     } else meanSalience(truth[k]!, levelII.salience, k * D);
     if (D === 1) {
       // one sort gives the median and the order every win-set of this country starts from
