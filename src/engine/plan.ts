@@ -40,8 +40,19 @@ import { cellKey } from './seeds.ts';
  */
 export const CHECKED_CELLS = 10_000;
 
-/** Largest number of replications of one cell in a task and in one run file. */
-export const MAX_BATCH = 200;
+/**
+ * Largest number of replications of one cell in a batch (one run file per format) when the
+ * replications are fixed. A run file has a fixed cost (Parquet's and Arrow's metadata, a file
+ * created and renamed) besides its rows, so fewer, larger files cost less CPU per run and are
+ * quicker to read; 1,000 rows are one Parquet row group.
+ */
+export const MAX_BATCH = 1000;
+
+/**
+ * Largest batch of an adaptive `replications`: its stopping rule looks at a cell after each
+ * batch, so this is also the step in which a cell's runs grow (src/engine/adaptive.ts).
+ */
+export const MAX_ADAPTIVE_BATCH = 200;
 
 export type { Shard };
 
@@ -108,7 +119,10 @@ export interface PlanOptions {
   shard?: Shard | null;
   /** Where the experiment came from, for messages. */
   source?: string;
-  /** Largest batch (default {@link MAX_BATCH}); smaller batches mean more, smaller run files. */
+  /**
+   * Largest batch (default {@link MAX_BATCH}, {@link MAX_ADAPTIVE_BATCH} for adaptive
+   * replications); smaller batches mean more, smaller run files.
+   */
   maxBatch?: number;
   /** Worker threads that will play at once (the memory estimate counts a game per worker). */
   workers?: number;
@@ -294,7 +308,8 @@ export function parseShard(text: string): Shard {
  *
  * Batches: `ceil(R / maxBatch)` per cell, of `ceil(R / batches)` replications each, so
  * the files and the order of summation depend on the experiment alone; an adaptive
- * `replications` sizes its batches by `min` (R = min) and has up to `ceil(max / batchSize)`.
+ * `replications` sizes its batches by `min` (R = min, `maxBatch` {@link MAX_ADAPTIVE_BATCH})
+ * and has up to `ceil(max / batchSize)`.
  *
  * @throws UserError for an unknown parameter path (with the nearest valid ones), a value
  * the scenario schema rejects (naming the cell and the path), cells that change the
@@ -399,7 +414,8 @@ export function planExperiment(experiment: Experiment, options: PlanOptions = {}
   }
   const parameterTypes = paths.map((_, p) => parameterType(table, p));
   const columns = parameterColumns(paths.map((path, k) => ({ path, type: parameterTypes[k]! })));
-  const maxBatch = options.maxBatch ?? MAX_BATCH;
+  const maxBatch =
+    options.maxBatch ?? (replications.target === null ? MAX_BATCH : MAX_ADAPTIVE_BATCH);
   const batchSize = Math.ceil(replications.min / Math.ceil(replications.min / maxBatch));
   const batchesPerCell = Math.ceil(replications.max / batchSize);
   const moduleFile = scenario.protocol.module;

@@ -133,8 +133,8 @@ describe.skipIf(unavailable !== undefined)('twolevel slurm on a one-node SLURM c
     expect(merge?.[2]).toBe(array);
     expect(await finished(merge![1]!, 240), logs(dir)).toBe('COMPLETED');
     expect(differences(plain, dir)).toEqual([]);
-    // 4 cells x 400 runs: 8 run files, the cells, the analysis
-    expect(readdirSync(join(dir, 'runs'))).toHaveLength(8);
+    // 4 cells x 400 runs: one run file of 400 runs each
+    expect(readdirSync(join(dir, 'runs'))).toHaveLength(4);
     const status = twolevel(['status', dir]).trimEnd().split('\n');
     expect(status[0]).toBe(
       `sweep 'ratification-quota' in ${dir}: 4 shards, 1600/1600 runs done, merged`,
@@ -144,13 +144,23 @@ describe.skipIf(unavailable !== undefined)('twolevel slurm on a one-node SLURM c
   }, 300_000);
 
   it('resumes a task cancelled midway when resubmitted as status says, to the same bytes', async () => {
-    const plain = join(scratch, 'plain-2000');
-    const dir = join(scratch, 'array-2000');
-    twolevel(['run', experiment, '--workers', '2', '--quiet', '--out', plain]);
-    const submitted = twolevel(['slurm', experiment, '--tasks', '4', '--out', dir, '--submit']);
+    const plain = join(scratch, 'plain-10000');
+    const dir = join(scratch, 'array-10000');
+    const replications = ['--replications', '10000'];
+    twolevel(['run', experiment, ...replications, '--workers', '2', '--quiet', '--out', plain]);
+    const submitted = twolevel([
+      'slurm',
+      experiment,
+      ...replications,
+      '--tasks',
+      '4',
+      '--out',
+      dir,
+      '--submit',
+    ]);
     const array = /^array job (\d+)/m.exec(submitted)![1]!;
     const firstMerge = /^merge job (\d+)/m.exec(submitted)![1]!;
-    // Shard 2 (one cell, 10 batches of 200 runs) is cancelled once its first batch is in.
+    // Shard 2 (one cell, 10 batches of 1,000 runs) is cancelled once its first batch is in.
     const journal = join(dir, 'shards', '2', 'batches.ndjson');
     await waitFor(
       'shard 2 to finish a batch',
@@ -170,12 +180,12 @@ describe.skipIf(unavailable !== undefined)('twolevel slurm on a one-node SLURM c
     expect(jobState(`${array}_2`)).toBe('CANCELLED');
 
     const status = twolevel(['status', dir]).trimEnd().split('\n');
-    const shard2 = /^2\/4 +stopped +(\d+)\/2000 /m.exec(status.join('\n'));
+    const shard2 = /^2\/4 +stopped +(\d+)\/10000 /m.exec(status.join('\n'));
     expect(shard2, status.join('\n')).not.toBeNull();
     const kept = Number(shard2![1]);
     expect(kept).toBeGreaterThan(0);
-    expect(kept).toBeLessThan(2000);
-    expect(status.filter((l) => /^[134]\/4 +complete +2000\/2000 /.test(l))).toHaveLength(3);
+    expect(kept).toBeLessThan(10_000);
+    expect(status.filter((l) => /^[134]\/4 +complete +10000\/10000 /.test(l))).toHaveLength(3);
     expect(status.at(-2)).toBe('Resubmit shard 2, then the merge:');
     const command = status.at(-1)!.trim();
     expect(command).toBe(
@@ -189,7 +199,7 @@ describe.skipIf(unavailable !== undefined)('twolevel slurm on a one-node SLURM c
     expect(differences(plain, dir)).toEqual([]);
     // Task 2's log holds both jobs: the cancelled one, then the resumed one finishing.
     const log = readFileSync(join(dir, 'slurm', 'logs', 'shard-2.log'), 'utf8');
-    expect(log).toMatch(/CANCELLED AT [\s\S]*2000\/2000 runs done/);
-    expect(twolevel(['status', dir])).toMatch(/8000\/8000 runs done, merged/);
+    expect(log).toMatch(/CANCELLED AT [\s\S]*10000\/10000 runs done/);
+    expect(twolevel(['status', dir])).toMatch(/40000\/40000 runs done, merged/);
   }, 400_000);
 });

@@ -137,3 +137,26 @@ describe('planExperiment: fingerprint', () => {
     expect(plan({}).fingerprint).toBe(first);
   });
 });
+
+describe('planExperiment: batches', () => {
+  const batches = (replications: ExperimentInput['replications']) => {
+    const { batchSize, batchesPerCell } = plan({ replications });
+    return [batchSize, batchesPerCell];
+  };
+
+  it('splits fixed replications into equal batches of at most 1,000 runs', () => {
+    expect(batches(200)).toEqual([200, 1]);
+    // 1,000 runs: one run file, one Parquet row group
+    expect(batches(1000)).toEqual([1000, 1]);
+    expect(batches(1001)).toEqual([501, 2]);
+    expect(batches(2500)).toEqual([834, 3]);
+    expect(batches(50_000)).toEqual([1000, 50]);
+  });
+
+  it("sizes adaptive batches by min, at most 200 runs, the stopping rule's step", () => {
+    const target = { outcome: 'agreement', halfWidth: 0.01 } as const;
+    expect(batches({ min: 200, max: 20_000, target })).toEqual([200, 100]);
+    expect(batches({ min: 500, max: 5000, target })).toEqual([167, 30]);
+    expect(batches({ min: 100, max: 1000, target })).toEqual([100, 10]);
+  });
+});

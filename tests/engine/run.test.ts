@@ -415,7 +415,7 @@ describe('twolevel run, killed with SIGKILL and resumed', () => {
       runs: 'parquet',
       out: join(scratch, 'whole'),
     });
-    expect(whole.runsDone).toBe(8000);
+    expect(whole.runsDone).toBe(40_000);
     const reference = snapshot(whole.out);
     // manifest, README, journal, 3 cells tables, 40 run files
     expect(Object.keys(reference)).toHaveLength(6 + 40);
