@@ -97,10 +97,14 @@ Example:
     if (!values.quiet) {
       const rate =
         summary.runsThisSession > 0 ? `, ${summary.runsPerSecond.toFixed(0)} runs/s` : '';
+      const done = `${summary.runsDone}/${summary.runsTotal} runs done`;
+      const seconds = `${summary.seconds.toFixed(1)} s${rate}`;
       console.error(
         summary.runsThisSession === 0
           ? `already complete: ${summary.runsDone} runs`
-          : `${summary.runsDone}/${summary.runsTotal} runs done in ${summary.seconds.toFixed(1)} s${rate}`,
+          : summary.runsThisSession < summary.runsDone
+            ? `${done}; this session played ${summary.runsThisSession} in ${seconds}`
+            : `${done} in ${seconds}`,
       );
     }
     const { readManifest } = await import('../engine/manifest.ts');

@@ -21,10 +21,12 @@ writeFileSync(
 );
 const out = join(scratch, 'results');
 
-function start() {
-  const child = spawn(process.execPath, [bin, 'run', experiment, '--workers', '1', '--out', out], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+function start(...args: string[]) {
+  const child = spawn(
+    process.execPath,
+    [bin, 'run', experiment, '--workers', '1', '--out', out, ...args],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
   let stderr = '';
   child.stderr.on('data', (chunk) => {
     stderr += String(chunk);
@@ -75,5 +77,16 @@ describe('twolevel run, interrupted with Ctrl-C and run again', () => {
       `resuming ${out}: ${kept} of 80000 runs kept from an earlier session, ${80000 - kept} to go, from cell ${firstCell}`,
     );
     expect(second.stderr()).toMatch(/interrupted: \d+ of 80000 runs are kept/);
+
+    // run to the end: the last line counts the runs this session played, not all 80,000
+    const kept2 = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')).runsDone;
+    const third = start('--no-analysis');
+    expect(await third.exit, third.stderr()).toBe(0);
+    const lines = third.stderr().trimEnd().split('\n');
+    expect(lines.at(-1)).toMatch(
+      new RegExp(
+        `^80000/80000 runs done; this session played ${80000 - kept2} in \\d+\\.\\d s, \\d+ runs/s$`,
+      ),
+    );
   });
 });
