@@ -16,9 +16,10 @@ import { readSlurmSweep, type SlurmSweep, submitCommand, sweepFiles } from './sl
  * A shard's state: `complete`; `running` (a SLURM task runs it, or, when the queue cannot be
  * asked, its manifest says so); `queued` (its task waits in the queue); `stopped` (started,
  * unfinished, and no task of the queue runs it: killed, cancelled or failed); `missing`
- * (never started, no task queued).
+ * (never started, no task queued); `removed` (its folder deleted once the shards were merged:
+ * the merged folder holds its runs).
  */
-export type ShardState = 'complete' | 'running' | 'queued' | 'stopped' | 'missing';
+export type ShardState = 'complete' | 'running' | 'queued' | 'stopped' | 'missing' | 'removed';
 
 /** One shard of the sweep. */
 export interface ShardStatus {
@@ -146,12 +147,15 @@ export function sweepStatus(
   const files = sweepFiles(sweep.out);
   const queue = ask(sweep);
   const known = Array.isArray(queue);
+  const mergedManifest = readManifest(sweep.out);
+  const merged = mergedManifest?.status === 'complete';
   const shards = sweep.shardRuns.map((runsTotal, k): ShardStatus => {
     const index = k + 1;
     const folder = join(files.shards, String(index));
     const manifest = readManifest(folder);
     const queued = known ? queue.find((j) => j.task === index) : undefined;
     const job = queued && { id: queued.id, state: queued.state };
+    if (!manifest && merged) return { index, state: 'removed', runsDone: runsTotal, runsTotal };
     if (!manifest) {
       const state = queued ? (queued.state === 'PENDING' ? 'queued' : 'running') : 'missing';
       return { index, state, runsDone: 0, runsTotal, job };
@@ -171,8 +175,6 @@ export function sweepStatus(
       return { ...status, state: queued?.state === 'PENDING' ? 'queued' : 'running' };
     return { ...status, state: 'stopped' };
   });
-  const mergedManifest = readManifest(sweep.out);
-  const merged = mergedManifest?.status === 'complete';
   // Once merged, the shards are no longer needed (they may have been removed to free disk).
   const resubmit = merged
     ? []

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeStatus } from '../../src/cli/status.ts';
 import { parseExperiment } from '../../src/engine/experiment.ts';
+import { mergeShards } from '../../src/engine/merge.ts';
 import { runExperiment } from '../../src/engine/run.ts';
 import {
   arrayScript,
@@ -190,6 +191,33 @@ describe('sweepStatus', () => {
     expect(describeStatus(status).join('\n')).toMatch(
       /SLURM's queue could not be asked \(squeue not found on PATH\).*make sure no shard listed below still runs/,
     );
+  });
+
+  it("calls the shards of a merged sweep whose shards/ was deleted 'removed', their runs merged", async () => {
+    const merged = join(scratch, 'merged');
+    writeSlurmSweep(plan({ out: merged }));
+    const shards = [1, 2, 3].map((index) => join(merged, 'shards', String(index)));
+    for (const [k, folder] of shards.entries()) {
+      await runExperiment(loaded().experiment, {
+        baseDir: fixtures,
+        out: folder,
+        shard: { index: k + 1, count: 3 },
+        progress: 'quiet',
+        workers: 1,
+      });
+    }
+    mergeShards(shards, merged);
+    rmSync(join(merged, 'shards'), { recursive: true });
+    const status = sweepStatus(merged, () => []);
+    expect(status.shards.map((s) => [s.state, s.runsDone, s.runsTotal])).toEqual([
+      ['removed', 24, 24],
+      ['removed', 12, 12],
+      ['removed', 12, 12],
+    ]);
+    const lines = describeStatus(status);
+    expect(lines[0]).toBe(`sweep 'small' in ${merged}: 3 shards, 48/48 runs done, merged`);
+    expect(lines[4]).toBe('3/3    removed  12/12  -');
+    expect(lines.at(-1)).toBe(`Nothing to resubmit: the merged results are in ${merged}.`);
   });
 
   it('refuses a folder that holds no sweep', () => {
