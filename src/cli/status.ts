@@ -67,9 +67,9 @@ export const command: Command = {
 For a sweep written by 'twolevel slurm', lists each shard as complete, running, queued (its
 task waits in SLURM's queue), stopped (started, unfinished, and no task runs it: killed,
 cancelled or failed), missing (never started) or removed (deleted after the merge, which
-holds its runs), with its runs done out of its total, how
-long ago it last wrote, and its SLURM job; then whether the shards are merged, and the
-command that resubmits the stopped and missing shards and the merge job after them.
+holds its runs), with its runs done out of its total, how long ago it last wrote, and its
+SLURM job; then whether the shards are merged, and the command that resubmits the stopped
+and missing shards and the merge job after them.
 The queue is read with 'squeue --me' where it answers; the folders are only read.
 
 Example:
