@@ -7,6 +7,7 @@ import {
   arqueroCsvFile,
   flechetteArrowFile,
   hyparquetFile,
+  nearDictionaryLimit,
   resultTables,
 } from './libraryEncoders.ts';
 
@@ -58,4 +59,13 @@ describe('the codecs’ own encoders', () => {
       expect(sameBytes(format, runsOfEveryKind())).toBe(true);
     });
   }
+
+  it("write the library's bytes for columns about as varied as a dictionary allows (parquet)", () => {
+    fc.assert(
+      fc.property(nearDictionaryLimit, (table) => {
+        expect(sameBytes('parquet', table)).toBe(true);
+      }),
+      { numRuns: 200, seed: 8 },
+    );
+  });
 });
