@@ -268,11 +268,6 @@ class ChunkWriter {
     for (let i = 0; i < count; i++) {
       const row = present[i]!;
       const v = numbers[row]!;
-      // a run of one value (a constant column) needs no look-up: -0 === 0 are one value too
-      if (i > 0 && v === numbers[present[i - 1]!]) {
-        keys[i] = keys[i - 1]!;
-        continue;
-      }
       let h: number;
       if (size === 4) h = v;
       else if (v === 0) h = 0;
