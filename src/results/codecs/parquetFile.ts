@@ -13,7 +13,7 @@
  * parquetMetadata.ts, the same Thrift bytes as hyparquet-writer's; level runs, dictionary keys,
  * Snappy and the truncation of long string statistics are hyparquet-writer's own functions.
  * Tables it lays out otherwise (no rows, more than 1,000 rows, so several row groups, or a
- * column of 1 MiB of text, so several pages) are left to hyparquet-writer itself, and so is
+ * column of 1 MiB of text, so several pages: see `fitsOnePage`) are left to hyparquet-writer itself, and so is
  * every table on a big-endian machine (values are copied in the machine's byte order):
  * `encodeParquetFile` returns undefined for them.
  * @module
@@ -32,6 +32,7 @@ import {
   writeFileMetadata,
 } from './parquetMetadata.ts';
 import { ByteSink, CompactWriter } from './thrift.ts';
+import { utf8Length } from './utf8.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -58,7 +59,13 @@ const PAGE_SIZE = 1048576;
 /** hyparquet-writer truncates byte-array statistics longer than this (bytes). */
 const STATISTICS_LENGTH = 16;
 
-/** Whether one row group and one page per column hold the table, as hyparquet-writer lays it out. */
+/**
+ * Whether one row group and one page per column hold the table, as hyparquet-writer lays it
+ * out: it starts a new page where a column's values, as it writes them, reach 1 MiB, which
+ * for text is a utf8 column's UTF-8 bytes (it encodes the strings first) but a category's
+ * UTF-16 lengths (it keeps the labels strings; with a dictionary it pages the keys, and
+ * those never fill a page, so this test only gives some tables up to hyparquet-writer).
+ */
 function fitsOnePage(table: ResultTable, rows: number): boolean {
   if (rows === 0 || rows > FIRST_ROW_GROUP) return false;
   return table.columns.every((spec) => {
@@ -71,7 +78,9 @@ function fitsOnePage(table: ResultTable, rows: number): boolean {
           ? (values as readonly string[])[i]!.length
           : spec.labels![(values as Uint8Array)[i]!]!.length;
     }
-    return chars < PAGE_SIZE;
+    if (spec.type === 'category') return chars < PAGE_SIZE;
+    // at most 3 UTF-8 bytes a UTF-16 code unit
+    return 3 * chars < PAGE_SIZE || utf8Length(values as readonly string[]) < PAGE_SIZE;
   });
 }
 
