@@ -437,7 +437,10 @@ class ChunkWriter {
     }
     const numeric = spec.type === 'int32' || spec.type === 'float64';
     const codes = values as Uint8Array;
-    const labels = spec.labels?.map((label) => this.encoder.encode(label));
+    const labels =
+      spec.type === 'category'
+        ? spec.labels!.map((label) => this.encoder.encode(label))
+        : undefined;
     let distinct = 0;
     if (numeric) distinct = this.numberDictionary(numbers, present);
     else if (labels) distinct = this.categoryDictionary(codes, spec.labels!);
@@ -478,10 +481,12 @@ class ChunkWriter {
       page = n > 16 ? this.rleBooleans(flags) : this.plainBooleans(flags);
       statistics = boolStatistics(flags);
     } else {
-      if (distinct > 0) encoding = ENCODING.RLE_DICTIONARY;
-      if (distinct > 0) page = this.dictionaryKeys(present.length, distinct);
-      else if (labels) page = this.plainLabels(labels, codes);
-      else page = this.plainNumbers(numbers, present);
+      if (distinct > 0) {
+        encoding = ENCODING.RLE_DICTIONARY;
+        page = this.dictionaryKeys(present.length, distinct);
+      } else {
+        page = labels ? this.plainLabels(labels, codes) : this.plainNumbers(numbers, present);
+      }
       statistics = labels
         ? categoryStatistics(labels, codes, element)
         : numberStatistics(numbers, present, spec.type === 'float64');
