@@ -3,9 +3,9 @@
  * PageHeader, DictionaryPageHeader, DataPageHeaderV2, FileMetaData, SchemaElement, RowGroup,
  * ColumnChunk, ColumnMetaData, Statistics, PageEncodingStats, ColumnOrder), field by field in
  * the order and with the values hyparquet-writer 0.17's `writePageHeader` and `writeMetadata`
- * give them for the objects parquetFile.ts used to pass them (the same bytes: an i64 even
- * where it is 0, an unset field left out, `is_compressed` left to its default true,
- * statistics with only min_value/max_value and their exactness when truncated).
+ * give them for a run file's pages and chunks (the same bytes: an i64 even where it is 0, an
+ * unset field left out, `is_compressed` left to its default true, statistics with only
+ * min_value/max_value and their exactness when truncated; tests/results/encoderBytes.test.ts).
  * @module
  */
 import { type CompactWriter, TYPE } from './thrift.ts';

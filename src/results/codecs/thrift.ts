@@ -129,8 +129,11 @@ export class ByteSink {
   }
 }
 
-/** The deepest nesting of structs a {@link CompactWriter} writes (Parquet's metadata: 6). */
-const DEPTH = 16;
+/**
+ * How deep a {@link CompactWriter}'s structs may nest (a run file's metadata nests 5 deep:
+ * FileMetaData, RowGroup, ColumnChunk, ColumnMetaData, Statistics).
+ */
+const DEPTH = 8;
 
 /**
  * A Compact Protocol writer over a {@link ByteSink}: fields by id within nested structs, the
