@@ -7,6 +7,7 @@ import {
   arqueroCsvFile,
   flechetteArrowFile,
   hyparquetFile,
+  nearDictionaryLimit,
   resultTables,
 } from './libraryEncoders.ts';
 
@@ -58,4 +59,30 @@ describe('the codecs’ own encoders', () => {
       expect(sameBytes(format, runsOfEveryKind())).toBe(true);
     });
   }
+
+  it("write the library's bytes for text of about 1 MiB, where pages split (parquet)", () => {
+    // 1 MiB of UTF-8 bytes, or one byte less or more, in two strings of under 1 MiB of
+    // UTF-16 code units: a utf8 column pages its UTF-8 bytes, a category its labels' lengths
+    for (const bytes of [2 ** 20 - 1, 2 ** 20, 2 ** 20 + 1]) {
+      const text = ['é'.repeat(2 ** 18), 'x'.repeat(bytes - 2 ** 19)];
+      const spec = { name: 't', meaning: 'test' };
+      const utf8 = { ...spec, type: 'utf8' } as const;
+      const category = { ...spec, type: 'category', labels: text } as const;
+      for (const table of [
+        { columns: [utf8], values: { t: text }, metadata: {} },
+        { columns: [category], values: { t: Uint8Array.of(0, 1) }, metadata: {} },
+      ]) {
+        expect(sameBytes('parquet', table)).toBe(true);
+      }
+    }
+  });
+
+  it("write the library's bytes for columns about as varied as a dictionary allows (parquet)", () => {
+    fc.assert(
+      fc.property(nearDictionaryLimit, (table) => {
+        expect(sameBytes('parquet', table)).toBe(true);
+      }),
+      { numRuns: 200, seed: 8 },
+    );
+  });
 });

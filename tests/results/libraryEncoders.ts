@@ -165,13 +165,17 @@ function columnOf(
   }
 }
 
-/** Varied result tables: 1 to 8 columns of any types, 0 to 40 rows (or 1,000 and 1,023), metadata. */
+/** Varied result tables: 1 to 8 columns of any types, 0 to 40 rows (or 1,000 and 1,023), metadata (any text). */
 export const resultTables: fc.Arbitrary<ResultTable> = fc
   .record({
     kinds: fc.array(columnKinds, { minLength: 1, maxLength: 8 }),
     narrows: fc.array(fc.boolean(), { minLength: 8, maxLength: 8 }),
     rows: fc.oneof(fc.integer({ min: 0, max: 40 }), fc.constantFrom(0, 1, 7, 8, 9, 1000, 1023)),
-    metadata: fc.dictionary(fc.string({ minLength: 1 }), fc.string(), { maxKeys: 2 }),
+    metadata: fc.dictionary(
+      fc.oneof(fc.string({ minLength: 1 }), fc.string({ unit: 'binary', minLength: 1 })),
+      fc.oneof(fc.string(), strings),
+      { maxKeys: 2 },
+    ),
   })
   .chain(({ kinds, narrows, rows, metadata }) =>
     fc
@@ -182,3 +186,62 @@ export const resultTables: fc.Arbitrary<ResultTable> = fc
         metadata,
       })),
   );
+
+/**
+ * The most distinct values a dictionary of `count` values of `size` bytes can have and still
+ * take at most half the PLAIN bytes (hyparquet-writer's rule), to aim tables at it.
+ */
+function dictionaryLimit(count: number, size: number): number {
+  let d = 0;
+  while (
+    2 * (size * (d + 1) + Math.ceil((count * Math.ceil(Math.log2(d + 1))) / 8)) <=
+    size * count
+  )
+    d++;
+  return d;
+}
+
+/**
+ * Tables of one numeric column (int32, float64 or nullable float64) of 40, 200 or 1,000 rows
+ * whose number of distinct values is within 3 of the most a dictionary can have, every value
+ * appearing somewhere: where the dictionary is decided on (or given up on) at the last value;
+ * the column is a view into a larger buffer.
+ * A double's distinct values include 0 (written 0 or -0) and NaN (of two bit patterns), both
+ * one value to a dictionary.
+ */
+export const nearDictionaryLimit: fc.Arbitrary<ResultTable> = fc
+  .record({
+    rows: fc.constantFrom(40, 200, 1000),
+    kind: fc.constantFrom('int32', 'float64', 'nullable'),
+    off: fc.integer({ min: -3, max: 3 }),
+    picks: fc.array(fc.nat(), { minLength: 1000, maxLength: 1000 }),
+    signs: fc.array(fc.boolean(), { minLength: 1000, maxLength: 1000 }),
+    scale: fc.constantFrom(1, 0.1, 1e300),
+  })
+  .map(({ rows, kind, off, picks, signs, scale }) => {
+    const isInt = kind === 'int32';
+    // (a nullable column's NaNs, value 1, are nulls: its limit, of fewer values, is a little lower)
+    const limit = dictionaryLimit(rows, isInt ? 4 : 8);
+    const distinct = Math.max(1, Math.min(rows, limit + off));
+    const payload = new Float64Array(new BigUint64Array([0xfff8000000000001n]).buffer)[0]!;
+    const value = (k: number, i: number) => {
+      if (isInt) return k - 5;
+      if (k === 0) return signs[i] ? -0 : 0;
+      if (k === 1) return signs[i] ? Number.NaN : payload;
+      return k * scale;
+    };
+    // every value k at row (k * 7919) % rows (7919 is prime to 40, 200 and 1,000), others at random
+    const codes = Array.from({ length: rows }, (_, i) => picks[i]! % distinct);
+    for (let k = 0; k < distinct; k++) codes[(k * 7919) % rows] = k;
+    const values = codes.map(value);
+    const spec: ColumnSpec = {
+      name: 'x',
+      type: isInt ? 'int32' : 'float64',
+      meaning: 'test',
+      ...(kind === 'nullable' ? { nullable: true } : {}),
+    };
+    // the column a view into a larger buffer, as a batch's columns can be
+    const buffer = isInt ? new Int32Array(rows + 3) : new Float64Array(rows + 3);
+    buffer.set(values, 2);
+    return { columns: [spec], values: { x: buffer.subarray(2, 2 + rows) }, metadata: {} };
+  });

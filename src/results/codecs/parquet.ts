@@ -12,11 +12,11 @@
  * @module
  */
 import { createRequire } from 'node:module';
-import type { parquetWriteBuffer } from 'hyparquet-writer';
 import type { ColumnSpec } from '../../engine/columns.ts';
 import { type ColumnValues, fileValues, memoryValues, type ResultTable } from '../table.ts';
 import { type Codec, checkDecoded } from './codec.ts';
 import { encodeParquetFile } from './parquetFile.ts';
+import type { SchemaNode } from './parquetMetadata.ts';
 
 // hyparquet and hyparquet-writer (79 modules) are required on the first decode or encode,
 // synchronously as a codec is (`require` of an ES module, Node >= 20.19), so that importing
@@ -39,14 +39,12 @@ function hyparquet() {
   };
 }
 
-type SchemaElement = NonNullable<Parameters<typeof parquetWriteBuffer>[0]['schema']>[number];
-
 /**
  * The Parquet schema element of a column (Parquet format, "Metadata": SchemaElement; "Logical
  * Types": STRING and ENUM): int32 INT32, float64 DOUBLE, bool BOOLEAN, utf8 and category
  * BYTE_ARRAY annotated STRING or ENUM; OPTIONAL when nullable, REQUIRED otherwise.
  */
-export function schemaElement(spec: ColumnSpec): SchemaElement {
+export function schemaElement(spec: ColumnSpec): SchemaNode {
   const repetition_type = spec.nullable ? 'OPTIONAL' : 'REQUIRED';
   switch (spec.type) {
     case 'int32':
@@ -79,7 +77,7 @@ export const parquet: Codec = {
   readers:
     "Parquet: `SELECT * FROM 'runs/*.parquet'` in DuckDB, `pandas.read_parquet` (with pyarrow or fastparquet), `arrow::open_dataset` or `nanoparquet::read_parquet` in R, `polars.read_parquet`",
   encode(table: ResultTable) {
-    const schema = [
+    const schema: SchemaNode[] = [
       { name: 'root', num_children: table.columns.length },
       ...table.columns.map(schemaElement),
     ];
