@@ -60,6 +60,17 @@ describe('the codecs’ own encoders', () => {
     });
   }
 
+  it('refuse columns of different lengths as the library does (parquet)', () => {
+    const int = { name: 'a', type: 'int32', meaning: 'test' } as const;
+    const double = { name: 'b', type: 'float64', meaning: 'test' } as const;
+    const table = {
+      columns: [int, double],
+      values: { a: Int32Array.of(1, 2, 3), b: Float64Array.of(0.5, 1.5) },
+      metadata: {},
+    };
+    expect(() => CODECS.parquet.encode(table)).toThrow(/columns must have the same length/);
+  });
+
   it("write the library's bytes for text of about 1 MiB, where pages split (parquet)", () => {
     // 1 MiB of UTF-8 bytes, or one byte less or more, in two strings of under 1 MiB of
     // UTF-16 code units: a utf8 column pages its UTF-8 bytes, a category its labels' lengths

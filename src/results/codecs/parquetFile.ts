@@ -13,8 +13,9 @@
  * parquetMetadata.ts, the same Thrift bytes as hyparquet-writer's; level runs, dictionary keys,
  * Snappy and the truncation of long string statistics are hyparquet-writer's own functions.
  * Tables it lays out otherwise (no rows, more than 1,000 rows, so several row groups, or a
- * column of 1 MiB of text, so several pages: see `fitsOnePage`) are left to hyparquet-writer itself, and so is
- * every table on a big-endian machine (values are copied in the machine's byte order):
+ * column of 1 MiB of text, so several pages: see `fitsOnePage`; columns of different
+ * lengths, which it refuses) are left to hyparquet-writer itself, and so is every table on a
+ * big-endian machine (values are copied in the machine's byte order):
  * `encodeParquetFile` returns undefined for them.
  * @module
  */
@@ -69,8 +70,10 @@ const STATISTICS_LENGTH = 16;
 function fitsOnePage(table: ResultTable, rows: number): boolean {
   if (rows === 0 || rows > FIRST_ROW_GROUP) return false;
   return table.columns.every((spec) => {
-    if (spec.type !== 'utf8' && spec.type !== 'category') return true;
     const values = table.values[spec.name]!;
+    // columns of another length are left to hyparquet-writer, which refuses them
+    if (values.length !== rows) return false;
+    if (spec.type !== 'utf8' && spec.type !== 'category') return true;
     let chars = 0;
     for (let i = 0; i < rows; i++) {
       chars +=
