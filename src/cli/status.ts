@@ -30,7 +30,12 @@ export function describeStatus(status: SweepStatus): string[] {
       .join('  ')
       .trimEnd();
   const lines = [
-    `sweep '${sweep.name}' in ${sweep.out}: ${N} shards, ${status.runsDone}/${status.runsTotal} runs done, ${status.merged ? 'merged' : 'not merged yet'}`,
+    `sweep '${sweep.name}' in ${status.folder}: ${N} shards, ${status.runsDone}/${status.runsTotal} runs done, ${status.merged ? 'merged' : 'not merged yet'}`,
+    ...(status.folder === sweep.out
+      ? []
+      : [
+          `(written by 'twolevel slurm' as ${sweep.out}: SLURM's jobs and the commands below use that path)`,
+        ]),
     line(header),
     ...rows.map(line),
     ...shards.filter((s) => s.problem).map((s) => `shard ${s.index}: ${s.problem}`),
@@ -50,7 +55,7 @@ export function describeStatus(status: SweepStatus): string[] {
   } else if (status.command) {
     lines.push('Every shard is complete; submit the merge:');
   } else if (status.merged) {
-    lines.push(`Nothing to resubmit: the merged results are in ${sweep.out}.`);
+    lines.push(`Nothing to resubmit: the merged results are in ${status.folder}.`);
   } else {
     lines.push('Nothing to resubmit: the remaining shards are queued or running.');
   }

@@ -6,7 +6,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { JOURNAL } from '../results/folder.ts';
 import { replicationRule } from './adaptive.ts';
 import { readManifest } from './manifest.ts';
@@ -47,6 +47,8 @@ export interface QueuedJob {
 /** Everything `twolevel status` prints. */
 export interface SweepStatus {
   sweep: SlurmSweep;
+  /** The folder read (absolute); the sweep's `out` is where its job scripts point. */
+  folder: string;
   shards: ShardStatus[];
   runsDone: number;
   runsTotal: number;
@@ -133,6 +135,10 @@ function idleSeconds(files: string[], now: number) {
  * the array for the shards to run again, then the merge job after them and after the
  * sweep's tasks still in the queue; or the merge job alone once every shard is complete.
  *
+ * The shards and the merged folder are read in `out`, wherever the folder is now (copied
+ * off the cluster, say); the queue is matched and the commands written with the paths
+ * `twolevel slurm` wrote into the job scripts ({@link SlurmSweep}'s `out`).
+ *
  * @param out the sweep's results folder
  * @param ask how the queue is read (default {@link queuedJobs})
  * @param now the time ages are counted to, in ms
@@ -144,10 +150,11 @@ export function sweepStatus(
   now = Date.now(),
 ): SweepStatus {
   const sweep = readSlurmSweep(out);
-  const files = sweepFiles(sweep.out);
+  const sweepFolder = resolve(out);
+  const files = sweepFiles(sweepFolder);
   const queue = ask(sweep);
   const known = Array.isArray(queue);
-  const mergedManifest = readManifest(sweep.out);
+  const mergedManifest = readManifest(sweepFolder);
   const merged = mergedManifest?.status === 'complete';
   const shards = sweep.shardRuns.map((runsTotal, k): ShardStatus => {
     const index = k + 1;
@@ -191,10 +198,11 @@ export function sweepStatus(
     const after = jobs.filter((j) => j.task !== undefined).map((j) => j.id);
     command = submitCommand(sweep, resubmit, after);
   } else if (!merged && !mergeQueued && shards.every((s) => s.state === 'complete')) {
-    command = `sbatch ${files.merge}`;
+    command = `sbatch ${sweepFiles(sweep.out).merge}`;
   }
   return {
     sweep,
+    folder: sweepFolder,
     shards,
     // Once merged the shards may have been removed; the merged folder holds every run.
     runsDone: merged ? mergedManifest!.runsDone : shards.reduce((n, s) => n + s.runsDone, 0),

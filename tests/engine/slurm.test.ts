@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -218,6 +218,26 @@ describe('sweepStatus', () => {
     expect(lines[0]).toBe(`sweep 'small' in ${merged}: 3 shards, 48/48 runs done, merged`);
     expect(lines[4]).toBe('3/3    removed  12/12  -');
     expect(lines.at(-1)).toBe(`Nothing to resubmit: the merged results are in ${merged}.`);
+  });
+
+  it('reads a copied sweep folder where it is now, and says where its jobs point', () => {
+    const copy = join(scratch, 'status-copy');
+    cpSync(out, copy, { recursive: true });
+    // shard 2 finished in the copy only: its state comes from the copy, not from `out`
+    const manifestFile = join(copy, 'shards', '2', 'manifest.json');
+    const manifest = JSON.parse(readFileSync(manifestFile, 'utf8'));
+    writeFileSync(manifestFile, JSON.stringify({ ...manifest, status: 'complete', runsDone: 12 }));
+    const status = sweepStatus(copy, () => []);
+    expect(status.folder).toBe(copy);
+    expect(status.shards.map((s) => s.state)).toEqual(['complete', 'complete', 'missing']);
+    const lines = describeStatus(status);
+    expect(lines[0]).toBe(`sweep 'small' in ${copy}: 3 shards, 36/48 runs done, not merged yet`);
+    expect(lines[1]).toBe(
+      `(written by 'twolevel slurm' as ${out}: SLURM's jobs and the commands below use that path)`,
+    );
+    expect(status.command).toBe(
+      `array=$(sbatch --parsable --array=3 ${files.array}) && sbatch --dependency=afterok:$array ${files.merge}`,
+    );
   });
 
   it('refuses a folder that holds no sweep', () => {
