@@ -33,7 +33,7 @@ import {
   writeFileMetadata,
 } from './parquetMetadata.ts';
 import { ByteSink, CompactWriter } from './thrift.ts';
-import { utf8Length } from './utf8.ts';
+import { utf8Bytes, utf8Length } from './utf8.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -237,7 +237,6 @@ class ChunkWriter {
   private readonly shift: number;
   private readonly entries: Int32Array;
   private readonly keys: Int32Array;
-  private readonly encoder = new TextEncoder();
 
   constructor(
     private readonly parts: Parts,
@@ -440,10 +439,7 @@ class ChunkWriter {
     }
     const numeric = spec.type === 'int32' || spec.type === 'float64';
     const codes = values as Uint8Array;
-    const labels =
-      spec.type === 'category'
-        ? spec.labels!.map((label) => this.encoder.encode(label))
-        : undefined;
+    const labels = spec.type === 'category' ? spec.labels!.map(utf8Bytes) : undefined;
     let distinct = 0;
     if (numeric) distinct = this.numberDictionary(numbers, present);
     else if (labels) distinct = this.categoryDictionary(codes, spec.labels!);

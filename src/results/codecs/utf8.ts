@@ -15,6 +15,11 @@ export function utf8Length(strings: readonly string[]): number {
 /** Encodes non-ASCII strings (stateless: `encodeInto` keeps nothing between calls). */
 const encoder = new TextEncoder();
 
+/** A string's UTF-8 bytes (a lone surrogate as U+FFFD), in a new array. */
+export function utf8Bytes(s: string): Uint8Array {
+  return encoder.encode(s);
+}
+
 /**
  * Writes one string's UTF-8 bytes into `bytes` from `at` (room for 3 bytes per UTF-16 code
  * unit there) and returns where they end. An ASCII string is copied code unit by code unit;
