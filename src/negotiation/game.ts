@@ -51,70 +51,83 @@ function bargain(s: GameState, table: Table): number {
   }
 }
 
-/** Plays one game on the state (see the module comment for the steps). */
-function play(s: GameState, table: Table, seed: string, trace: TraceSink | null): GameRecord {
-  const { N, D, levelII, payments } = s;
-  const record = createRecord(seed, N, D);
-  s.seed = seed;
-  s.trace = trace;
-  s.table.round = 0;
-  drawLevelII(levelII, s.scenario, s.streams.start(seed));
-  record.winSetSize.set(levelII.winSetSize);
-  record.overlapSize = levelII.overlapSize;
-  trace?.push({ type: 'levelII', profiles: levelII.truth.map((p) => copyProfile(p)) });
-  placeNegotiators(s);
-  s.table.round = consult(s);
-  drawBeliefs(s);
-  let ratified = false;
-  for (let session = 0; ; session++) {
-    // without a budget nobody ever pays: the payments stay 0
-    if (s.paying) {
-      for (let k = 0; k < N; k++) payments.paid[k]!.fill(0);
-      payments.spent.fill(0);
+/**
+ * A scenario's game, its state allocated once ({@link createGame}). `play` holds the game's
+ * loop itself, not a call of it, so that the JIT compiles one hot function, not two.
+ */
+class PreparedGame implements Game {
+  constructor(
+    readonly scenario: Scenario,
+    private readonly s: GameState,
+    private readonly table: Table,
+  ) {}
+
+  /** Plays one game on the state (see the module comment for the steps). */
+  play(seed: string, trace: TraceSink | null = null): GameRecord {
+    const { s, table } = this;
+    const { N, D, levelII, payments } = s;
+    const record = createRecord(seed, N, D);
+    s.seed = seed;
+    s.trace = trace;
+    s.table.round = 0;
+    drawLevelII(levelII, s.scenario, s.streams.start(seed));
+    record.winSetSize.set(levelII.winSetSize);
+    record.overlapSize = levelII.overlapSize;
+    trace?.push({ type: 'levelII', profiles: levelII.truth.map((p) => copyProfile(p)) });
+    placeNegotiators(s);
+    s.table.round = consult(s);
+    drawBeliefs(s);
+    let ratified = false;
+    for (let session = 0; ; session++) {
+      // without a budget nobody ever pays: the payments stay 0
+      if (s.paying) {
+        for (let k = 0; k < N; k++) payments.paid[k]!.fill(0);
+        payments.spent.fill(0);
+      }
+      openSession(s, record, session);
+      if (session === 0 && s.scenario.protocol.abort === true && !talksOpen(s)) {
+        record.outcome = 'aborted';
+        break;
+      }
+      table.beginSession();
+      const c = table.agreement(bargain(s, table));
+      if (c < 0) {
+        if (session === 0) record.outcome = 'no_agreement';
+        break;
+      }
+      const x = record.agreement;
+      for (let d = 0; d < D; d++) x[d] = s.table.candidates[c * D + d]!;
+      trace?.push({ type: 'tentative', round: s.table.round - 1, x: [...x] });
+      pledgeSidePayments(s, x);
+      record.sidePayments.set(payments.spent);
+      const defector = ratify(s, x, 0, null);
+      if (defector < 0) {
+        ratified = true;
+        break;
+      }
+      record.outcome = 'involuntary_defection';
+      record.defector = defector;
+      if (session >= s.scenario.reopen) break;
+      detectBluffs(s, c);
+      learn(s, x);
+      record.reopenings++;
     }
-    openSession(s, record, session);
-    if (session === 0 && s.scenario.protocol.abort === true && !talksOpen(s)) {
-      record.outcome = 'aborted';
-      break;
+    if (ratified) {
+      record.outcome = 'agreement';
+      record.defector = -1;
+      measureGains(s, record);
+      keepOrRenege(s, record);
     }
-    table.beginSession();
-    const c = table.agreement(bargain(s, table));
-    if (c < 0) {
-      if (session === 0) record.outcome = 'no_agreement';
-      break;
-    }
-    const x = record.agreement;
-    for (let d = 0; d < D; d++) x[d] = s.table.candidates[c * D + d]!;
-    trace?.push({ type: 'tentative', round: s.table.round - 1, x: [...x] });
-    pledgeSidePayments(s, x);
-    record.sidePayments.set(payments.spent);
-    const defector = ratify(s, x, 0, null);
-    if (defector < 0) {
-      ratified = true;
-      break;
-    }
-    record.outcome = 'involuntary_defection';
-    record.defector = defector;
-    if (session >= s.scenario.reopen) break;
-    detectBluffs(s, c);
-    learn(s, x);
-    record.reopenings++;
+    record.rounds = s.table.round;
+    trace?.push({
+      type: 'outcome',
+      outcome: record.outcome,
+      defector: record.defector,
+      rounds: record.rounds,
+    });
+    s.trace = null;
+    return record;
   }
-  if (ratified) {
-    record.outcome = 'agreement';
-    record.defector = -1;
-    measureGains(s, record);
-    keepOrRenege(s, record);
-  }
-  record.rounds = s.table.round;
-  trace?.push({
-    type: 'outcome',
-    outcome: record.outcome,
-    defector: record.defector,
-    rounds: record.rounds,
-  });
-  s.trace = null;
-  return record;
 }
 
 /**
@@ -130,8 +143,7 @@ function play(s: GameState, table: Table, seed: string, trace: TraceSink | null)
  */
 export function createGame(scenario: Scenario): Game {
   const state = createGameState(scenario);
-  const table = new Table(state);
-  return { scenario, play: (seed, trace) => play(state, table, seed, trace ?? null) };
+  return new PreparedGame(scenario, state, new Table(state));
 }
 
 /**

@@ -54,20 +54,19 @@ function multiply64(ah: number, al: number, bh: number, bl: number, out: Uint32A
 function hash64(fields: readonly string[], out: Uint32Array): Uint32Array {
   let hi = FNV_OFFSET_HI;
   let lo = FNV_OFFSET_LO;
-  const step = (byte: number) => {
-    lo = (lo ^ byte) >>> 0;
-    const low = lo * FNV_PRIME_LOW;
-    hi = (hi * FNV_PRIME_LOW + Math.floor(low / TWO_32) + ((lo << 8) >>> 0)) >>> 0;
-    lo = low >>> 0;
-  };
-  for (const field of fields) {
+  for (let f = 0; f < fields.length; f++) {
+    const field = fields[f]!;
     const bytes = isAscii(field) ? null : utf8.encode(field);
     const n = bytes === null ? field.length : bytes.length;
-    step((n >>> 24) & 0xff);
-    step((n >>> 16) & 0xff);
-    step((n >>> 8) & 0xff);
-    step(n & 0xff);
-    for (let i = 0; i < n; i++) step(bytes === null ? field.charCodeAt(i) : bytes[i]!);
+    // i = -4 .. -1: the length's 4 bytes, big-endian; then the field's bytes
+    for (let i = -4; i < n; i++) {
+      const byte =
+        i < 0 ? (n >>> (-8 * (i + 1))) & 0xff : bytes === null ? field.charCodeAt(i) : bytes[i]!;
+      lo = (lo ^ byte) >>> 0;
+      const low = lo * FNV_PRIME_LOW;
+      hi = (hi * FNV_PRIME_LOW + Math.floor(low / TWO_32) + ((lo << 8) >>> 0)) >>> 0;
+      lo = low >>> 0;
+    }
   }
   lo = (lo ^ ((lo >>> 30) | (hi << 2))) >>> 0;
   hi = (hi ^ (hi >>> 30)) >>> 0;
@@ -171,6 +170,8 @@ export class RunStreams {
   private readonly all: AleaStream[];
   private readonly nameKeys: Uint32Array[];
   private readonly runKey = new Uint32Array(2);
+  /** The fields `['sub', runSeed]` of the run's key, the seed set by {@link RunStreams.start}. */
+  private readonly subFields = ['sub', ''];
   private readonly words = new Uint32Array(3);
 
   constructor(countries: readonly string[]) {
@@ -206,7 +207,8 @@ export class RunStreams {
    * streams.start('7').levelII[0].uniform(); // = openStream('7', 'levelII/A').uniform()
    */
   start(runSeed: string): this {
-    hash64(['sub', runSeed], this.runKey);
+    this.subFields[1] = runSeed;
+    hash64(this.subFields, this.runKey);
     for (let t = 0; t < this.all.length; t++) {
       const w = streamWords(this.runKey, this.nameKeys[t]!, this.words);
       this.all[t]!.seed(w[0]!, w[1]!, w[2]!);
