@@ -9,7 +9,7 @@
  *   (the default of `twolevel run`), its overhead
  *   against the plain loop (in wall time and in CPU time) and its 2-worker efficiency against
  *   the two processes, each ratio taken within a round (the loops and the sweeps back to back)
- *   and its median over 5 rounds;
+ *   and its median over 9 rounds, with the middle half of the rounds' ratios;
  * - the CPU seconds of the sweeps (every thread, and the main thread alone) against the plain
  *   loops', which say where the 2-worker efficiency goes on a machine of 2 cores;
  * - the peak memory of sweeps of 100,000 and 1,000,000 runs with `--runs none` (a cheap
@@ -31,8 +31,12 @@ const thousands = (x: number) => Math.round(x).toLocaleString('en-US');
 const QUOTA = 'countries.B.ratification.quota';
 const LEVELS = [0.5, 0.6, 0.67, 0.75];
 const REPLICATIONS = 50_000;
-/** Rounds of the plain loop and the sweeps compared with it, back to back (medians reported). */
-const ROUNDS = 5;
+/**
+ * Rounds of the plain loop and the sweeps compared with it, back to back (medians reported,
+ * with the middle half of the rounds' ratios). One round's ratio of two whole sweeps spreads
+ * over about +-15% on this shared machine; 9 rounds put the median within a few percent.
+ */
+const ROUNDS = 9;
 /** The `--runs` formats of the sweeps compared with the plain loop: none, then per-run files. */
 const FORMATS = ['none', 'arrow', 'parquet'] as const;
 /** The formats with per-run files, each held to the aim for sweeps that keep them. */
@@ -212,10 +216,18 @@ export default async function bench() {
       for (const format of FORMATS) await timed(2, format, round);
       rounds.push(round);
     }
-    const median = (f: (round: Record<string, number>) => number) => {
+    /** The `p`-quantile of a figure over the rounds (linear between order statistics). */
+    const quantile = (f: (round: Record<string, number>) => number, p: number) => {
       const v = rounds.map(f).sort((x, y) => x - y);
-      return v.length % 2 ? v[(v.length - 1) / 2]! : (v[v.length / 2 - 1]! + v[v.length / 2]!) / 2;
+      const at = p * (v.length - 1);
+      const lo = Math.floor(at);
+      const hi = Math.min(lo + 1, v.length - 1);
+      return v[lo]! + (at - lo) * (v[hi]! - v[lo]!);
     };
+    const median = (f: (round: Record<string, number>) => number) => quantile(f, 0.5);
+    /** A ratio's median over the rounds and its middle half, e.g. `0.91 (0.87 to 0.95)`. */
+    const spread = (f: (round: Record<string, number>) => number, show: (x: number) => string) =>
+      `${show(median(f))} (${show(quantile(f, 0.25))} to ${show(quantile(f, 0.75))})`;
     console.log(
       `plain loop, ${thousands(runs)} games, 1 process: ${thousands(median((r) => r.plain!))} runs/s (median of ${ROUNDS} rounds)`,
     );
@@ -229,20 +241,21 @@ export default async function bench() {
         );
       }
     }
-    const overhead = (format: string) =>
-      (100 * median((r) => r.plain! / r[`1-${format}`]!) - 100).toFixed(1);
+    const percent = (x: number) => `${(100 * x - 100).toFixed(1)}%`;
+    const overhead = (format: string) => spread((r) => r.plain! / r[`1-${format}`]!, percent);
     console.log(
-      `engine overhead vs plain loop in wall time (1 worker, start-up aside, paired within rounds): ${overhead('none')}% with --runs none (aim <= 10%), ${FILE_FORMATS.map((f) => `${overhead(f)}% with --runs ${f}`).join(', ')} (aim <= 15%)`,
+      `(each ratio below: the median of ${ROUNDS} rounds, in brackets the middle half of the rounds)`,
+    );
+    console.log(
+      `engine overhead vs plain loop in wall time (1 worker, start-up aside, paired within rounds): ${overhead('none')} with --runs none (aim <= 10%), ${FILE_FORMATS.map((f) => `${overhead(f)} with --runs ${f}`).join(', ')} (aim <= 15%)`,
     );
     const cpuOverhead = (format: string) =>
-      (
-        100 * median((r) => (r[`1-${format}-cpu`]! - startupCpu[1]!) / r['plain-cpu']!) -
-        100
-      ).toFixed(1);
+      spread((r) => (r[`1-${format}-cpu`]! - startupCpu[1]!) / r['plain-cpu']!, percent);
     console.log(
-      `engine overhead vs plain loop in CPU time (1 worker, every thread, start-up's CPU aside, paired within rounds): ${cpuOverhead('none')}% with --runs none (aim <= 10%), ${FILE_FORMATS.map((f) => `${cpuOverhead(f)}% with --runs ${f}`).join(', ')} (aim <= 15%)`,
+      `engine overhead vs plain loop in CPU time (1 worker, every thread, start-up's CPU aside, paired within rounds): ${cpuOverhead('none')} with --runs none (aim <= 10%), ${FILE_FORMATS.map((f) => `${cpuOverhead(f)} with --runs ${f}`).join(', ')} (aim <= 15%)`,
     );
-    const efficiency = (format: string) => median((r) => r[`2-${format}`]! / r.pair!).toFixed(2);
+    const fraction = (x: number) => x.toFixed(2);
+    const efficiency = (format: string) => spread((r) => r[`2-${format}`]! / r.pair!, fraction);
     const twice = (format: string) =>
       median((r) => r[`2-${format}`]! / r[`1-${format}`]! / 2).toFixed(2);
     console.log(
