@@ -9,7 +9,9 @@
  *   (the default of `twolevel run`), its overhead
  *   against the plain loop (in wall time and in CPU time) and its 2-worker efficiency against
  *   the two processes, each ratio taken within a round (the loops and the sweeps back to back)
- *   and its median over 9 rounds, with the middle half of the rounds' ratios;
+ *   and its median over 9 rounds, with the middle half of the rounds' ratios; each round ends
+ *   with the plain loop again, whose ratio to the round's first says how far the machine's own
+ *   speed moved (no engine in it);
  * - the CPU seconds of the sweeps (every thread, and the main thread alone) against the plain
  *   loops', which say where the 2-worker efficiency goes on a machine of 2 cores;
  * - the peak memory of sweeps of 100,000 and 1,000,000 runs with `--runs none` (a cheap
@@ -214,6 +216,9 @@ export default async function bench() {
       round.pair = a!.rate + b!.rate;
       round['pair-cpu'] = a!.cpu + b!.cpu;
       for (const format of FORMATS) await timed(2, format, round);
+      // the plain loop again, as the round's last: how far the machine's speed moved meanwhile
+      const [again] = await plainLoops(1);
+      round.again = again!.rate;
       rounds.push(round);
     }
     /** The `p`-quantile of a figure over the rounds (linear between order statistics). */
@@ -245,6 +250,9 @@ export default async function bench() {
     const overhead = (format: string) => spread((r) => r.plain! / r[`1-${format}`]!, percent);
     console.log(
       `(each ratio below: the median of ${ROUNDS} rounds, in brackets the middle half of the rounds)`,
+    );
+    console.log(
+      `the same plain loop at a round's start against its end (the machine's own drift, no engine): ${spread((r) => r.plain! / r.again!, percent)}`,
     );
     console.log(
       `engine overhead vs plain loop in wall time (1 worker, start-up aside, paired within rounds): ${overhead('none')} with --runs none (aim <= 10%), ${FILE_FORMATS.map((f) => `${overhead(f)} with --runs ${f}`).join(', ')} (aim <= 15%)`,
