@@ -1,26 +1,29 @@
 /*
- * What per-run files cost, timed inside one process: a 1,000-run batch of the reference game
- * (a sweep's batch; see src/engine/plan.ts) played, then written as the worker writes it
- * (`writeRunFiles`: the table, the encoding, the atomic write and the SHA-256) in each format.
- * Batches alternate playing and writing, and the medians of 15 are reported. A whole sweep's
- * overhead (engine.bench.ts) spreads over +-15% a round on this shared machine; this ratio of
- * two parts of one thread's work does not. It is the part of the per-run-file aim that the
- * files themselves take.
+ * What per-run files cost a worker: in one worker thread (compiled, with the pool's young
+ * generation of 4 MB, src/engine/run.ts), batches of 1,000 runs of the reference game played
+ * and recorded as a sweep's worker does, in blocks of 5 batches alternating A B B A between
+ * writing each batch's run file (`writeRunFiles`: the table, the encoding, the atomic write,
+ * the SHA-256) and writing none, 24 blocks a run. The process's CPU seconds over each kind of
+ * block (every thread: garbage collection the files cause included) give the files' cost
+ * against the same play without them. Blocks a few seconds apart see the same machine, which a
+ * whole sweep against another does not (engine.bench.ts).
  */
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { RunBatch } from '../src/engine/columns.ts';
-import { runSeed } from '../src/engine/seeds.ts';
-import { writeRunFiles } from '../src/engine/store.ts';
-import { createGame } from '../src/negotiation/game.ts';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { build } from 'esbuild';
 import type { TableFormat } from '../src/results/codecs/index.ts';
-import { parseScenario } from '../src/scenario/parse.ts';
-import { benchScenarios } from './scenarios.ts';
 
-const BATCH = 1000;
-const ROUNDS = 15;
-const FORMATS: TableFormat[] = ['arrow', 'parquet', 'csv'];
+const BLOCKS = 24;
+/** Runs of each format, alternating; the figures are their medians. */
+const REPEATS = 3;
+const FORMATS: TableFormat[] = ['arrow', 'parquet'];
+
+interface Blocks {
+  cpu: { files: number; none: number };
+  wall: { files: number; none: number };
+}
 
 const median = (v: number[]) => {
   const s = [...v].sort((a, b) => a - b);
@@ -28,51 +31,47 @@ const median = (v: number[]) => {
 };
 
 export default async function bench() {
-  const scenario = parseScenario(benchScenarios[0]!.input);
-  const layout = { countries: scenario.countries.map((c) => c.name), dimensions: scenario.space.D };
-  const game = createGame(scenario);
-  const out = mkdtempSync(join(tmpdir(), 'twolevel-runfiles-'));
-  mkdirSync(join(out, 'runs'));
+  // inside the checkout, so that the bundle's imports of packages resolve from node_modules
+  const cache = fileURLToPath(new URL('../node_modules/.cache/', import.meta.url));
+  mkdirSync(cache, { recursive: true });
+  const scratch = mkdtempSync(join(cache, 'twolevel-runfiles-bench-'));
   try {
-    const play = (round: number) => {
-      const batch = new RunBatch(layout, BATCH, true);
-      const seeds: string[] = [];
-      const start = performance.now();
-      for (let i = 0; i < BATCH; i++) {
-        const seed = runSeed('bench', 'runfiles', round * BATCH + i, false);
-        seeds.push(seed);
-        batch.record(i, game.play(seed));
-      }
-      const ms = performance.now() - start;
-      return { ms, rows: { cell: 0, first: round * BATCH, seeds, columns: batch.columns() } };
-    };
-    // warm-up: the JIT's, not counted
-    for (let k = 0; k < 3; k++) {
-      const { rows } = play(k);
-      for (const format of FORMATS) writeRunFiles(out, [format], layout, k, rows);
-    }
-    const played: number[] = [];
-    const written: Record<string, number[]> = Object.fromEntries(FORMATS.map((f) => [f, []]));
-    for (let k = 0; k < ROUNDS; k++) {
-      const { ms, rows } = play(3 + k);
-      played.push(ms);
-      for (const format of FORMATS) {
-        const start = performance.now();
-        writeRunFiles(out, [format], layout, 3 + k, rows);
-        written[format]!.push(performance.now() - start);
-      }
-    }
-    const play1000 = median(played);
+    const file = join(scratch, 'runfiles.worker.mjs');
+    await build({
+      entryPoints: [fileURLToPath(new URL('./workers/runfiles.worker.ts', import.meta.url))],
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      target: 'node20',
+      packages: 'external',
+      outfile: file,
+      logLevel: 'error',
+    });
+    const run = (format: TableFormat) =>
+      new Promise<Blocks>((done, fail) => {
+        const worker = new Worker(file, {
+          workerData: { format, blocks: BLOCKS },
+          resourceLimits: { maxYoungGenerationSizeMb: 4 },
+        });
+        worker.once('message', done);
+        worker.once('error', fail);
+      });
+    const results: Record<string, Blocks[]> = Object.fromEntries(FORMATS.map((f) => [f, []]));
+    for (let r = 0; r < REPEATS; r++)
+      for (const format of FORMATS) results[format]!.push(await run(format));
     console.log(
-      `a batch of ${BATCH.toLocaleString('en-US')} runs of the reference game, one process (medians of ${ROUNDS}): played in ${play1000.toFixed(1)} ms`,
+      `per-run files in a worker thread: ${BLOCKS} blocks of 5,000 reference runs, A B B A with and without each batch's run file, whole-process CPU (median of ${REPEATS} runs, in brackets the least and most)`,
     );
     for (const format of FORMATS) {
-      const ms = median(written[format]!);
+      const cpu = results[format]!.map((b) => b.cpu.files / b.cpu.none - 1);
+      const wall = results[format]!.map((b) => b.wall.files / b.wall.none - 1);
+      const pct = (v: number[]) =>
+        `${(100 * median(v)).toFixed(1)}% (${(100 * Math.min(...v)).toFixed(1)} to ${(100 * Math.max(...v)).toFixed(1)})`;
       console.log(
-        `  its run file written as ${format} (table, encoding, atomic write, SHA-256): ${ms.toFixed(2)} ms, ${((100 * ms) / play1000).toFixed(1)}% of the play`,
+        `  --runs ${format}: CPU +${pct(cpu)}, wall +${pct(wall)} (aim <= 15% with the engine's own)`,
       );
     }
   } finally {
-    rmSync(out, { recursive: true, force: true });
+    rmSync(scratch, { recursive: true, force: true });
   }
 }
