@@ -79,7 +79,35 @@ function hash64(fields: readonly string[], out: Uint32Array): Uint32Array {
   return out;
 }
 
-const hex = (word: number) => (word >>> 0).toString(16).padStart(8, '0');
+/** The character codes of the 16 hex digits. */
+const HEX_DIGITS = Uint16Array.from('0123456789abcdef', (c) => c.charCodeAt(0));
+
+/**
+ * `hi` and `lo` as 16 lower-case hex digits, `hi` first: one string from 16 character codes
+ * (a tenth of the time of two `toString(16).padStart(8, '0')` joined, which a run paid for
+ * its seed).
+ */
+function hex64(hi: number, lo: number): string {
+  const d = HEX_DIGITS;
+  return String.fromCharCode(
+    d[(hi >>> 28) & 15]!,
+    d[(hi >>> 24) & 15]!,
+    d[(hi >>> 20) & 15]!,
+    d[(hi >>> 16) & 15]!,
+    d[(hi >>> 12) & 15]!,
+    d[(hi >>> 8) & 15]!,
+    d[(hi >>> 4) & 15]!,
+    d[hi & 15]!,
+    d[(lo >>> 28) & 15]!,
+    d[(lo >>> 24) & 15]!,
+    d[(lo >>> 20) & 15]!,
+    d[(lo >>> 16) & 15]!,
+    d[(lo >>> 12) & 15]!,
+    d[(lo >>> 8) & 15]!,
+    d[(lo >>> 4) & 15]!,
+    d[lo & 15]!,
+  );
+}
 
 /**
  * The seed hash `H(fields)` as 16 hex digits (see {@link hash64}).
@@ -91,7 +119,7 @@ const hex = (word: number) => (word >>> 0).toString(16).padStart(8, '0');
  */
 export function seedHash(fields: readonly string[]): string {
   const out = hash64(fields, new Uint32Array(2));
-  return hex(out[0]!) + hex(out[1]!);
+  return hex64(out[0]!, out[1]!);
 }
 
 /** MurmurHash3's 32-bit finaliser: a bijection of 32-bit words that spreads every bit. */
@@ -131,7 +159,7 @@ export function subSeed(runSeed: string, name: string): string {
     hash64(['stream', name], new Uint32Array(2)),
     new Uint32Array(3),
   );
-  return hex(words[0]!) + hex(words[1]!);
+  return hex64(words[0]!, words[1]!);
 }
 
 /**
