@@ -3,7 +3,8 @@
  * generation of 4 MB, src/engine/run.ts), batches of 1,000 runs of the reference game played
  * and recorded as a sweep's worker does, in blocks of 5 batches alternating A B B A between
  * writing each batch's run file (`writeRunFiles`: the table, the encoding, the atomic write,
- * the SHA-256) and writing none, 24 blocks a run. The process's CPU seconds over each kind of
+ * the SHA-256) and writing none, 24 blocks a run, after 60 batches of warm-up (the encoders'
+ * compile, which a long sweep pays once per worker). The process's CPU seconds over each kind of
  * block (every thread: garbage collection the files cause included) give the files' cost
  * against the same play without them. Blocks a few seconds apart see the same machine, which a
  * whole sweep against another does not (engine.bench.ts).
