@@ -22,6 +22,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { quantile as quantileOf } from 'simple-statistics';
 import type { Experiment } from '../src/engine/experiment.ts';
 import type { RunsFormat } from '../src/engine/plan.ts';
 import { compiledLibrary } from './scenarios.ts';
@@ -221,14 +222,9 @@ export default async function bench() {
       round.again = again!.rate;
       rounds.push(round);
     }
-    /** The `p`-quantile of a figure over the rounds (linear between order statistics). */
-    const quantile = (f: (round: Record<string, number>) => number, p: number) => {
-      const v = rounds.map(f).sort((x, y) => x - y);
-      const at = p * (v.length - 1);
-      const lo = Math.floor(at);
-      const hi = Math.min(lo + 1, v.length - 1);
-      return v[lo]! + (at - lo) * (v[hi]! - v[lo]!);
-    };
+    /** A figure's `p`-quantile over the rounds (simple-statistics: R's type 7, linear). */
+    const quantile = (f: (round: Record<string, number>) => number, p: number) =>
+      quantileOf(rounds.map(f), p);
     const median = (f: (round: Record<string, number>) => number) => quantile(f, 0.5);
     /** A ratio's median over the rounds and its middle half, e.g. `0.91 (0.87 to 0.95)`. */
     const spread = (f: (round: Record<string, number>) => number, show: (x: number) => string) =>

@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { build } from 'esbuild';
+import { median } from 'simple-statistics';
 import type { TableFormat } from '../src/results/codecs/index.ts';
 
 const BLOCKS = 24;
@@ -25,11 +26,6 @@ interface Blocks {
   cpu: { files: number; none: number };
   wall: { files: number; none: number };
 }
-
-const median = (v: number[]) => {
-  const s = [...v].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
-};
 
 export default async function bench() {
   // inside the checkout, so that the bundle's imports of packages resolve from node_modules
